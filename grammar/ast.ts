@@ -1,0 +1,506 @@
+/**
+ * The typed syntax tree of a `.trial` document.
+ *
+ * Every node carries the range of the text it was built from, and every named property is a
+ * `Located` value with the range of its own tokens, so that a check can underline exactly the
+ * offending word (a unit, a day number, an identifier) rather than a whole statement.
+ *
+ * Blocks keep their statements as an ordered list (the order the writer chose, which the formatter
+ * keeps); the semantic model in `server/` builds the convenient per-property view on top.
+ * Words that name registry enumerations (arm types, statuses, sponsor classes …) are kept as the
+ * words written: mapping them to registry values is the registry layer's job, not the grammar's.
+ */
+
+/** A place in the text: zero-based line and character (UTF-16 units, as in LSP) and offset. */
+export interface Position {
+  line: number;
+  character: number;
+  offset: number;
+}
+
+/** A span of text; `end` is exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Located<T> {
+  value: T;
+  range: Range;
+}
+
+interface NodeBase {
+  range: Range;
+}
+
+/** A number with a unit exactly as written (`3 mg/kg/d`, `6 months`, `40 mL/min/1.73m2`). */
+export interface Quantity extends NodeBase {
+  kind: 'Quantity';
+  value: Located<number>;
+  /** The unit text as written; the units layer decides what UCUM code it means. */
+  unit: Located<string>;
+}
+
+/** A dose amount: one quantity, or a range `1 to 2 mg` (the low end shares the unit). */
+export interface Amount extends NodeBase {
+  kind: 'Amount';
+  low?: Located<number>;
+  value: Located<number>;
+  unit: Located<string>;
+}
+
+export type Comparator = '<' | '<=' | '>' | '>=' | '=';
+
+export type TimeUnitWord = 'day' | 'week' | 'month' | 'year';
+
+/** `day 181`, `month 12`: a point on the study calendar. */
+export interface TimePoint extends NodeBase {
+  kind: 'TimePoint';
+  unit: Located<TimeUnitWord>;
+  value: Located<number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+export interface Document extends NodeBase {
+  kind: 'Document';
+  items: TopItem[];
+}
+
+export type TopItem =
+  | TrialBlock
+  | DesignBlock
+  | SponsorsBlock
+  | MeasureDecl
+  | InterventionBlock
+  | ArmBlock
+  | EligibilityBlock
+  | OutcomeBlock
+  | ScheduleBlock
+  | SiteDecl
+  | ReferenceDecl;
+
+/** Statements of all blocks, for code that walks every statement. */
+export type Statement =
+  | TrialStatement
+  | DesignStatement
+  | SponsorsStatement
+  | InterventionStatement
+  | ArmStatement
+  | EligibilityStatement
+  | OutcomeStatement
+  | Visit;
+
+// ---------------------------------------------------------------------------------------------
+// trial { … }: identification, status, dates, descriptions
+
+export interface TrialBlock extends NodeBase {
+  kind: 'TrialBlock';
+  keyword: Range;
+  statements: TrialStatement[];
+}
+
+export type TrialStatement =
+  | NctIdStmt
+  | OrgStudyIdStmt
+  | SecondaryIdStmt
+  | TextStmt
+  | WordsStmt
+  | PhaseStmt
+  | DateStmt
+  | EnrollmentStmt
+  | DurationStmt;
+
+export interface NctIdStmt extends NodeBase {
+  kind: 'NctId';
+  id: Located<string>;
+}
+
+export interface OrgStudyIdStmt extends NodeBase {
+  kind: 'OrgStudyId';
+  id: Located<string>;
+}
+
+/** `secondary id "2020-001234-56" type eudract number domain "EudraCT"` */
+export interface SecondaryIdStmt extends NodeBase {
+  kind: 'SecondaryId';
+  id: Located<string>;
+  idType?: Located<string>;
+  domain?: Located<string>;
+}
+
+/** Statements whose value is one text: titles, summary, conditions, descriptions, labels … */
+export type TextField =
+  | 'briefTitle'
+  | 'officialTitle'
+  | 'acronym'
+  | 'whyStopped'
+  | 'condition'
+  | 'keyword'
+  | 'summary'
+  | 'details'
+  | 'name'
+  | 'otherName'
+  | 'description'
+  | 'label'
+  | 'timeFrameText';
+
+export interface TextStmt extends NodeBase {
+  kind: 'Text';
+  field: TextField;
+  /** The keywords that introduce the statement (`brief title`). */
+  keyword: Range;
+  text: Located<string>;
+}
+
+/** Statements whose value is a registry word (or words): `status terminated`, `type active comparator`. */
+export type WordsField =
+  | 'studyType'
+  | 'status'
+  | 'allocation'
+  | 'purpose'
+  | 'interventionType'
+  | 'armType'
+  | 'sex'
+  | 'healthyVolunteers';
+
+export interface WordsStmt extends NodeBase {
+  kind: 'Words';
+  field: WordsField;
+  keyword: Range;
+  words: Located<string>;
+}
+
+/** `phase 3`, `phase 2/3`, `phase early 1`, `phase na` — each phase as written (`1`…`4`, `early 1`, `na`). */
+export interface PhaseStmt extends NodeBase {
+  kind: 'Phase';
+  phases: Located<string>[];
+}
+
+export type DateField = 'start' | 'primaryCompletion' | 'completion';
+export type ActualOrEstimated = 'actual' | 'estimated';
+
+/** `start 2021-04-14 actual`; the date keeps the precision written (yyyy, yyyy-mm, yyyy-mm-dd). */
+export interface DateStmt extends NodeBase {
+  kind: 'Date';
+  field: DateField;
+  keyword: Range;
+  date: Located<string>;
+  dateType?: Located<ActualOrEstimated>;
+}
+
+export interface EnrollmentStmt extends NodeBase {
+  kind: 'Enrollment';
+  count: Located<number>;
+  countType?: Located<ActualOrEstimated>;
+}
+
+/** `duration 24 months`: the planned duration of the study, for schedule checks. */
+export interface DurationStmt extends NodeBase {
+  kind: 'Duration';
+  duration: Quantity;
+}
+
+// ---------------------------------------------------------------------------------------------
+// design { … }
+
+export interface DesignBlock extends NodeBase {
+  kind: 'DesignBlock';
+  keyword: Range;
+  statements: DesignStatement[];
+}
+
+export type DesignStatement = WordsStmt | ModelStmt | MaskingStmt;
+
+/** `model parallel "Participants are randomised 1:1 …"` */
+export interface ModelStmt extends NodeBase {
+  kind: 'Model';
+  model: Located<string>;
+  description?: Located<string>;
+}
+
+/** `masking double participant, investigator "Central pharmacy prepares …"` */
+export interface MaskingStmt extends NodeBase {
+  kind: 'Masking';
+  level: Located<string>;
+  roles: Located<string>[];
+  description?: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// sponsors { … }
+
+export interface SponsorsBlock extends NodeBase {
+  kind: 'SponsorsBlock';
+  keyword: Range;
+  statements: SponsorsStatement[];
+}
+
+export type SponsorsStatement = SponsorStmt | ResponsiblePartyStmt | OfficialStmt | ContactStmt;
+
+/** `lead "Peking Union Medical College Hospital" class other` (or `collaborator …`). */
+export interface SponsorStmt extends NodeBase {
+  kind: 'Sponsor';
+  role: Located<'lead' | 'collaborator'>;
+  name: Located<string>;
+  agencyClass?: Located<string>;
+}
+
+/** `responsible party sponsor` or `responsible party principal investigator "Name" title "…" affiliation "…"` */
+export interface ResponsiblePartyStmt extends NodeBase {
+  kind: 'ResponsibleParty';
+  partyType: Located<string>;
+  investigator?: Located<string>;
+  title?: Located<string>;
+  affiliation?: Located<string>;
+}
+
+/** `official "Yan Qin, Doctor" role principal investigator affiliation "…"` */
+export interface OfficialStmt extends NodeBase {
+  kind: 'Official';
+  name: Located<string>;
+  role?: Located<string>;
+  affiliation?: Located<string>;
+}
+
+/** `contact "Trial desk" phone "+1 555 0100" email "trial@example.org"` */
+export interface ContactStmt extends NodeBase {
+  kind: 'Contact';
+  name: Located<string>;
+  role?: Located<string>;
+  phone?: Located<string>;
+  email?: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// measure ID "label" unit U
+
+export interface MeasureDecl extends NodeBase {
+  kind: 'MeasureDecl';
+  id: Located<string>;
+  label: Located<string>;
+  unit?: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// intervention ID { … }
+
+export interface InterventionBlock extends NodeBase {
+  kind: 'InterventionBlock';
+  keyword: Range;
+  id: Located<string>;
+  statements: InterventionStatement[];
+}
+
+export type InterventionStatement =
+  | WordsStmt
+  | TextStmt
+  | DoseStmt
+  | AdjustStmt
+  | TaperStmt
+  | StopStmt
+  | MaxDoseStmt
+  | BasisStmt;
+
+export type Frequency =
+  | { kind: 'named'; code: FrequencyCode; range: Range }
+  | { kind: 'every'; interval: Quantity; range: Range };
+
+/** Named frequencies; `qNh` is kept as `q<N>h`. */
+export type FrequencyCode = 'once' | 'daily' | 'bid' | 'tid' | 'qid' | 'qod' | 'weekly' | 'monthly' | `q${number}h`;
+
+export type RouteCode =
+  | 'iv'
+  | 'oral'
+  | 'sc'
+  | 'im'
+  | 'inhaled'
+  | 'topical'
+  | 'intranasal'
+  | 'rectal'
+  | 'sublingual'
+  | 'transdermal'
+  | 'intrathecal'
+  | 'intravitreal'
+  | 'intravesical'
+  | 'intradermal';
+
+/** When a dose is given. Days are study days (Day 1 = first day of treatment). */
+export interface Schedule extends NodeBase {
+  kind: 'Schedule';
+  /** `on days 1, 8 and 15` */
+  days: Located<number>[];
+  /** `from day 1` */
+  from?: Located<number>;
+  /** `to day 28` */
+  to?: Located<number>;
+  /** `for 6 months`, `for 6 cycles` */
+  for?: Quantity;
+}
+
+export interface Condition extends NodeBase {
+  kind: 'Condition';
+  /** `if cd19 > 5 10*6/L` has a comparator and threshold; `depending on cd19` has neither. */
+  measure: Located<string>;
+  comparator?: Located<Comparator>;
+  threshold?: Quantity;
+}
+
+/**
+ * `dose 3 mg/kg/d oral in 2 divided doses every 12 h from day 1 for 6 months`
+ * `dose 1000 mg iv on days 15 and 195 if cd19_b_cells > 5 10*6/L`
+ */
+export interface DoseStmt extends NodeBase {
+  kind: 'Dose';
+  amount: Amount;
+  route?: Located<RouteCode>;
+  frequency?: Frequency;
+  divided?: Located<number>;
+  schedule?: Schedule;
+  condition?: Condition;
+}
+
+/** `adjust by csa_level` or `adjust by csa_level target 100 to 150 ng/mL` */
+export interface AdjustStmt extends NodeBase {
+  kind: 'Adjust';
+  measure: Located<string>;
+  target?: Amount;
+}
+
+/** `taper after 6 months over 3 months` */
+export interface TaperStmt extends NodeBase {
+  kind: 'Taper';
+  after: Quantity;
+  over?: Quantity;
+}
+
+/** `stop after 12 months` */
+export interface StopStmt extends NodeBase {
+  kind: 'Stop';
+  after: Quantity;
+}
+
+/** `max dose 2000 mg` — the largest single administration allowed. */
+export interface MaxDoseStmt extends NodeBase {
+  kind: 'MaxDose';
+  amount: Quantity;
+}
+
+/** `basis weight "actual body weight at screening"` — what per-kg / per-m² doses are computed from. */
+export interface BasisStmt extends NodeBase {
+  kind: 'Basis';
+  basis: Located<'weight' | 'surface'>;
+  text: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// arm ID { … }
+
+export interface ArmBlock extends NodeBase {
+  kind: 'ArmBlock';
+  keyword: Range;
+  id: Located<string>;
+  statements: ArmStatement[];
+}
+
+export type ArmStatement = TextStmt | WordsStmt | ReceivesStmt;
+
+/** `receives cyclosporine`, optionally with arm-specific doses that replace the intervention's. */
+export interface ReceivesStmt extends NodeBase {
+  kind: 'Receives';
+  intervention: Located<string>;
+  doses: DoseStmt[];
+  /** Present when a `{ … }` override block was written, even an empty one. */
+  overrideBlock?: Range;
+}
+
+// ---------------------------------------------------------------------------------------------
+// eligibility { … }
+
+export interface EligibilityBlock extends NodeBase {
+  kind: 'EligibilityBlock';
+  keyword: Range;
+  statements: EligibilityStatement[];
+}
+
+export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt;
+
+/** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
+export interface AgeStmt extends NodeBase {
+  kind: 'Age';
+  min?: Quantity;
+  max?: Quantity;
+}
+
+/**
+ * `include "free text"` or, structured, `include proteinuria >= 4 g/24h "note"`.
+ */
+export interface CriterionStmt extends NodeBase {
+  kind: 'Criterion';
+  polarity: Located<'include' | 'exclude'>;
+  text?: Located<string>;
+  measure?: Located<string>;
+  comparator?: Located<Comparator>;
+  threshold?: Quantity;
+  note?: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// primary outcome "title" { … }
+
+export interface OutcomeBlock extends NodeBase {
+  kind: 'OutcomeBlock';
+  level: Located<'primary' | 'secondary' | 'other'>;
+  title: Located<string>;
+  statements: OutcomeStatement[];
+}
+
+export type OutcomeStatement = TextStmt | TimeFrameStmt;
+
+/** `at month 6 and month 12` — points of the study calendar. */
+export interface TimeFrameStmt extends NodeBase {
+  kind: 'TimeFrame';
+  points: TimePoint[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// schedule { visit ID at day N }
+
+export interface ScheduleBlock extends NodeBase {
+  kind: 'ScheduleBlock';
+  keyword: Range;
+  statements: Visit[];
+}
+
+export interface Visit extends NodeBase {
+  kind: 'Visit';
+  id: Located<string>;
+  at: TimePoint;
+}
+
+// ---------------------------------------------------------------------------------------------
+// site "Facility" in "City", "State", "Country" status recruiting
+
+export interface SiteDecl extends NodeBase {
+  kind: 'SiteDecl';
+  facility: Located<string>;
+  city?: Located<string>;
+  state?: Located<string>;
+  country?: Located<string>;
+  status?: Located<string>;
+}
+
+// reference background pmid 20110379 "citation"
+export interface ReferenceDecl extends NodeBase {
+  kind: 'ReferenceDecl';
+  refType: Located<string>;
+  pmid?: Located<string>;
+  citation: Located<string>;
+}
+
+/** A `//` comment, kept for the formatter and for `// trial-ignore CODE`. */
+export interface Comment {
+  text: string;
+  range: Range;
+}

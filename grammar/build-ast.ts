@@ -1,0 +1,804 @@
+/**
+ * CST → typed AST. Defensive by design: after error recovery a CST node may lack any child, so
+ * every statement whose required parts are missing is dropped (its syntax error is already
+ * reported) while the rest of the block survives.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from './ast';
+import type { Diagnostic } from './diagnostic';
+import { frequencyOf, routeOf } from './vocabulary';
+import { LineIndex } from './line-index';
+
+type Children = Record<string, CstElement[] | undefined>;
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly lines: LineIndex) {}
+
+  // --- ranges and leaves ----------------------------------------------------------------------
+
+  private isReal(token: IToken | undefined): token is IToken {
+    return !!token && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
+  }
+
+  private tokenRange(token: IToken): A.Range {
+    return this.lines.range(token.startOffset, token.startOffset + token.image.length);
+  }
+
+  /** The range covering every real token below a CST element. */
+  private rangeOf(...elements: (CstElement | undefined)[]): A.Range | undefined {
+    let start = Infinity;
+    let end = -Infinity;
+    const visit = (element: CstElement | undefined): void => {
+      if (!element) return;
+      if ('image' in element) {
+        if (this.isReal(element)) {
+          start = Math.min(start, element.startOffset);
+          end = Math.max(end, element.startOffset + element.image.length);
+        }
+        return;
+      }
+      for (const list of Object.values(element.children)) for (const child of list ?? []) visit(child);
+    };
+    elements.forEach(visit);
+    return start === Infinity ? undefined : this.lines.range(start, end);
+  }
+
+  private token(children: Children, name: string, index = 0): IToken | undefined {
+    const t = children[name]?.[index] as IToken | undefined;
+    return this.isReal(t) ? t : undefined;
+  }
+
+  private node(children: Children, name: string, index = 0): CstNode | undefined {
+    return children[name]?.[index] as CstNode | undefined;
+  }
+
+  private nodes(children: Children, name: string): CstNode[] {
+    return (children[name] ?? []) as CstNode[];
+  }
+
+  private located<T>(value: T, token: IToken): A.Located<T> {
+    return { value, range: this.tokenRange(token) };
+  }
+
+  private keywordRange(children: Children, names: string[]): A.Range {
+    const tokens = names.map((n) => this.token(children, n)).filter((t): t is IToken => !!t);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (!first || !last) return this.lines.range(0, 0);
+    return this.lines.range(first.startOffset, last.startOffset + last.image.length);
+  }
+
+  // --- values ---------------------------------------------------------------------------------
+
+  /** Text value of a quoted or triple-quoted text; an unterminated quote is reported here. */
+  private text(node: CstNode | undefined): A.Located<string> | undefined {
+    if (!node) return undefined;
+    const c = node.children as Children;
+    const single = this.token(c, 'Text');
+    if (single) return this.located(unescape(single.image.slice(1, -1)), single);
+    const triple = this.token(c, 'TripleText');
+    if (triple) return this.located(dedent(triple.image.slice(3, -3)), triple);
+    const open = this.token(c, 'UnterminatedText');
+    if (open) {
+      this.diagnostics.push({
+        code: 'syntax-unclosed-text',
+        severity: 'error',
+        message: 'this text has no closing quote (") on its line; use """ … """ for text over several lines',
+        range: this.tokenRange(open),
+      });
+      return this.located(unescape(open.image.slice(1)), open);
+    }
+    return undefined;
+  }
+
+  private words(node: CstNode | undefined): A.Located<string> | undefined {
+    if (!node) return undefined;
+    const tokens = ((node.children as Children).Word ?? []) as IToken[];
+    const real = tokens.filter((t) => this.isReal(t));
+    if (real.length === 0) return undefined;
+    const range = this.rangeOf(node);
+    return range && { value: real.map((t) => t.image).join(' '), range };
+  }
+
+  private number(token: IToken | undefined): A.Located<number> | undefined {
+    return token ? this.located(Number(token.image), token) : undefined;
+  }
+
+  private unitToken(node: CstNode | undefined): IToken | undefined {
+    if (!node) return undefined;
+    const c = node.children as Children;
+    for (const list of Object.values(c)) {
+      const t = list?.[0] as IToken | undefined;
+      if (this.isReal(t)) return t;
+    }
+    return undefined;
+  }
+
+  private quantity(node: CstNode | undefined): A.Quantity | undefined {
+    if (!node) return undefined;
+    const c = node.children as Children;
+    const value = this.number(this.token(c, 'NumberLiteral'));
+    const unit = this.unitToken(this.node(c, 'unitOrTimeWord'));
+    const range = this.rangeOf(node);
+    if (!value || !unit || !range) return undefined;
+    return { kind: 'Quantity', value, unit: this.located(unit.image, unit), range };
+  }
+
+  private amount(node: CstNode | undefined): A.Amount | undefined {
+    if (!node) return undefined;
+    const c = node.children as Children;
+    const first = this.number(this.token(c, 'NumberLiteral', 0));
+    const second = this.number(this.token(c, 'NumberLiteral', 1));
+    const unit = this.unitToken(this.node(c, 'unitOrTimeWord'));
+    const range = this.rangeOf(node);
+    if (!first || !unit || !range) return undefined;
+    const unitLocated = this.located(unit.image, unit);
+    return second
+      ? { kind: 'Amount', low: first, value: second, unit: unitLocated, range }
+      : { kind: 'Amount', value: first, unit: unitLocated, range };
+  }
+
+  private comparator(node: CstNode | undefined): A.Located<A.Comparator> | undefined {
+    const t = this.unitToken(node);
+    if (!t) return undefined;
+    const canonical = ({ '≥': '>=', '≤': '<=' } as Record<string, string>)[t.image] ?? t.image;
+    return this.located(canonical as A.Comparator, t);
+  }
+
+  private timePoint(node: CstNode | undefined): A.TimePoint | undefined {
+    if (!node) return undefined;
+    const c = node.children as Children;
+    const unitToken = this.token(c, 'KwDay') ?? this.token(c, 'KwWeek') ?? this.token(c, 'KwMonth') ?? this.token(c, 'KwYear');
+    const value = this.number(this.token(c, 'NumberLiteral'));
+    const range = this.rangeOf(node);
+    if (!unitToken || !value || !range) return undefined;
+    return { kind: 'TimePoint', unit: this.located(unitToken.image.toLowerCase() as A.TimeUnitWord, unitToken), value, range };
+  }
+
+  private actualOrEstimated(node: CstNode | undefined): A.Located<A.ActualOrEstimated> | undefined {
+    const t = this.unitToken(node);
+    return t ? this.located(t.image.toLowerCase() as A.ActualOrEstimated, t) : undefined;
+  }
+
+  // --- document -------------------------------------------------------------------------------
+
+  document(cst: CstNode, textLength: number): A.Document {
+    const c = cst.children as Children;
+    const items: A.TopItem[] = [];
+    const builders: Record<string, (n: CstNode) => A.TopItem | undefined> = {
+      trialBlock: (n) => this.trialBlock(n),
+      designBlock: (n) => this.designBlock(n),
+      sponsorsBlock: (n) => this.sponsorsBlock(n),
+      measureDecl: (n) => this.measureDecl(n),
+      interventionBlock: (n) => this.interventionBlock(n),
+      armBlock: (n) => this.armBlock(n),
+      eligibilityBlock: (n) => this.eligibilityBlock(n),
+      outcomeBlock: (n) => this.outcomeBlock(n),
+      scheduleBlock: (n) => this.scheduleBlock(n),
+      siteDecl: (n) => this.siteDecl(n),
+      referenceDecl: (n) => this.referenceDecl(n),
+    };
+    for (const [name, build] of Object.entries(builders)) {
+      for (const n of this.nodes(c, name)) {
+        const item = build(n);
+        if (item) items.push(item);
+      }
+    }
+    items.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return { kind: 'Document', items, range: this.lines.range(0, textLength) };
+  }
+
+  /** Statements of a block, in source order, dropping those recovery left incomplete. */
+  private statements<T extends { range: A.Range }>(
+    block: CstNode,
+    ruleName: string,
+    build: (inner: CstNode, innerName: string) => T | undefined,
+  ): T[] {
+    const out: T[] = [];
+    for (const wrapper of this.nodes(block.children as Children, ruleName)) {
+      for (const [innerName, list] of Object.entries(wrapper.children)) {
+        for (const inner of list ?? []) {
+          if ('image' in inner) continue;
+          const stmt = build(inner, innerName);
+          if (stmt) out.push(stmt);
+        }
+      }
+    }
+    return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  private textStmt(n: CstNode, field: A.TextField, keywords: string[], textIndex = 0): A.TextStmt | undefined {
+    const c = n.children as Children;
+    const text = this.text(this.node(c, 'text', textIndex));
+    const range = this.rangeOf(n);
+    if (!text || !range) return undefined;
+    return { kind: 'Text', field, keyword: this.keywordRange(c, keywords), text, range };
+  }
+
+  private wordsStmt(n: CstNode, field: A.WordsField, keywords: string[]): A.WordsStmt | undefined {
+    const c = n.children as Children;
+    const words = this.words(this.node(c, 'words'));
+    const range = this.rangeOf(n);
+    if (!words || !range) return undefined;
+    return { kind: 'Words', field, keyword: this.keywordRange(c, keywords), words, range };
+  }
+
+  // --- trial ----------------------------------------------------------------------------------
+
+  private trialBlock(n: CstNode): A.TrialBlock | undefined {
+    const c = n.children as Children;
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.TrialStatement>(n, 'trialStatement', (s, name) => this.trialStatement(s, name));
+    return { kind: 'TrialBlock', keyword: this.keywordRange(c, ['KwTrial']), statements, range };
+  }
+
+  private trialStatement(n: CstNode, name: string): A.TrialStatement | undefined {
+    const c = n.children as Children;
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    switch (name) {
+      case 'nctIdStmt': {
+        const id = this.token(c, 'Identifier');
+        return id && { kind: 'NctId', id: this.located(id.image, id), range };
+      }
+      case 'orgStudyIdStmt': {
+        const id = this.text(this.node(c, 'text'));
+        return id && { kind: 'OrgStudyId', id, range };
+      }
+      case 'secondaryIdStmt': {
+        const id = this.text(this.node(c, 'text', 0));
+        if (!id) return undefined;
+        const stmt: A.SecondaryIdStmt = { kind: 'SecondaryId', id, range };
+        const idType = this.words(this.node(c, 'words'));
+        if (idType) stmt.idType = idType;
+        const domain = this.text(this.node(c, 'text', 1));
+        if (domain) stmt.domain = domain;
+        return stmt;
+      }
+      case 'briefTitleStmt':
+        return this.textStmt(n, 'briefTitle', ['KwBrief', 'KwTitle']);
+      case 'officialTitleStmt':
+        return this.textStmt(n, 'officialTitle', ['KwOfficial', 'KwTitle']);
+      case 'acronymStmt':
+        return this.textStmt(n, 'acronym', ['KwAcronym']);
+      case 'studyTypeStmt':
+        return this.wordsStmt(n, 'studyType', ['KwStudy', 'KwType']);
+      case 'phaseStmt': {
+        const phases = this.nodes(c, 'phaseValue')
+          .map((p) => {
+            const r = this.rangeOf(p);
+            const tokens = Object.values(p.children).flat() as IToken[];
+            const real = tokens.filter((t) => this.isReal(t)).sort((a, b) => a.startOffset - b.startOffset);
+            return r && real.length ? { value: real.map((t) => t.image.toLowerCase()).join(' '), range: r } : undefined;
+          })
+          .filter((p): p is A.Located<string> => !!p);
+        return phases.length ? { kind: 'Phase', phases, range } : undefined;
+      }
+      case 'statusStmt':
+        return this.wordsStmt(n, 'status', ['KwStatus']);
+      case 'whyStoppedStmt':
+        return this.textStmt(n, 'whyStopped', ['KwWhy', 'KwStopped']);
+      case 'dateStmt': {
+        const field: A.DateField = this.token(c, 'KwPrimary') ? 'primaryCompletion' : this.token(c, 'KwStart') ? 'start' : 'completion';
+        const dateToken = this.token(c, 'DateLiteral') ?? this.token(c, 'NumberLiteral');
+        if (!dateToken) return undefined;
+        const stmt: A.DateStmt = {
+          kind: 'Date',
+          field,
+          keyword: this.keywordRange(c, ['KwStart', 'KwPrimary', 'KwCompletion']),
+          date: this.located(dateToken.image, dateToken),
+          range,
+        };
+        const type = this.actualOrEstimated(this.node(c, 'actualOrEstimated'));
+        if (type) stmt.dateType = type;
+        return stmt;
+      }
+      case 'enrollmentStmt': {
+        const count = this.number(this.token(c, 'NumberLiteral'));
+        if (!count) return undefined;
+        const stmt: A.EnrollmentStmt = { kind: 'Enrollment', count, range };
+        const type = this.actualOrEstimated(this.node(c, 'actualOrEstimated'));
+        if (type) stmt.countType = type;
+        return stmt;
+      }
+      case 'durationStmt': {
+        const duration = this.quantity(this.node(c, 'quantity'));
+        return duration && { kind: 'Duration', duration, range };
+      }
+      case 'conditionStmt':
+        return this.textStmt(n, 'condition', ['KwCondition']);
+      case 'keywordStmt':
+        return this.textStmt(n, 'keyword', ['KwKeyword']);
+      case 'summaryStmt':
+        return this.textStmt(n, 'summary', ['KwSummary']);
+      case 'detailsStmt':
+        return this.textStmt(n, 'details', ['KwDetails']);
+    }
+    return undefined;
+  }
+
+  // --- design ---------------------------------------------------------------------------------
+
+  private designBlock(n: CstNode): A.DesignBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.DesignStatement>(n, 'designStatement', (s, name) => {
+      const c = s.children as Children;
+      const r = this.rangeOf(s);
+      if (!r) return undefined;
+      switch (name) {
+        case 'allocationStmt':
+          return this.wordsStmt(s, 'allocation', ['KwAllocation']);
+        case 'purposeStmt':
+          return this.wordsStmt(s, 'purpose', ['KwPurpose']);
+        case 'modelStmt': {
+          const model = this.words(this.node(c, 'words'));
+          if (!model) return undefined;
+          const stmt: A.ModelStmt = { kind: 'Model', model, range: r };
+          const description = this.text(this.node(c, 'text'));
+          if (description) stmt.description = description;
+          return stmt;
+        }
+        case 'maskingStmt': {
+          const levelToken = this.token(c, 'Word');
+          if (!levelToken) return undefined;
+          const roles = this.nodes(c, 'words')
+            .map((w) => this.words(w))
+            .filter((w): w is A.Located<string> => !!w);
+          const stmt: A.MaskingStmt = { kind: 'Masking', level: this.located(levelToken.image, levelToken), roles, range: r };
+          const description = this.text(this.node(c, 'text'));
+          if (description) stmt.description = description;
+          return stmt;
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'DesignBlock', keyword: this.keywordRange(n.children as Children, ['KwDesign']), statements, range };
+  }
+
+  // --- sponsors -------------------------------------------------------------------------------
+
+  private sponsorsBlock(n: CstNode): A.SponsorsBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.SponsorsStatement>(n, 'sponsorsStatement', (s, name) => {
+      const c = s.children as Children;
+      const r = this.rangeOf(s);
+      if (!r) return undefined;
+      switch (name) {
+        case 'sponsorStmt': {
+          const roleToken = this.token(c, 'KwLead') ?? this.token(c, 'KwCollaborator');
+          const nameText = this.text(this.node(c, 'text'));
+          if (!roleToken || !nameText) return undefined;
+          const stmt: A.SponsorStmt = {
+            kind: 'Sponsor',
+            role: this.located(roleToken.image.toLowerCase() as 'lead' | 'collaborator', roleToken),
+            name: nameText,
+            range: r,
+          };
+          const agencyClass = this.words(this.node(c, 'words'));
+          if (agencyClass) stmt.agencyClass = agencyClass;
+          return stmt;
+        }
+        case 'responsiblePartyStmt': {
+          const partyType = this.words(this.node(c, 'words'));
+          if (!partyType) return undefined;
+          const stmt: A.ResponsiblePartyStmt = { kind: 'ResponsibleParty', partyType, range: r };
+          // The texts are, in order: investigator name, then (after `title`) title, then affiliation.
+          const texts = this.nodes(c, 'text');
+          const hasTitle = !!this.token(c, 'KwTitle');
+          const hasAffiliation = !!this.token(c, 'KwAffiliation');
+          const named = texts.length - (hasTitle ? 1 : 0) - (hasAffiliation ? 1 : 0) > 0;
+          let i = 0;
+          if (named) stmt.investigator = this.text(texts[i++]);
+          if (hasTitle) stmt.title = this.text(texts[i++]);
+          if (hasAffiliation) stmt.affiliation = this.text(texts[i++]);
+          return stripUndefined(stmt);
+        }
+        case 'officialStmt': {
+          const nameText = this.text(this.node(c, 'text', 0));
+          if (!nameText) return undefined;
+          const stmt: A.OfficialStmt = { kind: 'Official', name: nameText, range: r };
+          const role = this.words(this.node(c, 'words'));
+          if (role) stmt.role = role;
+          const affiliation = this.text(this.node(c, 'text', 1));
+          if (affiliation) stmt.affiliation = affiliation;
+          return stmt;
+        }
+        case 'contactStmt': {
+          const nameText = this.text(this.node(c, 'text', 0));
+          if (!nameText) return undefined;
+          const stmt: A.ContactStmt = { kind: 'Contact', name: nameText, range: r };
+          const role = this.words(this.node(c, 'words'));
+          if (role) stmt.role = role;
+          let i = 1;
+          if (this.token(c, 'KwPhone')) stmt.phone = this.text(this.node(c, 'text', i++));
+          if (this.token(c, 'KwEmail')) stmt.email = this.text(this.node(c, 'text', i++));
+          return stripUndefined(stmt);
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'SponsorsBlock', keyword: this.keywordRange(n.children as Children, ['KwSponsors']), statements, range };
+  }
+
+  // --- measure --------------------------------------------------------------------------------
+
+  private measureDecl(n: CstNode): A.MeasureDecl | undefined {
+    const c = n.children as Children;
+    const id = this.token(c, 'Identifier');
+    const label = this.text(this.node(c, 'text'));
+    const range = this.rangeOf(n);
+    if (!id || !label || !range) return undefined;
+    const decl: A.MeasureDecl = { kind: 'MeasureDecl', id: this.located(id.image, id), label, range };
+    const unitToken = [this.token(c, 'Unit'), ...Object.keys(c).filter((k) => /^Kw(Day|Week|Month|Year)s?$/.test(k)).map((k) => this.token(c, k))].find(
+      (t): t is IToken => !!t,
+    );
+    if (unitToken) decl.unit = this.located(unitToken.image, unitToken);
+    return decl;
+  }
+
+  // --- intervention ---------------------------------------------------------------------------
+
+  private interventionBlock(n: CstNode): A.InterventionBlock | undefined {
+    const c = n.children as Children;
+    const id = this.token(c, 'Identifier');
+    const range = this.rangeOf(n);
+    if (!id || !range) return undefined;
+    const statements = this.statements<A.InterventionStatement>(n, 'interventionStatement', (s, name) => this.interventionStatement(s, name));
+    return { kind: 'InterventionBlock', keyword: this.keywordRange(c, ['KwIntervention']), id: this.located(id.image, id), statements, range };
+  }
+
+  private interventionStatement(n: CstNode, name: string): A.InterventionStatement | undefined {
+    const c = n.children as Children;
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    switch (name) {
+      case 'typeStmt':
+        return this.wordsStmt(n, 'interventionType', ['KwType']);
+      case 'nameStmt':
+        return this.textStmt(n, 'name', ['KwName']);
+      case 'otherNameStmt':
+        return this.textStmt(n, 'otherName', ['KwOther', 'KwName']);
+      case 'descriptionStmt':
+        return this.textStmt(n, 'description', ['KwDescription']);
+      case 'doseStmt':
+        return this.dose(n);
+      case 'adjustStmt': {
+        const measure = this.token(c, 'Identifier');
+        if (!measure) return undefined;
+        const stmt: A.AdjustStmt = { kind: 'Adjust', measure: this.located(measure.image, measure), range };
+        const target = this.amount(this.node(c, 'amount'));
+        if (target) stmt.target = target;
+        return stmt;
+      }
+      case 'taperStmt': {
+        const after = this.quantity(this.node(c, 'quantity', 0));
+        if (!after) return undefined;
+        const stmt: A.TaperStmt = { kind: 'Taper', after, range };
+        const over = this.quantity(this.node(c, 'quantity', 1));
+        if (over) stmt.over = over;
+        return stmt;
+      }
+      case 'stopStmt': {
+        const after = this.quantity(this.node(c, 'quantity'));
+        return after && { kind: 'Stop', after, range };
+      }
+      case 'maxDoseStmt': {
+        const amount = this.quantity(this.node(c, 'quantity'));
+        return amount && { kind: 'MaxDose', amount, range };
+      }
+      case 'basisStmt': {
+        const basisToken = this.token(c, 'KwWeight') ?? this.token(c, 'KwSurface');
+        const text = this.text(this.node(c, 'text'));
+        if (!basisToken || !text) return undefined;
+        return { kind: 'Basis', basis: this.located(basisToken.image.toLowerCase() as 'weight' | 'surface', basisToken), text, range };
+      }
+    }
+    return undefined;
+  }
+
+  private dose(n: CstNode): A.DoseStmt | undefined {
+    const c = n.children as Children;
+    const amount = this.amount(this.node(c, 'amount'));
+    const range = this.rangeOf(n);
+    if (!amount || !range) return undefined;
+    const dose: A.DoseStmt = { kind: 'Dose', amount, range };
+
+    for (const word of ((c.Identifier ?? []) as IToken[]).filter((t) => this.isReal(t))) {
+      const route = routeOf(word.image);
+      const frequency = frequencyOf(word.image);
+      if (route && !dose.route) dose.route = this.located(route, word);
+      else if (frequency && !dose.frequency) dose.frequency = { kind: 'named', code: frequency, range: this.tokenRange(word) };
+      else if (route || frequency) {
+        this.diagnostics.push({
+          code: 'dose-repeated-word',
+          severity: 'error',
+          message: `this dose already has a ${route ? 'route' : 'frequency'}; '${word.image}' would be a second one`,
+          range: this.tokenRange(word),
+        });
+      } else {
+        this.diagnostics.push({
+          code: 'dose-unknown-word',
+          severity: 'error',
+          message: `'${word.image}' is not a route or a frequency. Routes: iv, oral, sc, im, inhaled, topical …; frequencies: once, daily, bid, tid, qid, weekly, q12h …`,
+          range: this.tokenRange(word),
+          data: { word: word.image },
+        });
+      }
+    }
+
+    const dividedToken = this.token(c, 'KwDivided') ? this.token(c, 'NumberLiteral') : undefined;
+    if (dividedToken) dose.divided = this.located(Number(dividedToken.image), dividedToken);
+
+    const every = this.token(c, 'KwEvery') && this.quantity(this.node(c, 'quantity'));
+    if (every) {
+      if (dose.frequency) {
+        this.diagnostics.push({
+          code: 'dose-repeated-word',
+          severity: 'error',
+          message: 'this dose already has a frequency; write either a named frequency or `every …`, not both',
+          range: every.range,
+        });
+      } else {
+        const everyToken = this.token(c, 'KwEvery')!;
+        dose.frequency = { kind: 'every', interval: every, range: this.lines.range(everyToken.startOffset, every.range.end.offset) };
+      }
+    }
+
+    const parts = this.nodes(c, 'schedulePart');
+    if (parts.length) {
+      const schedule: A.Schedule = { kind: 'Schedule', days: [], range: this.rangeOf(...parts)! };
+      for (const part of parts) {
+        const pc = part.children as Children;
+        if (this.token(pc, 'KwOn')) {
+          const list = this.node(pc, 'dayList');
+          const days = ((list?.children as Children | undefined)?.NumberLiteral ?? []) as IToken[];
+          schedule.days.push(...days.filter((t) => this.isReal(t)).map((t) => this.located(Number(t.image), t)));
+        } else if (this.token(pc, 'KwFrom')) {
+          const d = this.number(this.token(pc, 'NumberLiteral'));
+          if (d) schedule.from = d;
+        } else if (this.token(pc, 'KwTo')) {
+          const d = this.number(this.token(pc, 'NumberLiteral'));
+          if (d) schedule.to = d;
+        } else if (this.token(pc, 'KwFor')) {
+          const q = this.quantity(this.node(pc, 'quantity'));
+          if (q) schedule.for = q;
+        }
+      }
+      schedule.days.sort((a, b) => a.range.start.offset - b.range.start.offset);
+      dose.schedule = schedule;
+    }
+
+    const conditionNode = this.node(c, 'condition');
+    if (conditionNode) {
+      const cc = conditionNode.children as Children;
+      const measure = this.token(cc, 'Identifier');
+      const r = this.rangeOf(conditionNode);
+      if (measure && r) {
+        const condition: A.Condition = { kind: 'Condition', measure: this.located(measure.image, measure), range: r };
+        const comparator = this.comparator(this.node(cc, 'comparator'));
+        const threshold = this.quantity(this.node(cc, 'quantity'));
+        if (comparator) condition.comparator = comparator;
+        if (threshold) condition.threshold = threshold;
+        dose.condition = condition;
+      }
+    }
+    return dose;
+  }
+
+  // --- arm ------------------------------------------------------------------------------------
+
+  private armBlock(n: CstNode): A.ArmBlock | undefined {
+    const c = n.children as Children;
+    const id = this.token(c, 'Identifier');
+    const range = this.rangeOf(n);
+    if (!id || !range) return undefined;
+    const statements = this.statements<A.ArmStatement>(n, 'armStatement', (s, name) => {
+      const sc = s.children as Children;
+      switch (name) {
+        case 'labelStmt':
+          return this.textStmt(s, 'label', ['KwLabel']);
+        case 'typeStmt':
+          return this.wordsStmt(s, 'armType', ['KwType']);
+        case 'descriptionStmt':
+          return this.textStmt(s, 'description', ['KwDescription']);
+        case 'receivesStmt': {
+          const target = this.token(sc, 'Identifier');
+          const r = this.rangeOf(s);
+          if (!target || !r) return undefined;
+          const stmt: A.ReceivesStmt = {
+            kind: 'Receives',
+            intervention: this.located(target.image, target),
+            doses: this.nodes(sc, 'doseStmt')
+              .map((d) => this.dose(d))
+              .filter((d): d is A.DoseStmt => !!d),
+            range: r,
+          };
+          const open = this.token(sc, 'LCurly');
+          if (open) stmt.overrideBlock = this.lines.range(open.startOffset, r.end.offset);
+          return stmt;
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwArm']), id: this.located(id.image, id), statements, range };
+  }
+
+  // --- eligibility ----------------------------------------------------------------------------
+
+  private eligibilityBlock(n: CstNode): A.EligibilityBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.EligibilityStatement>(n, 'eligibilityStatement', (s, name) => {
+      const c = s.children as Children;
+      const r = this.rangeOf(s);
+      if (!r) return undefined;
+      switch (name) {
+        case 'ageStmt': {
+          const quantities = this.nodes(c, 'quantity').map((q) => this.quantity(q));
+          const stmt: A.AgeStmt = { kind: 'Age', range: r };
+          if (this.token(c, 'KwAny')) return stmt;
+          if (this.token(c, 'KwUp')) {
+            if (!quantities[0]) return undefined;
+            stmt.max = quantities[0];
+            return stmt;
+          }
+          if (!quantities[0]) return undefined;
+          stmt.min = quantities[0];
+          if (quantities[1]) stmt.max = quantities[1];
+          else if (!this.token(c, 'KwOlder')) return undefined;
+          return stmt;
+        }
+        case 'sexStmt':
+          return this.wordsStmt(s, 'sex', ['KwSex']);
+        case 'healthyVolunteersStmt':
+          return this.wordsStmt(s, 'healthyVolunteers', ['KwHealthy', 'KwVolunteers']);
+        case 'criterionStmt': {
+          const polarityToken = this.token(c, 'KwInclude') ?? this.token(c, 'KwExclude');
+          if (!polarityToken) return undefined;
+          const stmt: A.CriterionStmt = {
+            kind: 'Criterion',
+            polarity: this.located(polarityToken.image.toLowerCase() as 'include' | 'exclude', polarityToken),
+            range: r,
+          };
+          const measure = this.token(c, 'Identifier');
+          if (measure) {
+            const comparator = this.comparator(this.node(c, 'comparator'));
+            const threshold = this.quantity(this.node(c, 'quantity'));
+            if (!comparator || !threshold) return undefined;
+            stmt.measure = this.located(measure.image, measure);
+            stmt.comparator = comparator;
+            stmt.threshold = threshold;
+            const note = this.text(this.node(c, 'text'));
+            if (note) stmt.note = note;
+          } else {
+            const text = this.text(this.node(c, 'text'));
+            if (!text) return undefined;
+            stmt.text = text;
+          }
+          return stmt;
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'EligibilityBlock', keyword: this.keywordRange(n.children as Children, ['KwEligibility']), statements, range };
+  }
+
+  // --- outcomes and schedule ------------------------------------------------------------------
+
+  private outcomeBlock(n: CstNode): A.OutcomeBlock | undefined {
+    const c = n.children as Children;
+    const levelToken = this.token(c, 'KwPrimary') ?? this.token(c, 'KwSecondary') ?? this.token(c, 'KwOther');
+    const title = this.text(this.node(c, 'text'));
+    const range = this.rangeOf(n);
+    if (!levelToken || !title || !range) return undefined;
+    const statements = this.statements<A.OutcomeStatement>(n, 'outcomeStatement', (s, name) => {
+      const sc = s.children as Children;
+      switch (name) {
+        case 'descriptionStmt':
+          return this.textStmt(s, 'description', ['KwDescription']);
+        case 'timeFrameTextStmt':
+          return this.textStmt(s, 'timeFrameText', ['KwTime', 'KwFrame']);
+        case 'timeFrameStmt': {
+          const points = this.nodes(sc, 'timePoint')
+            .map((p) => this.timePoint(p))
+            .filter((p): p is A.TimePoint => !!p);
+          const r = this.rangeOf(s);
+          return points.length && r ? { kind: 'TimeFrame', points, range: r } : undefined;
+        }
+      }
+      return undefined;
+    });
+    return {
+      kind: 'OutcomeBlock',
+      level: this.located(levelToken.image.toLowerCase() as 'primary' | 'secondary' | 'other', levelToken),
+      title,
+      statements,
+      range,
+    };
+  }
+
+  private scheduleBlock(n: CstNode): A.ScheduleBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.nodes(n.children as Children, 'visitStmt')
+      .map((v): A.Visit | undefined => {
+        const c = v.children as Children;
+        const id = this.token(c, 'Identifier');
+        const at = this.timePoint(this.node(c, 'timePoint'));
+        const r = this.rangeOf(v);
+        return id && at && r ? { kind: 'Visit', id: this.located(id.image, id), at, range: r } : undefined;
+      })
+      .filter((v): v is A.Visit => !!v);
+    return { kind: 'ScheduleBlock', keyword: this.keywordRange(n.children as Children, ['KwSchedule']), statements, range };
+  }
+
+  // --- sites and references -------------------------------------------------------------------
+
+  private siteDecl(n: CstNode): A.SiteDecl | undefined {
+    const c = n.children as Children;
+    const texts = this.nodes(c, 'text').map((t) => this.text(t));
+    const range = this.rangeOf(n);
+    const facility = texts[0];
+    if (!facility || !range) return undefined;
+    const site: A.SiteDecl = { kind: 'SiteDecl', facility, range };
+    const place = texts.slice(1).filter((t): t is A.Located<string> => !!t);
+    // `in "City", "Country"` or `in "City", "State", "Country"`; a lone place is the city.
+    if (place.length >= 1) site.city = place[0];
+    if (place.length === 2) site.country = place[1];
+    if (place.length >= 3) {
+      site.state = place[1];
+      site.country = place[2];
+    }
+    if (place.length > 3) {
+      this.diagnostics.push({
+        code: 'syntax-site-place',
+        severity: 'error',
+        message: 'a site is `in "City", "State", "Country"` (the state may be left out); this one has more parts',
+        range: this.lines.range(place[3].range.start.offset, place[place.length - 1].range.end.offset),
+      });
+    }
+    const status = this.words(this.node(c, 'words'));
+    if (status) site.status = status;
+    return site;
+  }
+
+  private referenceDecl(n: CstNode): A.ReferenceDecl | undefined {
+    const c = n.children as Children;
+    const refType = this.words(this.node(c, 'words'));
+    const citation = this.text(this.node(c, 'text'));
+    const range = this.rangeOf(n);
+    if (!refType || !citation || !range) return undefined;
+    const decl: A.ReferenceDecl = { kind: 'ReferenceDecl', refType, citation, range };
+    const pmid = this.token(c, 'NumberLiteral');
+    if (pmid) decl.pmid = this.located(pmid.image, pmid);
+    return decl;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+function unescape(raw: string): string {
+  return raw.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+}
+
+/**
+ * Triple-quoted text: drop the line break after the opening quotes and the indentation common to
+ * all non-blank lines, so a text can be indented with its block without the indentation becoming
+ * part of it.
+ */
+export function dedent(raw: string): string {
+  const lines = raw.replace(/\r\n/g, '\n').split('\n');
+  if (lines.length > 1 && lines[0].trim() === '') lines.shift();
+  if (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(common).trimEnd()).join('\n');
+}

@@ -1,0 +1,769 @@
+/**
+ * The Chevrotain parser: grammar rules only, producing a concrete syntax tree (CST) that
+ * `build-ast.ts` turns into the typed AST.
+ *
+ * Shape of the language: a document is a list of top-level items that stand on their own (the
+ * trial block, each arm, each intervention, each site line …); a block is `{` statements `}`; a
+ * statement is one line. Recovery is on: an error inside a statement resynchronises at the next
+ * line, so every other statement of the file still reaches the AST.
+ *
+ * One parser instance is reused (Chevrotain's advice: construction runs the grammar analysis).
+ */
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import {
+  allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NumberLiteral, RCurly, Slash,
+  Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
+} from './tokens';
+import { errorMessages } from './parse-messages';
+
+export class TrialParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+    this.performSelfAnalysis();
+  }
+
+  // --- shared pieces -------------------------------------------------------------------------
+
+  /** A quoted text, single-line or triple-quoted. */
+  private text = this.RULE('text', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Text) },
+      { ALT: () => this.CONSUME(TripleText) },
+      { ALT: () => this.CONSUME(UnterminatedText) },
+    ]);
+  });
+
+  /**
+   * Words naming a registry value, up to the end of the line or to a word that starts the next
+   * part of the statement (`role principal investigator affiliation "…"` stops at `affiliation`).
+   */
+  private words = this.RULE('words', (stop?: TokenType[]) => {
+    this.AT_LEAST_ONE({
+      GATE: () => !stop || !stop.includes(this.LA(1).tokenType),
+      DEF: () => this.CONSUME(Word),
+    });
+  });
+
+  /** A time word (`days`) accepted as the unit of a duration after a number. */
+  private unitOrTimeWord = this.RULE('unitOrTimeWord', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Unit) },
+      ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
+      { ALT: () => this.CONSUME(kw.cycles) },
+    ]);
+  });
+
+  private quantity = this.RULE('quantity', () => {
+    this.CONSUME(NumberLiteral);
+    this.SUBRULE(this.unitOrTimeWord);
+  });
+
+  /** `1000 mg` or `100 to 150 ng/mL` */
+  private amount = this.RULE('amount', () => {
+    this.CONSUME(NumberLiteral);
+    this.OPTION(() => {
+      this.CONSUME(kw.to);
+      this.CONSUME2(NumberLiteral);
+    });
+    this.SUBRULE(this.unitOrTimeWord);
+  });
+
+  private comparator = this.RULE('comparator', () => {
+    this.OR(comparatorTokens.map((token) => ({ ALT: () => this.CONSUME(token) })));
+  });
+
+  private timePoint = this.RULE('timePoint', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.day) },
+      { ALT: () => this.CONSUME(kw.week) },
+      { ALT: () => this.CONSUME(kw.month) },
+      { ALT: () => this.CONSUME(kw.year) },
+    ]);
+    this.CONSUME(NumberLiteral);
+  });
+
+  /** The body of a block: statements separated by line ends, up to `}`. */
+  private blockBody(statement: () => void): void {
+    // Occurrence index 9 keeps these apart from the calling rule's own OR/MANY/CONSUME.
+    this.CONSUME9(LCurly);
+    this.MANY9(() => {
+      this.OR9([{ ALT: () => this.CONSUME9(Newline) }, { ALT: statement }]);
+    });
+    this.CONSUME9(RCurly);
+  }
+
+  // --- document --------------------------------------------------------------------------------
+
+  public document = this.RULE('document', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Newline) },
+        { ALT: () => this.SUBRULE(this.trialBlock) },
+        { ALT: () => this.SUBRULE(this.designBlock) },
+        { ALT: () => this.SUBRULE(this.sponsorsBlock) },
+        { ALT: () => this.SUBRULE(this.measureDecl) },
+        { ALT: () => this.SUBRULE(this.interventionBlock) },
+        { ALT: () => this.SUBRULE(this.armBlock) },
+        { ALT: () => this.SUBRULE(this.eligibilityBlock) },
+        { ALT: () => this.SUBRULE(this.outcomeBlock) },
+        { ALT: () => this.SUBRULE(this.scheduleBlock) },
+        { ALT: () => this.SUBRULE(this.siteDecl) },
+        { ALT: () => this.SUBRULE(this.referenceDecl) },
+      ]);
+    });
+    this.CONSUME(EOF);
+  });
+
+  // --- trial { … } -------------------------------------------------------------------------------
+
+  public trialBlock = this.RULE('trialBlock', () => {
+    this.CONSUME(kw.trial);
+    this.blockBody(() => this.SUBRULE(this.trialStatement));
+  });
+
+  private trialStatement = this.RULE('trialStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.nctIdStmt) },
+      { ALT: () => this.SUBRULE(this.orgStudyIdStmt) },
+      { ALT: () => this.SUBRULE(this.secondaryIdStmt) },
+      { ALT: () => this.SUBRULE(this.briefTitleStmt) },
+      { ALT: () => this.SUBRULE(this.officialTitleStmt) },
+      { ALT: () => this.SUBRULE(this.acronymStmt) },
+      { ALT: () => this.SUBRULE(this.studyTypeStmt) },
+      { ALT: () => this.SUBRULE(this.phaseStmt) },
+      { ALT: () => this.SUBRULE(this.statusStmt) },
+      { ALT: () => this.SUBRULE(this.whyStoppedStmt) },
+      { ALT: () => this.SUBRULE(this.dateStmt) },
+      { ALT: () => this.SUBRULE(this.enrollmentStmt) },
+      { ALT: () => this.SUBRULE(this.durationStmt) },
+      { ALT: () => this.SUBRULE(this.conditionStmt) },
+      { ALT: () => this.SUBRULE(this.keywordStmt) },
+      { ALT: () => this.SUBRULE(this.summaryStmt) },
+      { ALT: () => this.SUBRULE(this.detailsStmt) },
+    ]);
+  });
+
+  private nctIdStmt = this.RULE('nctIdStmt', () => {
+    this.CONSUME(kw.nct);
+    this.CONSUME(kw.id);
+    this.CONSUME(Identifier);
+  });
+
+  private orgStudyIdStmt = this.RULE('orgStudyIdStmt', () => {
+    this.CONSUME(kw.org);
+    this.CONSUME(kw.study);
+    this.CONSUME(kw.id);
+    this.SUBRULE(this.text);
+  });
+
+  private secondaryIdStmt = this.RULE('secondaryIdStmt', () => {
+    this.CONSUME(kw.secondary);
+    this.CONSUME(kw.id);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.type);
+      this.SUBRULE(this.words, { ARGS: [[kw.domain]] });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.domain);
+      this.SUBRULE2(this.text);
+    });
+  });
+
+  private briefTitleStmt = this.RULE('briefTitleStmt', () => {
+    this.CONSUME(kw.brief);
+    this.CONSUME(kw.title);
+    this.SUBRULE(this.text);
+  });
+
+  private officialTitleStmt = this.RULE('officialTitleStmt', () => {
+    this.CONSUME(kw.official);
+    this.CONSUME(kw.title);
+    this.SUBRULE(this.text);
+  });
+
+  private acronymStmt = this.RULE('acronymStmt', () => {
+    this.CONSUME(kw.acronym);
+    this.SUBRULE(this.text);
+  });
+
+  private studyTypeStmt = this.RULE('studyTypeStmt', () => {
+    this.CONSUME(kw.study);
+    this.CONSUME(kw.type);
+    this.SUBRULE(this.words);
+  });
+
+  /** `phase 3`, `phase 2/3`, `phase early 1`, `phase na` */
+  private phaseStmt = this.RULE('phaseStmt', () => {
+    this.CONSUME(kw.phase);
+    this.SUBRULE(this.phaseValue);
+    this.MANY(() => {
+      this.CONSUME(Slash);
+      this.SUBRULE2(this.phaseValue);
+    });
+  });
+
+  private phaseValue = this.RULE('phaseValue', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(Word);
+          this.OPTION(() => this.CONSUME2(NumberLiteral));
+        },
+      },
+    ]);
+  });
+
+  private statusStmt = this.RULE('statusStmt', () => {
+    this.CONSUME(kw.status);
+    this.SUBRULE(this.words);
+  });
+
+  private whyStoppedStmt = this.RULE('whyStoppedStmt', () => {
+    this.CONSUME(kw.why);
+    this.CONSUME(kw.stopped);
+    this.SUBRULE(this.text);
+  });
+
+  /** `start 2021-04-14 actual`, `primary completion 2024-12 estimated`, `completion 2025 estimated` */
+  private dateStmt = this.RULE('dateStmt', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.start) },
+      {
+        ALT: () => {
+          this.CONSUME(kw.primary);
+          this.CONSUME(kw.completion);
+        },
+      },
+      { ALT: () => this.CONSUME2(kw.completion) },
+    ]);
+    this.OR2([{ ALT: () => this.CONSUME(DateLiteral) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
+    this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
+  });
+
+  private actualOrEstimated = this.RULE('actualOrEstimated', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }]);
+  });
+
+  private enrollmentStmt = this.RULE('enrollmentStmt', () => {
+    this.CONSUME(kw.enrollment);
+    this.CONSUME(NumberLiteral);
+    this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
+  });
+
+  private durationStmt = this.RULE('durationStmt', () => {
+    this.CONSUME(kw.duration);
+    this.SUBRULE(this.quantity);
+  });
+
+  private conditionStmt = this.RULE('conditionStmt', () => {
+    this.CONSUME(kw.condition);
+    this.SUBRULE(this.text);
+  });
+
+  private keywordStmt = this.RULE('keywordStmt', () => {
+    this.CONSUME(kw.keyword);
+    this.SUBRULE(this.text);
+  });
+
+  private summaryStmt = this.RULE('summaryStmt', () => {
+    this.CONSUME(kw.summary);
+    this.SUBRULE(this.text);
+  });
+
+  private detailsStmt = this.RULE('detailsStmt', () => {
+    this.CONSUME(kw.details);
+    this.SUBRULE(this.text);
+  });
+
+  // --- design { … } ------------------------------------------------------------------------------
+
+  public designBlock = this.RULE('designBlock', () => {
+    this.CONSUME(kw.design);
+    this.blockBody(() => this.SUBRULE(this.designStatement));
+  });
+
+  private designStatement = this.RULE('designStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.allocationStmt) },
+      { ALT: () => this.SUBRULE(this.modelStmt) },
+      { ALT: () => this.SUBRULE(this.purposeStmt) },
+      { ALT: () => this.SUBRULE(this.maskingStmt) },
+    ]);
+  });
+
+  private allocationStmt = this.RULE('allocationStmt', () => {
+    this.CONSUME(kw.allocation);
+    this.SUBRULE(this.words);
+  });
+
+  private modelStmt = this.RULE('modelStmt', () => {
+    this.CONSUME(kw.model);
+    this.SUBRULE(this.words);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  private purposeStmt = this.RULE('purposeStmt', () => {
+    this.CONSUME(kw.purpose);
+    this.SUBRULE(this.words);
+  });
+
+  /** `masking double participant, investigator "description"` */
+  private maskingStmt = this.RULE('maskingStmt', () => {
+    this.CONSUME(kw.masking);
+    this.CONSUME(Word);
+    this.OPTION(() => {
+      this.SUBRULE(this.words);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE2(this.words);
+      });
+    });
+    this.OPTION2(() => this.SUBRULE(this.text));
+  });
+
+  // --- sponsors { … } ----------------------------------------------------------------------------
+
+  public sponsorsBlock = this.RULE('sponsorsBlock', () => {
+    this.CONSUME(kw.sponsors);
+    this.blockBody(() => this.SUBRULE(this.sponsorsStatement));
+  });
+
+  private sponsorsStatement = this.RULE('sponsorsStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.sponsorStmt) },
+      { ALT: () => this.SUBRULE(this.responsiblePartyStmt) },
+      { ALT: () => this.SUBRULE(this.officialStmt) },
+      { ALT: () => this.SUBRULE(this.contactStmt) },
+    ]);
+  });
+
+  private sponsorStmt = this.RULE('sponsorStmt', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.lead) }, { ALT: () => this.CONSUME(kw.collaborator) }]);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.class);
+      this.SUBRULE(this.words);
+    });
+  });
+
+  private responsiblePartyStmt = this.RULE('responsiblePartyStmt', () => {
+    this.CONSUME(kw.responsible);
+    this.CONSUME(kw.party);
+    this.SUBRULE(this.words);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.OPTION2(() => {
+      this.CONSUME(kw.title);
+      this.SUBRULE2(this.text);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(kw.affiliation);
+      this.SUBRULE3(this.text);
+    });
+  });
+
+  private officialStmt = this.RULE('officialStmt', () => {
+    this.CONSUME(kw.official);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.role);
+      this.SUBRULE(this.words, { ARGS: [[kw.affiliation]] });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.affiliation);
+      this.SUBRULE2(this.text);
+    });
+  });
+
+  private contactStmt = this.RULE('contactStmt', () => {
+    this.CONSUME(kw.contact);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.role);
+      this.SUBRULE(this.words, { ARGS: [[kw.phone, kw.email]] });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.phone);
+      this.SUBRULE2(this.text);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(kw.email);
+      this.SUBRULE3(this.text);
+    });
+  });
+
+  // --- measure ID "label" unit U ---------------------------------------------------------------
+
+  public measureDecl = this.RULE('measureDecl', () => {
+    this.CONSUME(kw.measure);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.unit);
+      this.OR([
+        { ALT: () => this.CONSUME(Unit) },
+        ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
+      ]);
+    });
+  });
+
+  // --- intervention ID { … } -------------------------------------------------------------------
+
+  public interventionBlock = this.RULE('interventionBlock', () => {
+    this.CONSUME(kw.intervention);
+    this.CONSUME(Identifier);
+    this.blockBody(() => this.SUBRULE(this.interventionStatement));
+  });
+
+  private interventionStatement = this.RULE('interventionStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.typeStmt) },
+      { ALT: () => this.SUBRULE(this.nameStmt) },
+      { ALT: () => this.SUBRULE(this.otherNameStmt) },
+      { ALT: () => this.SUBRULE(this.descriptionStmt) },
+      { ALT: () => this.SUBRULE(this.doseStmt) },
+      { ALT: () => this.SUBRULE(this.adjustStmt) },
+      { ALT: () => this.SUBRULE(this.taperStmt) },
+      { ALT: () => this.SUBRULE(this.stopStmt) },
+      { ALT: () => this.SUBRULE(this.maxDoseStmt) },
+      { ALT: () => this.SUBRULE(this.basisStmt) },
+    ]);
+  });
+
+  private typeStmt = this.RULE('typeStmt', () => {
+    this.CONSUME(kw.type);
+    this.SUBRULE(this.words);
+  });
+
+  private nameStmt = this.RULE('nameStmt', () => {
+    this.CONSUME(kw.name);
+    this.SUBRULE(this.text);
+  });
+
+  private otherNameStmt = this.RULE('otherNameStmt', () => {
+    this.CONSUME(kw.other);
+    this.CONSUME(kw.name);
+    this.SUBRULE(this.text);
+  });
+
+  private descriptionStmt = this.RULE('descriptionStmt', () => {
+    this.CONSUME(kw.description);
+    this.SUBRULE(this.text);
+  });
+
+  /**
+   * `dose AMOUNT [route] [frequency] [in N divided doses] [every Q] [schedule] [condition]`.
+   * Route and frequency words are plain identifiers here (`iv`, `oral`, `bid`, `q12h`); the AST
+   * builder knows the vocabulary and names an unknown word precisely.
+   */
+  public doseStmt = this.RULE('doseStmt', () => {
+    this.CONSUME(kw.dose);
+    this.SUBRULE(this.amount);
+    this.MANY(() => this.CONSUME(Identifier));
+    this.OPTION(() => {
+      this.CONSUME(kw.in);
+      this.CONSUME(NumberLiteral);
+      this.CONSUME(kw.divided);
+      this.CONSUME(kw.doses);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.every);
+      this.SUBRULE(this.quantity);
+    });
+    this.MANY2(() => this.SUBRULE(this.schedulePart));
+    this.OPTION3(() => this.SUBRULE(this.condition));
+  });
+
+  private schedulePart = this.RULE('schedulePart', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw.on);
+          this.OR2([{ ALT: () => this.CONSUME(kw.day) }, { ALT: () => this.CONSUME(kw.days) }]);
+          this.SUBRULE(this.dayList);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.from);
+          this.CONSUME2(kw.day);
+          this.CONSUME(NumberLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.to);
+          this.CONSUME3(kw.day);
+          this.CONSUME2(NumberLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.for);
+          this.SUBRULE(this.quantity);
+        },
+      },
+    ]);
+  });
+
+  /** `1`, `1 and 181`, `1, 8 and 15` */
+  private dayList = this.RULE('dayList', () => {
+    this.CONSUME(NumberLiteral);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.CONSUME2(NumberLiteral);
+    });
+  });
+
+  /** `if cd19 > 5 10*6/L` or `depending on cd19` */
+  private condition = this.RULE('condition', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw.if);
+          this.CONSUME(Identifier);
+          this.SUBRULE(this.comparator);
+          this.SUBRULE(this.quantity);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.depending);
+          this.CONSUME(kw.on);
+          this.CONSUME2(Identifier);
+        },
+      },
+    ]);
+  });
+
+  private adjustStmt = this.RULE('adjustStmt', () => {
+    this.CONSUME(kw.adjust);
+    this.CONSUME(kw.by);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(kw.target);
+      this.SUBRULE(this.amount);
+    });
+  });
+
+  private taperStmt = this.RULE('taperStmt', () => {
+    this.CONSUME(kw.taper);
+    this.CONSUME(kw.after);
+    this.SUBRULE(this.quantity);
+    this.OPTION(() => {
+      this.CONSUME(kw.over);
+      this.SUBRULE2(this.quantity);
+    });
+  });
+
+  private stopStmt = this.RULE('stopStmt', () => {
+    this.CONSUME(kw.stop);
+    this.CONSUME(kw.after);
+    this.SUBRULE(this.quantity);
+  });
+
+  private maxDoseStmt = this.RULE('maxDoseStmt', () => {
+    this.CONSUME(kw.max);
+    this.CONSUME(kw.dose);
+    this.SUBRULE(this.quantity);
+  });
+
+  private basisStmt = this.RULE('basisStmt', () => {
+    this.CONSUME(kw.basis);
+    this.OR([{ ALT: () => this.CONSUME(kw.weight) }, { ALT: () => this.CONSUME(kw.surface) }]);
+    this.SUBRULE(this.text);
+  });
+
+  // --- arm ID { … } ------------------------------------------------------------------------------
+
+  public armBlock = this.RULE('armBlock', () => {
+    this.CONSUME(kw.arm);
+    this.CONSUME(Identifier);
+    this.blockBody(() => this.SUBRULE(this.armStatement));
+  });
+
+  private armStatement = this.RULE('armStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.labelStmt) },
+      { ALT: () => this.SUBRULE(this.typeStmt) },
+      { ALT: () => this.SUBRULE(this.descriptionStmt) },
+      { ALT: () => this.SUBRULE(this.receivesStmt) },
+    ]);
+  });
+
+  private labelStmt = this.RULE('labelStmt', () => {
+    this.CONSUME(kw.label);
+    this.SUBRULE(this.text);
+  });
+
+  private receivesStmt = this.RULE('receivesStmt', () => {
+    this.CONSUME(kw.receives);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.blockBody(() => this.SUBRULE(this.doseStmt)));
+  });
+
+  // --- eligibility { … } -------------------------------------------------------------------------
+
+  public eligibilityBlock = this.RULE('eligibilityBlock', () => {
+    this.CONSUME(kw.eligibility);
+    this.blockBody(() => this.SUBRULE(this.eligibilityStatement));
+  });
+
+  private eligibilityStatement = this.RULE('eligibilityStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ageStmt) },
+      { ALT: () => this.SUBRULE(this.sexStmt) },
+      { ALT: () => this.SUBRULE(this.healthyVolunteersStmt) },
+      { ALT: () => this.SUBRULE(this.criterionStmt) },
+    ]);
+  });
+
+  /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
+  private ageStmt = this.RULE('ageStmt', () => {
+    this.CONSUME(kw.age);
+    this.OR([
+      { ALT: () => this.CONSUME(kw.any) },
+      {
+        ALT: () => {
+          this.CONSUME(kw.up);
+          this.CONSUME(kw.to);
+          this.SUBRULE(this.quantity);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.quantity);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME2(kw.to);
+                this.SUBRULE3(this.quantity);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(kw.or);
+                this.CONSUME(kw.older);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  private sexStmt = this.RULE('sexStmt', () => {
+    this.CONSUME(kw.sex);
+    this.SUBRULE(this.words);
+  });
+
+  private healthyVolunteersStmt = this.RULE('healthyVolunteersStmt', () => {
+    this.CONSUME(kw.healthy);
+    this.CONSUME(kw.volunteers);
+    this.SUBRULE(this.words);
+  });
+
+  /** `include "text"` or `include MEASURE COMPARATOR QUANTITY ["note"]` */
+  private criterionStmt = this.RULE('criterionStmt', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]);
+    this.OR2([
+      { ALT: () => this.SUBRULE(this.text) },
+      {
+        ALT: () => {
+          this.CONSUME(Identifier);
+          this.SUBRULE(this.comparator);
+          this.SUBRULE(this.quantity);
+          this.OPTION(() => this.SUBRULE2(this.text));
+        },
+      },
+    ]);
+  });
+
+  // --- primary outcome "title" { … } -----------------------------------------------------------
+
+  public outcomeBlock = this.RULE('outcomeBlock', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.primary) },
+      { ALT: () => this.CONSUME(kw.secondary) },
+      { ALT: () => this.CONSUME(kw.other) },
+    ]);
+    this.CONSUME(kw.outcome);
+    this.SUBRULE(this.text);
+    this.blockBody(() => this.SUBRULE(this.outcomeStatement));
+  });
+
+  private outcomeStatement = this.RULE('outcomeStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.descriptionStmt) },
+      { ALT: () => this.SUBRULE(this.timeFrameTextStmt) },
+      { ALT: () => this.SUBRULE(this.timeFrameStmt) },
+    ]);
+  });
+
+  private timeFrameTextStmt = this.RULE('timeFrameTextStmt', () => {
+    this.CONSUME(kw.time);
+    this.CONSUME(kw.frame);
+    this.SUBRULE(this.text);
+  });
+
+  /** `at month 12`, `at month 6 and month 12`, `at day 1, day 90 and day 181` */
+  private timeFrameStmt = this.RULE('timeFrameStmt', () => {
+    this.CONSUME(kw.at);
+    this.SUBRULE(this.timePoint);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.SUBRULE2(this.timePoint);
+    });
+  });
+
+  // --- schedule { visit ID at day N } ----------------------------------------------------------
+
+  public scheduleBlock = this.RULE('scheduleBlock', () => {
+    this.CONSUME(kw.schedule);
+    this.blockBody(() => this.SUBRULE(this.visitStmt));
+  });
+
+  private visitStmt = this.RULE('visitStmt', () => {
+    this.CONSUME(kw.visit);
+    this.CONSUME(Identifier);
+    this.CONSUME(kw.at);
+    this.SUBRULE(this.timePoint);
+  });
+
+  // --- site and reference lines --------------------------------------------------------------
+
+  /** `site "Facility" in "City", "State", "Country" status recruiting` (the state may be left out). */
+  public siteDecl = this.RULE('siteDecl', () => {
+    this.CONSUME(kw.site);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.in);
+      this.SUBRULE2(this.text);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE3(this.text);
+      });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.status);
+      this.SUBRULE(this.words);
+    });
+  });
+
+  /** `reference background pmid 20110379 "citation"` */
+  public referenceDecl = this.RULE('referenceDecl', () => {
+    this.CONSUME(kw.reference);
+    this.SUBRULE(this.words, { ARGS: [[kw.pmid]] });
+    this.OPTION(() => {
+      this.CONSUME(kw.pmid);
+      this.CONSUME(NumberLiteral);
+    });
+    this.SUBRULE(this.text);
+  });
+}
+
+/** The one parser instance (Chevrotain's grammar analysis runs once, at construction). */
+export const parser = new TrialParser();
+
+export type { CstNode, IToken };
