@@ -3,6 +3,26 @@
  * "MismatchedTokenException". Token labels (set in tokens.ts) name what was expected.
  */
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { BLOCK_PLACES, STATEMENT_HEADS, type BlockRule } from './statement-heads';
+
+/**
+ * The text being parsed, so a message can tell a token that starts a line (an unknown statement)
+ * from one that trails a statement. Set by parse() before each parse; the parser is synchronous.
+ */
+let currentText = '';
+export function setMessageText(text: string): void {
+  currentText = text;
+}
+
+function startsItsLine(token: IToken): boolean {
+  if (!Number.isFinite(token.startOffset)) return false;
+  const lineStart = currentText.lastIndexOf('\n', token.startOffset - 1) + 1;
+  return currentText.slice(lineStart, token.startOffset).trim() === '' || currentText.slice(lineStart, token.startOffset).trim().endsWith('{');
+}
+
+function quoted(words: readonly string[]): string {
+  return joinAlternatives(words.map((w) => `'${w}'`));
+}
 
 /** What each rule is called in a message ("… in an intervention"). */
 const PLACE_NAMES: Record<string, string> = {
@@ -56,8 +76,12 @@ export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     // A block ends at `}`: anything else here is an extra word on a statement's line.
     if (expected.name === 'RCurly' && actual.tokenType !== EOF) {
-      const place = PLACE_NAMES[ruleName.replace(/Block$/, 'Statement')] ?? '';
-      return `unexpected ${describeToken(actual)}${place ? ' ' + place : ''}: a statement ends at the end of its line`;
+      const block = ruleName in STATEMENT_HEADS ? (ruleName as BlockRule) : undefined;
+      const place = block ? ' ' + BLOCK_PLACES[block] : '';
+      if (block && startsItsLine(actual)) {
+        return `unexpected ${describeToken(actual)}${place}; expected ${quoted([...STATEMENT_HEADS[block], '}'])}`;
+      }
+      return `unexpected ${describeToken(actual)}${place}: a statement ends at the end of its line`;
     }
     if (expected.name === 'RCurly') return `this block has no closing '}'`;
     return `expected ${label(expected)}${after(previous)}, found ${describeToken(actual)}`;
@@ -69,6 +93,7 @@ export const errorMessages: IParserErrorMessageProvider = {
     const found = actual[0];
     const options = expectedPathsPerAlt.flatMap((alt) => alt.map(pathLabel)).filter((s) => s !== 'the end of the line');
     const place = PLACE_NAMES[ruleName] ? ` ${PLACE_NAMES[ruleName]}` : '';
+    if (ruleName === 'document') return `unexpected ${describeToken(found)}${place}; expected ${quoted(STATEMENT_HEADS.document)}`;
     if (ruleName === 'unitOrTimeWord') {
       return `expected a unit${after(previous)}, found ${describeToken(found)}`;
     }

@@ -8,6 +8,7 @@ import { AstBuilder } from './build-ast';
 import type { Diagnostic } from './diagnostic';
 import { lexer } from './lexer';
 import { LineIndex } from './line-index';
+import { setMessageText } from './parse-messages';
 import { parser } from './parser';
 
 export interface ParseResult {
@@ -35,6 +36,7 @@ export function parse(text: string): ParseResult {
     });
   }
 
+  setMessageText(text);
   parser.input = lexed.tokens;
   const cst = parser.document();
   for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, lines, text.length));

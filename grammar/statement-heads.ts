@@ -1,0 +1,36 @@
+/**
+ * The words that open each statement, by block: for messages ("expected 'dose', 'type' …"),
+ * completion and the language reference. A test checks each head really starts a statement of its
+ * block in the parser, so this table cannot drift from the grammar.
+ */
+export const STATEMENT_HEADS = {
+  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
+  trialBlock: [
+    'nct id', 'org study id', 'secondary id', 'brief title', 'official title', 'acronym', 'study type', 'phase', 'status', 'why stopped',
+    'start', 'primary completion', 'completion', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',
+  ],
+  designBlock: ['allocation', 'model', 'purpose', 'masking'],
+  sponsorsBlock: ['lead', 'collaborator', 'responsible party', 'official', 'contact'],
+  interventionBlock: ['type', 'name', 'other name', 'description', 'dose', 'adjust by', 'taper after', 'stop after', 'max dose', 'basis'],
+  armBlock: ['label', 'type', 'description', 'receives'],
+  eligibilityBlock: ['age', 'sex', 'healthy volunteers', 'include', 'exclude'],
+  outcomeBlock: ['description', 'at', 'time frame'],
+  scheduleBlock: ['visit'],
+  receivesStmt: ['dose'],
+} as const;
+
+export type BlockRule = keyof typeof STATEMENT_HEADS;
+
+/** How a message names each block ("in an intervention"). */
+export const BLOCK_PLACES: Record<BlockRule, string> = {
+  document: 'at the top level of the file',
+  trialBlock: 'in the trial block',
+  designBlock: 'in the design block',
+  sponsorsBlock: 'in the sponsors block',
+  interventionBlock: 'in an intervention',
+  armBlock: 'in an arm',
+  eligibilityBlock: 'in the eligibility block',
+  outcomeBlock: 'in an outcome',
+  scheduleBlock: 'in the schedule',
+  receivesStmt: "in an arm's doses",
+};

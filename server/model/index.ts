@@ -1,0 +1,3 @@
+/** The semantic model over the AST; see model.ts. */
+export * from './model';
+export * from './registry-words';

@@ -1,0 +1,209 @@
+/**
+ * The semantic model: the parsed document seen as a trial. Built once per parse and shared by the
+ * checks, the exporter and every editor feature, so none of them walks the AST on its own.
+ *
+ * - Blocks by kind, statements by field (the first one wins; later ones are listed as duplicates
+ *   for the checks to report).
+ * - A symbol table of every identifier (measures, interventions, arms, visits) with its declaration
+ *   and every reference, for go-to-definition, references, rename and "undefined name" checks.
+ * - Doses per arm: the intervention's doses, or the arm's own override.
+ */
+import type * as A from '../../grammar/ast';
+import type { ParseResult } from '../../grammar/parse';
+
+export type SymbolKind = 'measure' | 'intervention' | 'arm' | 'visit';
+
+export interface SymbolDeclaration {
+  kind: SymbolKind;
+  name: string;
+  /** The identifier's range in its declaration. */
+  nameRange: A.Range;
+  /** The whole declaring block or statement. */
+  node: A.MeasureDecl | A.InterventionBlock | A.ArmBlock | A.Visit;
+}
+
+export interface SymbolReference {
+  kind: SymbolKind;
+  name: string;
+  range: A.Range;
+  /** Undefined when nothing of that kind has the name. */
+  declaration?: SymbolDeclaration;
+}
+
+/** An arm's view of one intervention it receives, with the doses that apply in that arm. */
+export interface ArmIntervention {
+  receives: A.ReceivesStmt;
+  intervention?: A.InterventionBlock;
+  doses: A.DoseStmt[];
+  /** True when the arm gives its own doses instead of the intervention's. */
+  overridden: boolean;
+}
+
+export interface TrialModel {
+  parse: ParseResult;
+  document: A.Document;
+  trial?: A.TrialBlock;
+  design?: A.DesignBlock;
+  sponsors?: A.SponsorsBlock;
+  eligibility?: A.EligibilityBlock;
+  schedule?: A.ScheduleBlock;
+  /** Second and later blocks of a kind that may appear once (`trial`, `design` …). */
+  extraBlocks: (A.TrialBlock | A.DesignBlock | A.SponsorsBlock | A.EligibilityBlock | A.ScheduleBlock)[];
+  measures: Map<string, A.MeasureDecl>;
+  interventions: Map<string, A.InterventionBlock>;
+  arms: Map<string, A.ArmBlock>;
+  visits: Map<string, A.Visit>;
+  outcomes: A.OutcomeBlock[];
+  sites: A.SiteDecl[];
+  references: A.ReferenceDecl[];
+  declarations: SymbolDeclaration[];
+  /** Declarations whose name was already declared for the same kind. */
+  duplicateDeclarations: { first: SymbolDeclaration; duplicate: SymbolDeclaration }[];
+  symbolReferences: SymbolReference[];
+}
+
+export function buildModel(parse: ParseResult): TrialModel {
+  const model: TrialModel = {
+    parse,
+    document: parse.ast,
+    extraBlocks: [],
+    measures: new Map(),
+    interventions: new Map(),
+    arms: new Map(),
+    visits: new Map(),
+    outcomes: [],
+    sites: [],
+    references: [],
+    declarations: [],
+    duplicateDeclarations: [],
+    symbolReferences: [],
+  };
+
+  const declare = (kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node'], into: Map<string, typeof node>): void => {
+    const declaration: SymbolDeclaration = { kind, name: name.value, nameRange: name.range, node };
+    const first = model.declarations.find((d) => d.kind === kind && d.name === name.value);
+    model.declarations.push(declaration);
+    if (first) model.duplicateDeclarations.push({ first, duplicate: declaration });
+    else into.set(name.value, node);
+  };
+
+  const single = <K extends 'trial' | 'design' | 'sponsors' | 'eligibility' | 'schedule'>(key: K, block: NonNullable<TrialModel[K]>): void => {
+    if (model[key]) model.extraBlocks.push(block as TrialModel['extraBlocks'][number]);
+    else (model as unknown as Record<string, unknown>)[key] = block;
+  };
+
+  for (const item of parse.ast.items) {
+    switch (item.kind) {
+      case 'TrialBlock': single('trial', item); break;
+      case 'DesignBlock': single('design', item); break;
+      case 'SponsorsBlock': single('sponsors', item); break;
+      case 'EligibilityBlock': single('eligibility', item); break;
+      case 'ScheduleBlock':
+        single('schedule', item);
+        for (const visit of item.statements) declare('visit', visit.id, visit, model.visits as Map<string, SymbolDeclaration['node']>);
+        break;
+      case 'MeasureDecl': declare('measure', item.id, item, model.measures as Map<string, SymbolDeclaration['node']>); break;
+      case 'InterventionBlock': declare('intervention', item.id, item, model.interventions as Map<string, SymbolDeclaration['node']>); break;
+      case 'ArmBlock': declare('arm', item.id, item, model.arms as Map<string, SymbolDeclaration['node']>); break;
+      case 'OutcomeBlock': model.outcomes.push(item); break;
+      case 'SiteDecl': model.sites.push(item); break;
+      case 'ReferenceDecl': model.references.push(item); break;
+    }
+  }
+
+  collectReferences(model);
+  return model;
+}
+
+function collectReferences(model: TrialModel): void {
+  const refer = (kind: SymbolKind, name: A.Located<string>): void => {
+    const declaration = model.declarations.find((d) => d.kind === kind && d.name === name.value);
+    model.symbolReferences.push({ kind, name: name.value, range: name.range, ...(declaration ? { declaration } : {}) });
+  };
+  const referDose = (dose: A.DoseStmt): void => {
+    if (dose.condition) refer('measure', dose.condition.measure);
+  };
+  for (const intervention of model.interventions.values()) {
+    for (const stmt of intervention.statements) {
+      if (stmt.kind === 'Dose') referDose(stmt);
+      if (stmt.kind === 'Adjust') refer('measure', stmt.measure);
+    }
+  }
+  for (const item of model.document.items) {
+    if (item.kind !== 'ArmBlock') continue;
+    for (const stmt of item.statements) {
+      if (stmt.kind !== 'Receives') continue;
+      refer('intervention', stmt.intervention);
+      stmt.doses.forEach(referDose);
+    }
+  }
+  for (const stmt of model.eligibility?.statements ?? []) {
+    if (stmt.kind === 'Criterion' && stmt.measure) refer('measure', stmt.measure);
+  }
+}
+
+// --- views used by checks, export and editor features -----------------------------------------
+
+/** Statements of one field in a block, in source order. */
+export function statementsOf<S extends { kind: string }, K extends S['kind']>(
+  block: { statements: S[] } | undefined,
+  kind: K,
+): Extract<S, { kind: K }>[] {
+  return (block?.statements ?? []).filter((s): s is Extract<S, { kind: K }> => s.kind === kind);
+}
+
+export function textStatements(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt[] {
+  return (block?.statements ?? []).filter((s): s is A.TextStmt => s.kind === 'Text' && (s as A.TextStmt).field === field);
+}
+
+export function textField(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt | undefined {
+  return textStatements(block, field)[0];
+}
+
+export function wordsField(block: { statements: { kind: string }[] } | undefined, field: A.WordsField): A.WordsStmt | undefined {
+  return (block?.statements ?? []).find((s): s is A.WordsStmt => s.kind === 'Words' && (s as A.WordsStmt).field === field);
+}
+
+export function dateField(trial: A.TrialBlock | undefined, field: A.DateField): A.DateStmt | undefined {
+  return trial?.statements.find((s): s is A.DateStmt => s.kind === 'Date' && s.field === field);
+}
+
+export function dosesOf(intervention: A.InterventionBlock): A.DoseStmt[] {
+  return statementsOf(intervention, 'Dose');
+}
+
+/** Each intervention an arm receives, with the doses that apply in that arm. */
+export function armInterventions(model: TrialModel, arm: A.ArmBlock): ArmIntervention[] {
+  return statementsOf(arm, 'Receives').map((receives) => {
+    const intervention = model.interventions.get(receives.intervention.value);
+    const overridden = receives.overrideBlock !== undefined && receives.doses.length > 0;
+    return {
+      receives,
+      ...(intervention ? { intervention } : {}),
+      doses: overridden ? receives.doses : intervention ? dosesOf(intervention) : [],
+      overridden,
+    };
+  });
+}
+
+/** The arms that receive an intervention. */
+export function armsReceiving(model: TrialModel, interventionId: string): A.ArmBlock[] {
+  return [...model.arms.values()].filter((arm) => statementsOf(arm, 'Receives').some((r) => r.intervention.value === interventionId));
+}
+
+/** The declaration or reference under a position, for definition, references, rename and hover. */
+export function symbolAt(model: TrialModel, offset: number): { kind: SymbolKind; name: string; range: A.Range; declaration?: SymbolDeclaration } | undefined {
+  const inside = (r: A.Range): boolean => r.start.offset <= offset && offset <= r.end.offset;
+  const declaration = model.declarations.find((d) => inside(d.nameRange));
+  if (declaration) return { kind: declaration.kind, name: declaration.name, range: declaration.nameRange, declaration };
+  const reference = model.symbolReferences.find((r) => inside(r.range));
+  return reference && { kind: reference.kind, name: reference.name, range: reference.range, ...(reference.declaration ? { declaration: reference.declaration } : {}) };
+}
+
+/** Every range where a symbol is named: its declaration(s) and its references. */
+export function occurrencesOf(model: TrialModel, kind: SymbolKind, name: string): { declarations: A.Range[]; references: A.Range[] } {
+  return {
+    declarations: model.declarations.filter((d) => d.kind === kind && d.name === name).map((d) => d.nameRange),
+    references: model.symbolReferences.filter((r) => r.kind === kind && r.name === name).map((r) => r.range),
+  };
+}
