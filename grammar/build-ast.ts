@@ -164,7 +164,8 @@ export class AstBuilder {
 
   // --- document -------------------------------------------------------------------------------
 
-  document(cst: CstNode, textLength: number): A.Document {
+  /** The top-level items of a `document` CST, in source order. */
+  topItems(cst: CstNode): A.TopItem[] {
     const c = cst.children as Children;
     const items: A.TopItem[] = [];
     const builders: Record<string, (n: CstNode) => A.TopItem | undefined> = {
@@ -186,8 +187,7 @@ export class AstBuilder {
         if (item) items.push(item);
       }
     }
-    items.sort((a, b) => a.range.start.offset - b.range.start.offset);
-    return { kind: 'Document', items, range: this.lines.range(0, textLength) };
+    return items.sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 
   /** Statements of a block, in source order, dropping those recovery left incomplete. */
@@ -541,7 +541,7 @@ export class AstBuilder {
           code: 'dose-repeated-word',
           severity: 'error',
           message: 'this dose already has a frequency; write either a named frequency or `every …`, not both',
-          range: every.range,
+          range: this.lines.range(every.range.start.offset, every.range.end.offset),
         });
       } else {
         const everyToken = this.token(c, 'KwEvery')!;
