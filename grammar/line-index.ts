@@ -8,7 +8,14 @@ export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  /**
+   * @param track when given, every Position this index creates is also pushed here, so that the
+   *   owner can later move them all at once (parse.ts moves reused segments this way).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly track?: Position[],
+  ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
 
@@ -25,7 +32,9 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low], offset: clamped };
+    const position = { line: low, character: clamped - this.starts[low], offset: clamped };
+    this.track?.push(position);
+    return position;
   }
 
   range(start: number, end: number): Range {

@@ -23,7 +23,7 @@ export interface ParseResult {
   comments: A.Comment[];
   /** The significant tokens with document offsets, for the formatter and highlighting (computed on first use). */
   readonly tokens: IToken[];
-  lines: LineIndex;
+  readonly lines: LineIndex;
   /** How the document was split, for reuse by the next parse of the same document. */
   readonly segments: readonly SegmentParse[];
 }
@@ -38,6 +38,8 @@ export interface SegmentParse {
   comments: A.Comment[];
   /** Tokens with offsets relative to the segment. */
   relativeTokens: IToken[];
+  /** Every position object in items, diagnostics and comments, so a move touches each once. */
+  positions: A.Position[];
 }
 
 /**
@@ -45,7 +47,7 @@ export interface SegmentParse {
  * segments; the previous result must not be used afterwards (its segments move to the new one).
  */
 export function parse(text: string, previous?: ParseResult): ParseResult {
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
   const reusable = new Map<string, SegmentParse[]>();
   for (const old of previous?.segments ?? []) {
     const list = reusable.get(old.text);
@@ -70,20 +72,35 @@ export function parse(text: string, previous?: ParseResult): ParseResult {
   const comments = segments.flatMap((s) => s.comments);
   let tokens: IToken[] | undefined;
   return {
-    ast: { kind: 'Document', items, range: lines.range(0, text.length) },
+    ast: { kind: 'Document', items, range: documentRange(text) },
     diagnostics,
     comments,
     get tokens() {
       tokens ??= segments.flatMap((s) => s.relativeTokens.map((t) => absoluteToken(t, s)));
       return tokens;
     },
-    lines,
+    get lines() {
+      lines ??= new LineIndex(text);
+      return lines;
+    },
     segments,
   };
 }
 
+/** The whole text's range without indexing every line (the index is built only when asked for). */
+function documentRange(text: string): A.Range {
+  let line = 0;
+  let lastLineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastLineStart = i + 1;
+  }
+  return { start: { line: 0, character: 0, offset: 0 }, end: { line, character: text.length - lastLineStart, offset: text.length } };
+}
+
 function parseSegment(segment: Segment): SegmentParse {
-  const segmentLines = new LineIndex(segment.text);
+  const positions: A.Position[] = [];
+  const segmentLines = new LineIndex(segment.text, positions);
   const lexed = lexer.tokenize(segment.text);
   const diagnostics: Diagnostic[] = [];
 
@@ -122,7 +139,7 @@ function parseSegment(segment: Segment): SegmentParse {
     range: segmentLines.range(t.startOffset, t.startOffset + t.image.length),
   }));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const parsed: SegmentParse = { text: segment.text, start: 0, line: 0, items, diagnostics, comments, relativeTokens: lexed.tokens };
+  const parsed: SegmentParse = { text: segment.text, start: 0, line: 0, items, diagnostics, comments, relativeTokens: lexed.tokens, positions };
   moveSegment(parsed, segment.start, segment.line);
   parsed.start = segment.start;
   parsed.line = segment.line;
@@ -132,23 +149,10 @@ function parseSegment(segment: Segment): SegmentParse {
 /** Shift every position of a segment's results by an offset and line delta (in place). */
 function moveSegment(segment: SegmentParse, offsetDelta: number, lineDelta: number): void {
   if (offsetDelta === 0 && lineDelta === 0) return;
-  const shift = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (const element of value) shift(element);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    if (typeof record.offset === 'number' && typeof record.line === 'number' && typeof record.character === 'number') {
-      record.offset += offsetDelta;
-      record.line += lineDelta;
-      return;
-    }
-    for (const key in record) shift(record[key]);
-  };
-  shift(segment.items);
-  for (const d of segment.diagnostics) shift(d.range);
-  for (const c of segment.comments) shift(c.range);
+  for (const position of segment.positions) {
+    position.offset += offsetDelta;
+    position.line += lineDelta;
+  }
 }
 
 function absoluteToken(token: IToken, segment: SegmentParse): IToken {
