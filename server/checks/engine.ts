@@ -1,0 +1,155 @@
+/**
+ * The check engine: runs the registered rules over one semantic model, isolates a rule that
+ * throws (one `internal-error` diagnostic on the node it was checking), applies `trial-ignore`
+ * comments, rule-group switches and severity overrides, and sorts the result.
+ */
+import type * as A from '../../grammar/ast';
+import type { Diagnostic, Severity } from '../../grammar/diagnostic';
+import type { LineIndex } from '../../grammar/line-index';
+import type { TrialModel } from '../model';
+import { covers, findSuppressions } from './suppression';
+import type { CheckOptions, Rule, RuleContext } from './types';
+import { closest, deleteLines, replaceFix } from './util';
+
+/** Codes the engine itself emits (documented like the rules' codes). */
+export const ENGINE_CODES = [
+  {
+    code: 'internal-error',
+    group: 'engine',
+    defaultSeverity: 'error' as Severity,
+    doc: { summary: 'A check failed on this part of the document; the other checks still ran.' },
+  },
+  {
+    code: 'ignore-unknown-code',
+    group: 'engine',
+    defaultSeverity: 'warning' as Severity,
+    doc: { summary: 'A `// trial-ignore` comment names a code that no check has.' },
+    fixable: true,
+  },
+  {
+    code: 'ignore-unused',
+    group: 'engine',
+    defaultSeverity: 'hint' as Severity,
+    doc: { summary: 'A `// trial-ignore` code silences nothing on the next statement.' },
+    fixable: true,
+  },
+] as const;
+
+export function ruleEnabled(rule: Pick<Rule, 'code' | 'group'>, options: CheckOptions): boolean {
+  if (rule.group !== 'names' && options.rules && options.rules[rule.group as 'units'] === false) return false;
+  return options.severity?.[rule.code] !== 'off';
+}
+
+function compare(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.offset - b.range.start.offset ||
+    a.range.end.offset - b.range.end.offset ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export function runRules(model: TrialModel, rules: readonly Rule[], options: CheckOptions, text: string): Diagnostic[] {
+  const lines = model.parse.lines;
+  const found: Diagnostic[] = [];
+  const ran = new Set<string>();
+  const documentStart = lines.range(0, 0);
+
+  for (const rule of rules) {
+    if (!ruleEnabled(rule, options)) continue;
+    ran.add(rule.code);
+    let current: A.Range = model.document.items[0]?.range ?? documentStart;
+    const context: RuleContext = {
+      at: (range) => {
+        current = range;
+      },
+      lines,
+      text,
+    };
+    try {
+      rule.check(
+        model,
+        (range, message, data, severity) => {
+          found.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, message, range, ...(data ? { data } : {}) });
+        },
+        context,
+      );
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      found.push({
+        code: 'internal-error',
+        severity: 'error',
+        message: `the check '${rule.code}' failed here (${reason}); the other checks still ran. Please report this.`,
+        range: current,
+        data: { rule: rule.code, reason },
+      });
+    }
+  }
+
+  // trial-ignore comments.
+  const known = new Set(rules.map((r) => r.code));
+  const kept: Diagnostic[] = [];
+  const suppressions = findSuppressions(model.parse, text);
+  const used = new Set<A.Located<string>>();
+  for (const d of found) {
+    let silenced = false;
+    for (const s of suppressions) {
+      for (const c of s.codes) {
+        if (c.value === d.code && covers(s.target, d.range)) {
+          used.add(c);
+          silenced = true;
+        }
+      }
+    }
+    if (!silenced) kept.push(d);
+  }
+  const knownList = [...known];
+  for (const s of suppressions) {
+    if (s.codes.length === 0) {
+      kept.push({ code: 'ignore-unknown-code', severity: 'warning', message: '`trial-ignore` needs the code(s) to silence, e.g. `// trial-ignore unit-unknown`', range: s.comment, data: { code: '' } });
+    }
+    for (const c of s.codes) {
+      if (!known.has(c.value)) {
+        const suggestion = closest(c.value, knownList, 0.4);
+        kept.push({
+          code: 'ignore-unknown-code',
+          severity: 'warning',
+          message: `'${c.value}' is not a diagnostic code, so this comment silences nothing${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+          range: c.range,
+          data: { code: c.value, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, c.range, suggestion)] } : {}) },
+        });
+      } else if (!used.has(c) && ran.has(c.value)) {
+        const only = s.codes.length === 1;
+        const fix = only
+          ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, lines, s.comment)], isPreferred: true }
+          : { title: `Remove '${c.value}'`, edits: [removeWord(lines, text, c.range)], isPreferred: true };
+        kept.push({
+          code: 'ignore-unused',
+          severity: 'hint',
+          message: `nothing on the next statement is reported as '${c.value}', so this code silences nothing`,
+          range: c.range,
+          data: { code: c.value, fixes: [fix] },
+        });
+      }
+    }
+  }
+
+  const result: Diagnostic[] = [];
+  for (const d of kept) {
+    const override = options.severity?.[d.code];
+    if (override === 'off') continue;
+    result.push(override ? { ...d, severity: override } : d);
+  }
+  return result.sort(compare);
+}
+
+/** Remove one word of a list and the blank before it. */
+function removeWord(lines: LineIndex, text: string, range: A.Range) {
+  let start = range.start.offset;
+  while (start > 0 && /[ \t,]/.test(text[start - 1]!)) start--;
+  return { range: lines.range(start, range.end.offset), newText: '' };
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(compare);
+}

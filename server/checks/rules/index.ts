@@ -1,0 +1,83 @@
+/** The registered rules, in the order they run (names, units, schedule, registry). */
+import type { Rule } from '../types';
+import { nameDuplicate } from './names/name-duplicate';
+import { nameUndefined } from './names/name-undefined';
+import { wordUnknown } from './names/word-unknown';
+import { doseAboveMax } from './units/dose-above-max';
+import { doseBasisMissing } from './units/dose-basis-missing';
+import { unitClinicalSpelling } from './units/unit-clinical-spelling';
+import { unitMeasureMismatch } from './units/unit-measure-mismatch';
+import { unitNeedsMolecularWeight } from './units/unit-needs-molecular-weight';
+import { unitTrap } from './units/unit-trap';
+import { unitUnknown } from './units/unit-unknown';
+import { unitWrongDimension } from './units/unit-wrong-dimension';
+import { doseBeyondStudy } from './schedule/dose-beyond-study';
+import { doseConditionOutsideTreatment } from './schedule/dose-condition-outside-treatment';
+import { doseDayNegative } from './schedule/dose-day-negative';
+import { doseDayRepeated } from './schedule/dose-day-repeated';
+import { doseDayZero } from './schedule/dose-day-zero';
+import { doseDaysOrder } from './schedule/dose-days-order';
+import { doseDividedFrequency } from './schedule/dose-divided-frequency';
+import { doseOverlap } from './schedule/dose-overlap';
+import { outcomeBeyondStudy } from './schedule/outcome-beyond-study';
+import { outcomeNotAVisit } from './schedule/outcome-not-a-visit';
+import { taperBeforeDosing } from './schedule/taper-before-dosing';
+import { taperBeyondStudy } from './schedule/taper-beyond-study';
+import { ageMinAboveMax } from './registry/age-min-above-max';
+import { armLabelDuplicate } from './registry/arm-label-duplicate';
+import { armNoInterventionReceives } from './registry/arm-no-intervention-receives';
+import { armWithoutIntervention } from './registry/arm-without-intervention';
+import { dateOrder } from './registry/date-order';
+import { interventionUnused } from './registry/intervention-unused';
+import { maskingNoneWithRoles } from './registry/masking-none-with-roles';
+import { registryMissingElement } from './registry/missing-element';
+import { phaseMismatch } from './registry/phase-mismatch';
+import { siteRecruitingMismatch } from './registry/site-recruiting-mismatch';
+import { siteUsWithoutState } from './registry/site-us-without-state';
+import { statusNeedsActual } from './registry/status-needs-actual';
+import { registryTextTooLong } from './registry/text-too-long';
+import { whyStoppedMissing } from './registry/why-stopped-missing';
+import { whyStoppedNotAllowed } from './registry/why-stopped-not-allowed';
+import { withdrawnEnrollment } from './registry/withdrawn-enrollment';
+
+export const ALL_RULES: readonly Rule[] = [
+  nameUndefined,
+  nameDuplicate,
+  wordUnknown,
+  unitUnknown,
+  unitClinicalSpelling,
+  unitTrap,
+  unitWrongDimension,
+  unitMeasureMismatch,
+  unitNeedsMolecularWeight,
+  doseBasisMissing,
+  doseAboveMax,
+  doseDayZero,
+  doseDayNegative,
+  doseDaysOrder,
+  doseDayRepeated,
+  doseDividedFrequency,
+  doseConditionOutsideTreatment,
+  taperBeforeDosing,
+  taperBeyondStudy,
+  doseBeyondStudy,
+  outcomeBeyondStudy,
+  outcomeNotAVisit,
+  doseOverlap,
+  registryMissingElement,
+  registryTextTooLong,
+  armWithoutIntervention,
+  armNoInterventionReceives,
+  interventionUnused,
+  armLabelDuplicate,
+  whyStoppedMissing,
+  whyStoppedNotAllowed,
+  withdrawnEnrollment,
+  statusNeedsActual,
+  dateOrder,
+  phaseMismatch,
+  maskingNoneWithRoles,
+  ageMinAboveMax,
+  siteUsWithoutState,
+  siteRecruitingMismatch,
+];

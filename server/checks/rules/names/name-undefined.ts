@@ -1,0 +1,26 @@
+import type { Rule } from '../../types';
+import { closest, replaceFix } from '../../util';
+
+const WHAT = { measure: 'measure', intervention: 'intervention', arm: 'arm', visit: 'visit' } as const;
+
+export const nameUndefined: Rule = {
+  code: 'name-undefined',
+  group: 'names',
+  defaultSeverity: 'error',
+  fixable: true,
+  doc: { summary: 'A name refers to a measure, intervention, arm or visit that is not declared.' },
+  check(model, report, ctx) {
+    for (const ref of model.symbolReferences) {
+      if (ref.declaration) continue;
+      ctx.at(ref.range);
+      const names = model.declarations.filter((d) => d.kind === ref.kind).map((d) => d.name);
+      const suggestion = closest(ref.name, names);
+      const where = ref.kind === 'measure' ? ` Declare it with \`measure ${ref.name} "…" unit …\`` : ` Declare it with \`${ref.kind} ${ref.name} { … }\``;
+      report(
+        ref.range,
+        `'${ref.name}' is not a declared ${WHAT[ref.kind]}.${suggestion ? ` Did you mean '${suggestion}'?` : where + '.'}`,
+        { kind: ref.kind, name: ref.name, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, ref.range, suggestion)] } : {}) },
+      );
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { phaseValue, statementsOf } from '../../../model';
+import { facts, isInterventional } from '../../facts';
+import type { Rule } from '../../types';
+import { hasDrug } from './missing-element';
+
+export const phaseMismatch: Rule = {
+  code: 'phase-mismatch',
+  group: 'registry',
+  defaultSeverity: 'error',
+  fixable: true,
+  doc: { summary: 'A study with a drug or biological gives phase `na`, or a study with none states a numbered phase.' },
+  check(model, report, ctx) {
+    if (!isInterventional(model)) return;
+    const stmt = statementsOf(model.trial, 'Phase')[0];
+    if (!stmt) return;
+    ctx.at(stmt.range);
+    const types = [...facts(model).interventionTypes.values()];
+    if (types.length === 0 || types.some((t) => t === undefined)) return;
+    const values = stmt.phases.map((p) => phaseValue(p.value));
+    const drug = hasDrug(model);
+    const na = stmt.phases.find((_, i) => values[i] === 'NA');
+    if (drug && na) {
+      report(na.range, 'this study gives a drug or biological, so the registry needs its phase (1, 2, 3, 4 or early 1), not na', {});
+    } else if (!drug && values.some((v) => v && v !== 'NA')) {
+      const first = stmt.phases[0]!;
+      const last = stmt.phases[stmt.phases.length - 1]!;
+      const range = { start: first.range.start, end: last.range.end };
+      report(range, 'no intervention of this study is a drug or biological, so its phase is na (phases are for drug and biological trials)', {
+        fixes: [{ title: "Change to 'phase na'", edits: [{ range, newText: 'na' }], isPreferred: true }],
+      });
+    }
+  },
+};

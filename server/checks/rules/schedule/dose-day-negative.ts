@@ -1,0 +1,16 @@
+import type { Rule } from '../../types';
+import { scheduleDays } from './days';
+
+export const doseDayNegative: Rule = {
+  code: 'dose-day-negative',
+  group: 'schedule',
+  defaultSeverity: 'error',
+  doc: { summary: 'A dose is scheduled on a negative day, before the first day of treatment.' },
+  check(model, report, ctx) {
+    for (const { day } of scheduleDays(model)) {
+      ctx.at(day.range);
+      if (day.value >= 0) continue;
+      report(day.range, `this dose is given on day ${day.value}, before treatment starts: day 1 is the first day of treatment, so a dose is on day 1 or later (negative days are for screening visits)`);
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { allDoses } from '../../facts';
+import type { Rule } from '../../types';
+
+export const doseDayRepeated: Rule = {
+  code: 'dose-day-repeated',
+  group: 'schedule',
+  defaultSeverity: 'warning',
+  fixable: true,
+  doc: { summary: 'The same day is listed twice in one dose schedule.' },
+  check(model, report, ctx) {
+    for (const { dose } of allDoses(model)) {
+      const days = dose.schedule?.days ?? [];
+      for (let i = 1; i < days.length; i++) {
+        const day = days[i]!;
+        ctx.at(day.range);
+        if (!days.slice(0, i).some((d) => d.value === day.value)) continue;
+        // Remove the day with the separator (", " or " and ") before it.
+        const prev = days[i - 1]!;
+        report(day.range, `day ${day.value} is already listed in this schedule`, {
+          fixes: [{ title: `Remove the second day ${day.value}`, edits: [{ range: { start: prev.range.end, end: day.range.end }, newText: '' }], isPreferred: true }],
+        });
+      }
+    }
+  },
+};

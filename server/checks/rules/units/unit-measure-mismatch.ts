@@ -1,0 +1,38 @@
+import { facts } from '../../facts';
+import { analyzeUnit, compareUnits } from '../../../units';
+import type { Rule } from '../../types';
+
+export const unitMeasureMismatch: Rule = {
+  code: 'unit-measure-mismatch',
+  group: 'units',
+  defaultSeverity: 'error',
+  doc: { summary: "A threshold's unit cannot be compared with the unit declared for its measure." },
+  check(model, report, ctx) {
+    for (const u of facts(model).units) {
+      if (!u.measure || u.analysis.status === 'invalid') continue;
+      ctx.at(u.unit.range);
+      const measure = model.measures.get(u.measure);
+      if (!measure?.unit) continue;
+      const c = compareUnits(u.unit.value, measure.unit.value);
+      if (c.status === 'invalid' || c.status === 'needs-molecular-weight' || c.status === 'needs-charge') continue;
+      const name = `${measure.label.value} (${measure.id.value})`;
+      if (c.status === 'commensurable' && c.annotationsDiffer) {
+        report(
+          u.unit.range,
+          `'${u.unit.value}' and the unit of ${name}, '${measure.unit.value}', differ in normalisation (${c.from} vs ${c.to}): a value per 1.73 m² body surface is not the same as an absolute value, even though the numbers convert 1:1.`,
+          { unit: u.unit.value, measureUnit: measure.unit.value, measure: u.measure },
+        );
+      } else if (c.status !== 'commensurable' || c.basisDiffers) {
+        report(
+          u.unit.range,
+          `'${u.unit.value}' cannot be compared with ${name}, which is measured in '${measure.unit.value}' (${u.analysis.dimension?.label ?? u.unit.value} vs ${compareUnitsLabel(measure.unit.value)}).`,
+          { unit: u.unit.value, measureUnit: measure.unit.value, measure: u.measure },
+        );
+      }
+    }
+  },
+};
+
+function compareUnitsLabel(unit: string): string {
+  return analyzeUnit(unit).dimension?.label ?? unit;
+}

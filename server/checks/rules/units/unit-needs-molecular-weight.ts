@@ -1,0 +1,25 @@
+import { facts } from '../../facts';
+import { compareUnits } from '../../../units';
+import type { Rule } from '../../types';
+
+export const unitNeedsMolecularWeight: Rule = {
+  code: 'unit-needs-molecular-weight',
+  group: 'units',
+  defaultSeverity: 'warning',
+  doc: { summary: 'A threshold is a mass where its measure is an amount of substance (or the reverse): comparing them needs the molecular weight.' },
+  check(model, report, ctx) {
+    for (const u of facts(model).units) {
+      if (!u.measure || u.analysis.status === 'invalid') continue;
+      ctx.at(u.unit.range);
+      const measure = model.measures.get(u.measure);
+      if (!measure?.unit) continue;
+      const c = compareUnits(u.unit.value, measure.unit.value);
+      if (c.status !== 'needs-molecular-weight' && c.status !== 'needs-charge') continue;
+      report(
+        u.unit.range,
+        `'${u.unit.value}' and the unit of ${measure.id.value}, '${measure.unit.value}', convert only with the ${c.status === 'needs-charge' ? 'charge (and molecular weight)' : 'molecular weight'} of the substance (mass vs amount of substance, e.g. mg/g vs mg/mmol). Write the threshold in '${measure.unit.value}'.`,
+        { unit: u.unit.value, measureUnit: measure.unit.value, measure: u.measure },
+      );
+    }
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * The `trial` command line (bundled to dist/cli.js). `run(argv, io)` is the whole program, so tests
+ * run it in-process; exit codes: 0 clean, 1 problems found or export refused, 2 usage or I/O error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand, CLI_VERSION, type CheckFormat } from './check';
+import { exportCommand } from './export';
+import { fmtCommand } from './fmt';
+import { importCommand } from './import';
+import { CliError, EXIT_USAGE, processIo, type CliIo } from './io';
+import { timelineCommand } from './timeline';
+
+export type { CliIo } from './io';
+
+function program(io: CliIo, setCode: (code: number) => void): Command {
+  const p = new Command('trial')
+    .description('Clinical-trial protocols as code: check, format, export to and import from ClinicalTrials.gov.')
+    .version(CLI_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .showSuggestionAfterError()
+    .allowExcessArguments(false);
+
+  p.command('check')
+    .description('Check protocols: syntax, units, schedules and registry rules.')
+    .argument('<files...>', '.trial files, folders or globs')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addHelpText('after', '\nExamples:\n  trial check examples\n  trial check "protocols/**/*.trial" --format sarif > trial.sarif')
+    .action((files: string[], o: { format: CheckFormat }) => setCode(checkCommand(files, o, io)));
+
+  p.command('export')
+    .description('Export protocols as ClinicalTrials.gov API v2 records (refused when a protocol has errors).')
+    .argument('<files...>', '.trial files, folders or globs')
+    .option('-o, --output <file>', 'the record file (one protocol only)')
+    .option('--out-dir <dir>', 'folder for <name>.ctgov.json records (default: beside each protocol)')
+    .addHelpText('after', '\nExamples:\n  trial export examples/ZEPHYR-1.trial -o ZEPHYR-1.json\n  trial export examples --out-dir out/records')
+    .action((files: string[], o: { output?: string; outDir?: string }) => setCode(exportCommand(files, o, io)));
+
+  p.command('fmt')
+    .description('Format protocols in place in the canonical layout.')
+    .argument('<files...>', '.trial files, folders or globs')
+    .option('--check', 'list the files that would change, change nothing, exit 1 if any')
+    .addHelpText('after', '\nExamples:\n  trial fmt examples\n  trial fmt --check "**/*.trial"')
+    .action((files: string[], o: { check?: boolean }) => setCode(fmtCommand(files, o, io)));
+
+  p.command('import')
+    .description('Turn a ClinicalTrials.gov API v2 record (one study or {"studies": [...]}) into .trial files.')
+    .argument('<record>', 'the .json record')
+    .option('-o, --output <file>', 'the .trial file (one study only)')
+    .option('--out-dir <dir>', 'folder for <NCT id>.trial files (default: beside the record)')
+    .option('--force', 'replace existing files')
+    .addHelpText('after', '\nExamples:\n  trial import NCT04743739.json\n  trial import ctg-studies.json --out-dir protocols')
+    .action((record: string, o: { output?: string; outDir?: string; force?: boolean }) => setCode(importCommand(record, o, io)));
+
+  p.command('timeline')
+    .description('Print the dosing timeline: each arm and intervention with its study days.')
+    .argument('<file>', 'a .trial file')
+    .addHelpText('after', '\nExample:\n  trial timeline examples/NCT04743739.trial')
+    .action((file: string) => setCode(timelineCommand(file, io)));
+
+  return p;
+}
+
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code = 0;
+  const p = program(io, (c) => { code = c; });
+  try {
+    if (argv.length === 0) {
+      p.outputHelp();
+      return EXIT_USAGE;
+    }
+    await p.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (e instanceof CliError) {
+      io.stderr(`trial: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`trial: ${(e as Error).message ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,317 @@
+/**
+ * The semantic model → a ClinicalTrials.gov API v2 record `{ protocolSection }`.
+ *
+ * Field names, enumeration values and key order are the registry's (OAS205 order, so output is
+ * stable). Only what the protocol states is written: no derived sections, no nctId-derived data,
+ * no empty objects or lists. Words that do not name a registry value are not guessed: they come
+ * back as `problems` (error diagnostics at the word), and the exporter refuses.
+ *
+ * docs/export.md maps every language element to its registry field.
+ */
+import type * as A from '../../grammar/ast';
+import type { Diagnostic } from '../../grammar/diagnostic';
+import {
+  armInterventions, armsReceiving, dateField, phaseValue, registryValue, statementsOf, textField, textStatements,
+  wordsField, yesNo, type TrialModel,
+} from '../model';
+import { armInterventionName, type EnumName, type EnumValue } from '../registry/enums';
+import { timeUnitCode } from '../units';
+import { renderEligibilityCriteria } from './render-criteria';
+import { joinParagraphs, renderDosing, type MeasureLabels } from './render-dosing';
+
+type Json = Record<string, unknown>;
+
+export interface BuiltRecord {
+  record: { protocolSection: Json };
+  /** Errors that make the record unfaithful (a word that names no registry value …). */
+  problems: Diagnostic[];
+}
+
+const AGE_UNITS: Record<string, [string, string]> = {
+  a: ['Year', 'Years'],
+  mo: ['Month', 'Months'],
+  wk: ['Week', 'Weeks'],
+  d: ['Day', 'Days'],
+  h: ['Hour', 'Hours'],
+  min: ['Minute', 'Minutes'],
+};
+
+/** `18 years` → "18 Years", `1 month` → "1 Month"; undefined when it is not a whole number of a time unit. */
+export function registryAge(value: number, unitText: string): string | undefined {
+  const code = timeUnitCode(unitText);
+  const words = code ? AGE_UNITS[code] : undefined;
+  if (!words || !Number.isInteger(value) || value < 0) return undefined;
+  return `${value} ${value === 1 ? words[0] : words[1]}`;
+}
+
+/** Removes undefined values and empty objects/lists, keeping key order. */
+function compact(o: Json): Json | undefined {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Text that is not blank, else undefined (an empty `""` means "not stated"). */
+function nonEmpty(s: string | undefined): string | undefined {
+  return s !== undefined && s.length > 0 ? s : undefined;
+}
+
+export function measureLabels(model: TrialModel): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [id, decl] of model.measures) m.set(id, decl.label.value);
+  return m;
+}
+
+export function buildRecord(model: TrialModel): BuiltRecord {
+  const problems: Diagnostic[] = [];
+  const measures: MeasureLabels = measureLabels(model);
+
+  const word = <N extends EnumName>(located: A.Located<string> | undefined, enumName: N, what: string): EnumValue<N> | undefined => {
+    if (!located) return undefined;
+    const v = registryValue(located.value, enumName);
+    if (v === undefined) {
+      problems.push({
+        code: 'export-unknown-value',
+        severity: 'error',
+        message: `"${located.value}" is not a registry value for ${what}`,
+        range: located.range,
+      });
+    }
+    return v;
+  };
+  const dateType = (d: A.Located<A.ActualOrEstimated> | undefined) => (d ? (d.value.toUpperCase() as 'ACTUAL' | 'ESTIMATED') : undefined);
+
+  const trial = model.trial;
+  const text = (block: { statements: { kind: string }[] } | undefined, f: A.TextField) => nonEmpty(textField(block, f)?.text.value);
+
+  // identificationModule
+  const nct = statementsOf(trial, 'NctId')[0];
+  const org = statementsOf(trial, 'OrgStudyId')[0];
+  const identificationModule = compact({
+    nctId: nct?.id.value,
+    orgStudyIdInfo: org ? compact({ id: org.id.value }) : undefined,
+    secondaryIdInfos: statementsOf(trial, 'SecondaryId').map((s) =>
+      compact({ id: s.id.value, type: word(s.idType, 'SecondaryIdType', 'a secondary id type'), domain: nonEmpty(s.domain?.value) })),
+    briefTitle: text(trial, 'briefTitle'),
+    officialTitle: text(trial, 'officialTitle'),
+    acronym: text(trial, 'acronym'),
+  });
+
+  // statusModule
+  const dateStruct = (f: A.DateField) => {
+    const d = dateField(trial, f);
+    return d ? compact({ date: d.date.value, type: dateType(d.dateType) }) : undefined;
+  };
+  const statusModule = compact({
+    overallStatus: word(wordsField(trial, 'status')?.words, 'Status', 'the overall status'),
+    whyStopped: text(trial, 'whyStopped'),
+    startDateStruct: dateStruct('start'),
+    primaryCompletionDateStruct: dateStruct('primaryCompletion'),
+    completionDateStruct: dateStruct('completion'),
+  });
+
+  // sponsorCollaboratorsModule
+  const sponsors = model.sponsors;
+  const party = statementsOf(sponsors, 'ResponsibleParty')[0];
+  const sponsorStmts = statementsOf(sponsors, 'Sponsor');
+  const sponsor = (s: A.SponsorStmt) => compact({ name: s.name.value, class: word(s.agencyClass, 'AgencyClass', 'a sponsor class') });
+  const lead = sponsorStmts.find((s) => s.role.value === 'lead');
+  const sponsorCollaboratorsModule = compact({
+    responsibleParty: party
+      ? compact({
+        type: word(party.partyType, 'ResponsiblePartyType', 'the responsible party'),
+        investigatorFullName: nonEmpty(party.investigator?.value),
+        investigatorTitle: nonEmpty(party.title?.value),
+        investigatorAffiliation: nonEmpty(party.affiliation?.value),
+      })
+      : undefined,
+    leadSponsor: lead ? sponsor(lead) : undefined,
+    collaborators: sponsorStmts.filter((s) => s.role.value === 'collaborator').map(sponsor),
+  });
+
+  const descriptionModule = compact({ briefSummary: text(trial, 'summary'), detailedDescription: text(trial, 'details') });
+  const conditionsModule = compact({
+    conditions: textStatements(trial, 'condition').map((s) => s.text.value),
+    keywords: textStatements(trial, 'keyword').map((s) => s.text.value),
+  });
+
+  // designModule
+  const design = model.design;
+  const phaseStmt = statementsOf(trial, 'Phase')[0];
+  const phases = (phaseStmt?.phases ?? []).map((p) => {
+    const v = phaseValue(p.value);
+    if (!v) problems.push({ code: 'export-unknown-value', severity: 'error', message: `"${p.value}" is not a phase (1, 2, 3, 4, early 1 or na)`, range: p.range });
+    return v;
+  }).filter((v): v is EnumValue<'Phase'> => !!v);
+  const modelStmt = statementsOf(design, 'Model')[0];
+  const masking = statementsOf(design, 'Masking')[0];
+  const enrollment = statementsOf(trial, 'Enrollment')[0];
+  const designModule = compact({
+    studyType: word(wordsField(trial, 'studyType')?.words, 'StudyType', 'the study type'),
+    phases,
+    designInfo: compact({
+      allocation: word(wordsField(design, 'allocation')?.words, 'DesignAllocation', 'the allocation'),
+      interventionModel: word(modelStmt?.model, 'InterventionalAssignment', 'the intervention model'),
+      interventionModelDescription: nonEmpty(modelStmt?.description?.value),
+      primaryPurpose: word(wordsField(design, 'purpose')?.words, 'PrimaryPurpose', 'the primary purpose'),
+      maskingInfo: masking
+        ? compact({
+          masking: word(masking.level, 'DesignMasking', 'the masking'),
+          maskingDescription: nonEmpty(masking.description?.value),
+          whoMasked: masking.roles.map((r) => word(r, 'WhoMasked', 'who is masked')).filter((v) => v !== undefined),
+        })
+        : undefined,
+    }),
+    enrollmentInfo: enrollment ? compact({ count: enrollment.count.value, type: dateType(enrollment.countType) }) : undefined,
+  });
+
+  // armsInterventionsModule
+  const interventionType = new Map<string, EnumValue<'InterventionType'> | undefined>();
+  for (const [id, iv] of model.interventions) {
+    interventionType.set(id, word(wordsField(iv, 'interventionType')?.words, 'InterventionType', 'an intervention type'));
+  }
+  const arms = [...model.arms.values()];
+  const armLabel = (arm: A.ArmBlock) => textField(arm, 'label')?.text.value ?? arm.id.value;
+  /** Per-arm dose overrides, rendered into the arm description (one registry description per intervention). */
+  const overridesByIntervention = new Map<string, { arm: A.ArmBlock; text: string }[]>();
+  const armGroups = arms.map((arm) => {
+    const received = armInterventions(model, arm);
+    const overrideTexts: string[] = [];
+    for (const r of received) {
+      if (!r.overridden || !r.intervention) continue;
+      const name = textField(r.intervention, 'name')?.text.value ?? r.intervention.id.value;
+      const dosing = renderDosing(r.intervention, measures, r.doses);
+      overrideTexts.push(`${name} in this arm: ${dosing}`);
+      const list = overridesByIntervention.get(r.intervention.id.value) ?? [];
+      list.push({ arm, text: dosing });
+      overridesByIntervention.set(r.intervention.id.value, list);
+    }
+    const type = word(wordsField(arm, 'armType')?.words, 'ArmGroupType', 'an arm type');
+    const names = received
+      .filter((r) => r.intervention)
+      .map((r) => {
+        const t = interventionType.get(r.intervention!.id.value);
+        const name = textField(r.intervention, 'name')?.text.value ?? r.intervention!.id.value;
+        return t ? armInterventionName(t, name) : undefined;
+      })
+      .filter((n): n is string => n !== undefined);
+    return compact({
+      label: armLabel(arm),
+      type,
+      description: nonEmpty(joinParagraphs(textField(arm, 'description')?.text.value, ...overrideTexts)),
+      interventionNames: type === 'NO_INTERVENTION' && names.length === 0 ? undefined : names,
+    });
+  });
+
+  const interventions = [...model.interventions.values()].map((iv) => {
+    const receiving = armsReceiving(model, iv.id.value);
+    const overrides = overridesByIntervention.get(iv.id.value) ?? [];
+    const usesDefault = receiving.length === 0 || receiving.some((a) => !overrides.some((o) => o.arm === a));
+    const hasDoses = iv.statements.some((s) => s.kind === 'Dose');
+    const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, measures) : '';
+    const overrideDosing = overrides.map((o) => `In the "${armLabel(o.arm)}" arm: ${o.text}`);
+    return compact({
+      type: interventionType.get(iv.id.value),
+      name: text(iv, 'name') ?? iv.id.value,
+      description: nonEmpty(joinParagraphs(textField(iv, 'description')?.text.value, defaultDosing, ...overrideDosing)),
+      // The registry lists an intervention's arm labels sorted (empirical: every shared record).
+      armGroupLabels: receiving.map(armLabel).sort(),
+      otherNames: textStatements(iv, 'otherName').map((s) => s.text.value),
+    });
+  });
+  const armsInterventionsModule = compact({ armGroups, interventions });
+
+  // outcomesModule
+  const outcome = (o: A.OutcomeBlock) => {
+    const frameText = textField(o, 'timeFrameText')?.text.value;
+    const points = statementsOf(o, 'TimeFrame')[0]?.points ?? [];
+    return compact({
+      measure: o.title.value,
+      description: text(o, 'description'),
+      timeFrame: nonEmpty(frameText) ?? (points.length > 0 ? renderTimePoints(points) : undefined),
+    });
+  };
+  const outcomesModule = compact({
+    primaryOutcomes: model.outcomes.filter((o) => o.level.value === 'primary').map(outcome),
+    secondaryOutcomes: model.outcomes.filter((o) => o.level.value === 'secondary').map(outcome),
+    otherOutcomes: model.outcomes.filter((o) => o.level.value === 'other').map(outcome),
+  });
+
+  // eligibilityModule
+  const elig = model.eligibility;
+  const ageStmt = statementsOf(elig, 'Age')[0];
+  const age = (q: A.Quantity | undefined) => {
+    if (!q) return undefined;
+    const a = registryAge(q.value.value, q.unit.value);
+    if (!a) problems.push({ code: 'export-age', severity: 'error', message: `the registry needs an age as a whole number of years, months, weeks, days, hours or minutes, not "${q.value.value} ${q.unit.value}"`, range: q.range });
+    return a;
+  };
+  const hv = wordsField(elig, 'healthyVolunteers')?.words;
+  const healthyVolunteers = hv ? yesNo(hv.value) : undefined;
+  if (hv && healthyVolunteers === undefined) problems.push({ code: 'export-unknown-value', severity: 'error', message: `healthy volunteers is "yes" or "no", not "${hv.value}"`, range: hv.range });
+  const eligibilityModule = compact({
+    eligibilityCriteria: renderEligibilityCriteria(statementsOf(elig, 'Criterion'), measures),
+    healthyVolunteers,
+    sex: word(wordsField(elig, 'sex')?.words, 'Sex', 'sex'),
+    minimumAge: age(ageStmt?.min),
+    maximumAge: age(ageStmt?.max),
+  });
+
+  // contactsLocationsModule
+  const contactsLocationsModule = compact({
+    centralContacts: statementsOf(sponsors, 'Contact').map((c) => compact({
+      name: nonEmpty(c.name.value),
+      role: word(c.role, 'ContactRole', 'a contact role'),
+      phone: nonEmpty(c.phone?.value),
+      email: nonEmpty(c.email?.value),
+    })),
+    overallOfficials: statementsOf(sponsors, 'Official').map((o) => compact({
+      name: nonEmpty(o.name.value),
+      affiliation: nonEmpty(o.affiliation?.value),
+      role: word(o.role, 'OfficialRole', 'an official role'),
+    })),
+    locations: model.sites.map((s) => compact({
+      facility: nonEmpty(s.facility.value),
+      status: word(s.status, 'RecruitmentStatus', 'a site status'),
+      city: nonEmpty(s.city?.value),
+      state: nonEmpty(s.state?.value),
+      country: nonEmpty(s.country?.value),
+    })),
+  });
+
+  const referencesModule = compact({
+    references: model.references.map((r) => compact({
+      pmid: r.pmid?.value,
+      type: word(r.refType, 'ReferenceType', 'a reference type'),
+      citation: nonEmpty(r.citation.value),
+    })),
+  });
+
+  const protocolSection = compact({
+    identificationModule,
+    statusModule,
+    sponsorCollaboratorsModule,
+    descriptionModule,
+    conditionsModule,
+    designModule,
+    armsInterventionsModule,
+    outcomesModule,
+    eligibilityModule,
+    contactsLocationsModule,
+    referencesModule,
+  }) ?? {};
+  return { record: { protocolSection }, problems };
+}
+
+const POINT_WORDS: Record<A.TimeUnitWord, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
+
+/** `at month 6 and month 12` → "Month 6 and Month 12". */
+export function renderTimePoints(points: A.TimePoint[]): string {
+  const words = points.map((p) => `${POINT_WORDS[p.unit.value]} ${p.value.value}`);
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Registry export: `.trial` text → ClinicalTrials.gov API v2 record JSON.
+ *
+ *   exportText(text)              → ExportResult (refuses on error diagnostics or schema issues)
+ *   exportDocument(diagnosed)     → ExportResult from an already checked document
+ *   serializeRecord(record)       → deterministic JSON text (2 spaces, trailing newline)
+ *   writeExport(path, json, fs?)  → atomic write (temporary file + rename)
+ *   buildRecord(model)            → the record object, unvalidated (for tests and previews)
+ *   renderDosing / renderDose / renderEligibilityCriteria: the registry texts
+ *   timelineRows(model)           → dosing rows per arm and intervention
+ *
+ * Pure core (no editor imports).
+ */
+import type { Diagnostic } from '../../grammar/diagnostic';
+import { validateExportRecord, type ExportRecord, type RecordIssue } from '../registry/schema';
+import { buildRecord } from './build-record';
+import { diagnoseText, type Diagnosed } from './diagnose';
+import { writeFileAtomic, type WriteFs } from './write';
+
+export { buildRecord, registryAge, renderTimePoints, measureLabels, type BuiltRecord } from './build-record';
+export * from './render-dosing';
+export * from './render-criteria';
+export { diagnoseText, type Diagnosed } from './diagnose';
+export { writeFileAtomic, temporaryPathFor, realFs, type WriteFs } from './write';
+export { timelineRows, formatTimeline } from './timeline';
+
+export type ExportResult =
+  | { ok: true; record: ExportRecord; json: string; warnings: Diagnostic[] }
+  | {
+    ok: false;
+    /** One sentence for the user. */
+    reason: string;
+    /** Error diagnostics of the protocol that block the export (with their ranges). */
+    diagnostics: Diagnostic[];
+    /** Schema issues of the built record, when the protocol was clean but the record is not. */
+    issues?: RecordIssue[];
+  };
+
+/** Stable JSON: the builder's key order (the registry's), 2-space indent, trailing newline. */
+export function serializeRecord(record: unknown): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+export function exportDocument(d: Diagnosed): ExportResult {
+  const errors = d.diagnostics.filter((x) => x.severity === 'error');
+  const warnings = d.diagnostics.filter((x) => x.severity !== 'error');
+  if (errors.length > 0) {
+    return { ok: false, reason: `the protocol has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`, diagnostics: errors };
+  }
+  const built = buildRecord(d.model);
+  if (built.problems.length > 0) {
+    return { ok: false, reason: `${built.problems.length} value${built.problems.length === 1 ? '' : 's'} cannot be written to the registry; nothing was written`, diagnostics: built.problems };
+  }
+  const valid = validateExportRecord(built.record);
+  if (!valid.ok) {
+    return { ok: false, reason: `the record does not pass the registry schema (${valid.issues.length} issue${valid.issues.length === 1 ? '' : 's'}); nothing was written`, diagnostics: [], issues: valid.issues };
+  }
+  return { ok: true, record: valid.value, json: serializeRecord(built.record), warnings };
+}
+
+export function exportText(text: string, diagnose: (text: string) => Diagnosed = diagnoseText): ExportResult {
+  return exportDocument(diagnose(text));
+}
+
+/** Writes an export's JSON atomically. */
+export function writeExport(target: string, json: string, fs?: WriteFs): void {
+  writeFileAtomic(target, json, fs);
+}

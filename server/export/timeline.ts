@@ -1,0 +1,92 @@
+/**
+ * The dosing timeline: one row per dose line per arm (the arm's override where it has one), with
+ * study days where they can be computed. Used by `trial timeline` and by the editor's timeline view.
+ */
+import type * as A from '../../grammar/ast';
+import type { TimelineRow } from '../lsp/protocol';
+import { armInterventions, armsReceiving, dosesOf, type TrialModel } from '../model';
+import { formatNumber, toDays } from '../units';
+import { renderFrequency } from './render-dosing';
+
+function doseAsWritten(d: A.DoseStmt): string {
+  const amount = `${d.amount.low ? `${formatNumber(d.amount.low.value)} to ` : ''}${formatNumber(d.amount.value.value)} ${d.amount.unit.value}`;
+  return d.route ? `${amount} ${d.route.value}` : amount;
+}
+
+function scheduleWords(d: A.DoseStmt): string {
+  const parts: string[] = [];
+  if (d.divided) parts.push(`in ${d.divided.value} divided doses`);
+  if (d.frequency) parts.push(renderFrequency(d.frequency));
+  const s = d.schedule;
+  if (s) {
+    if (s.days.length === 1) parts.push(`on day ${s.days[0]!.value}`);
+    if (s.days.length > 1) {
+      const v = s.days.map((x) => String(x.value));
+      parts.push(`on days ${v.slice(0, -1).join(', ')} and ${v[v.length - 1]}`);
+    }
+    if (s.from) parts.push(`from day ${s.from.value}`);
+    if (s.to) parts.push(`to day ${s.to.value}`);
+    if (s.for) parts.push(`for ${formatNumber(s.for.value.value)} ${s.for.unit.value}`);
+  }
+  return parts.join(' ');
+}
+
+/** Length of a `for …` in days; cycles count as the dosing interval when it is `every N <time>`. */
+function forDays(d: A.DoseStmt): number | null {
+  const f = d.schedule?.for;
+  if (!f) return null;
+  if (/^cycles?$/i.test(f.unit.value)) {
+    if (d.frequency?.kind !== 'every') return null;
+    const interval = toDays(d.frequency.interval.value.value, d.frequency.interval.unit.value);
+    return interval === null ? null : f.value.value * interval;
+  }
+  return toDays(f.value.value, f.unit.value);
+}
+
+function row(arm: string, intervention: string, d: A.DoseStmt): TimelineRow {
+  const r: TimelineRow = { arm, intervention, dose: doseAsWritten(d), schedule: scheduleWords(d) };
+  const s = d.schedule;
+  if (s && s.days.length > 0) {
+    const days = s.days.map((x) => x.value);
+    r.days = days;
+    r.startDay = Math.min(...days);
+    r.endDay = Math.max(...days);
+  }
+  if (s?.from) r.startDay = s.from.value;
+  if (s?.to) r.endDay = s.to.value;
+  const length = forDays(d);
+  if (length !== null && r.endDay === undefined) r.endDay = Math.round((r.startDay ?? 1) + length - 1);
+  if (d.condition) {
+    const c = d.condition;
+    r.condition = c.comparator && c.threshold
+      ? `if ${c.measure.value} ${c.comparator.value} ${formatNumber(c.threshold.value.value)} ${c.threshold.unit.value}`
+      : `depending on ${c.measure.value}`;
+  }
+  r.range = { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } };
+  return r;
+}
+
+export function timelineRows(model: TrialModel): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const arm of model.arms.values()) {
+    for (const ai of armInterventions(model, arm)) {
+      for (const d of ai.doses) rows.push(row(arm.id.value, ai.receives.intervention.value, d));
+    }
+  }
+  for (const iv of model.interventions.values()) {
+    if (armsReceiving(model, iv.id.value).length > 0) continue;
+    for (const d of dosesOf(iv)) rows.push(row('', iv.id.value, d));
+  }
+  return rows;
+}
+
+/** A plain-text table of the rows (for the CLI). */
+export function formatTimeline(rows: TimelineRow[]): string {
+  const header = ['Arm', 'Intervention', 'Dose', 'Schedule', 'Study days', 'Condition'];
+  const days = (r: TimelineRow) =>
+    r.days ? r.days.join(', ') : r.startDay !== undefined ? `${r.startDay}–${r.endDay ?? '…'}` : '';
+  const table = [header, ...rows.map((r) => [r.arm || '(no arm)', r.intervention, r.dose, r.schedule, days(r), r.condition ?? ''])];
+  const widths = header.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(table[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)].join('\n') + '\n';
+}
