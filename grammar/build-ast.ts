@@ -531,23 +531,22 @@ export class AstBuilder {
       }
     }
 
-    const dividedToken = this.token(c, 'KwDivided') ? this.token(c, 'NumberLiteral') : undefined;
+    const dividedNodes = this.nodes(c, 'dividedClause');
+    const dividedToken = dividedNodes[0] && this.token(dividedNodes[0].children as Children, 'NumberLiteral');
     if (dividedToken) dose.divided = this.located(Number(dividedToken.image), dividedToken);
+    for (const extra of dividedNodes.slice(1)) this.repeated(extra, 'this dose already says how many divided doses');
 
-    const every = this.token(c, 'KwEvery') && this.quantity(this.node(c, 'quantity'));
-    if (every) {
+    const everyNodes = this.nodes(c, 'everyClause');
+    const everyNode = everyNodes[0];
+    const every = everyNode && this.quantity(this.node(everyNode.children as Children, 'quantity'));
+    if (every && everyNode) {
       if (dose.frequency) {
-        this.diagnostics.push({
-          code: 'dose-repeated-word',
-          severity: 'error',
-          message: 'this dose already has a frequency; write either a named frequency or `every …`, not both',
-          range: this.lines.range(every.range.start.offset, every.range.end.offset),
-        });
+        this.repeated(everyNode, 'this dose already has a frequency; write either a named frequency or `every …`, not both');
       } else {
-        const everyToken = this.token(c, 'KwEvery')!;
-        dose.frequency = { kind: 'every', interval: every, range: this.lines.range(everyToken.startOffset, every.range.end.offset) };
+        dose.frequency = { kind: 'every', interval: every, range: this.rangeOf(everyNode)! };
       }
     }
+    for (const extra of everyNodes.slice(1)) this.repeated(extra, 'this dose already has an interval');
 
     const parts = this.nodes(c, 'schedulePart');
     if (parts.length) {
@@ -588,6 +587,11 @@ export class AstBuilder {
       }
     }
     return dose;
+  }
+
+  private repeated(node: CstNode, message: string): void {
+    const range = this.rangeOf(node);
+    if (range) this.diagnostics.push({ code: 'dose-repeated-word', severity: 'error', message, range });
   }
 
   // --- arm ------------------------------------------------------------------------------------

@@ -454,25 +454,35 @@ export class TrialParser extends CstParser {
 
   /**
    * `dose AMOUNT [route] [frequency] [in N divided doses] [every Q] [schedule] [condition]`.
-   * Route and frequency words are plain identifiers here (`iv`, `oral`, `bid`, `q12h`); the AST
-   * builder knows the vocabulary and names an unknown word precisely.
+   * Route, frequency, divided doses and interval may come in any order (`in 3 divided doses bid`
+   * and `bid in 3 divided doses` both read naturally). Route and frequency words are plain
+   * identifiers here (`iv`, `oral`, `bid`, `q12h`); the AST builder knows the vocabulary and names
+   * an unknown word precisely.
    */
   public doseStmt = this.RULE('doseStmt', () => {
     this.CONSUME(kw.dose);
     this.SUBRULE(this.amount);
-    this.MANY(() => this.CONSUME(Identifier));
-    this.OPTION(() => {
-      this.CONSUME(kw.in);
-      this.CONSUME(NumberLiteral);
-      this.CONSUME(kw.divided);
-      this.CONSUME(kw.doses);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(kw.every);
-      this.SUBRULE(this.quantity);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Identifier) },
+        { ALT: () => this.SUBRULE(this.dividedClause) },
+        { ALT: () => this.SUBRULE(this.everyClause) },
+      ]);
     });
     this.MANY2(() => this.SUBRULE(this.schedulePart));
-    this.OPTION3(() => this.SUBRULE(this.condition));
+    this.OPTION(() => this.SUBRULE(this.condition));
+  });
+
+  private dividedClause = this.RULE('dividedClause', () => {
+    this.CONSUME(kw.in);
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(kw.divided);
+    this.CONSUME(kw.doses);
+  });
+
+  private everyClause = this.RULE('everyClause', () => {
+    this.CONSUME(kw.every);
+    this.SUBRULE(this.quantity);
   });
 
   private schedulePart = this.RULE('schedulePart', () => {

@@ -194,6 +194,22 @@ describe('language constructs', () => {
       assert.deepEqual([d.frequency.interval.value.value, d.frequency.interval.unit.value], [12, 'h']);
     });
 
+    it('divided doses, frequency and interval in either order', () => {
+      const a = dose('dose 600 mg oral in 3 divided doses tid');
+      const b = dose('dose 600 mg oral tid in 3 divided doses');
+      for (const d of [a, b]) {
+        assert.equal(d.divided?.value, 3);
+        assert.equal(d.frequency?.kind === 'named' && d.frequency.code, 'tid');
+      }
+      const c = dose('dose 3 mg/kg/d every 12 h in 2 divided doses oral');
+      assert.deepEqual([c.divided?.value, c.route?.value, c.frequency?.kind], [2, 'oral', 'every']);
+    });
+
+    it('a second frequency in one dose is reported where it is written', () => {
+      const result = parse('intervention x {\n  dose 5 mg oral bid every 12 h\n}\n');
+      assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['dose-repeated-word', 21, 31]]);
+    });
+
     it('from a day, to a day, for a duration', () => {
       const d = dose('dose 5 mg oral daily from day 1 to day 28');
       assert.deepEqual([d.schedule?.from?.value, d.schedule?.to?.value], [1, 28]);
