@@ -39,6 +39,13 @@ export class AstBuilder {
         }
         return;
       }
+      // The parser records each node's offsets; only nodes that recovery touched need the walk.
+      const location = element.location;
+      if (!element.recoveredNode && location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset)) {
+        start = Math.min(start, location.startOffset);
+        end = Math.max(end, (location.endOffset as number) + 1);
+        return;
+      }
       for (const list of Object.values(element.children)) for (const child of list ?? []) visit(child);
     };
     elements.forEach(visit);

@@ -18,7 +18,8 @@ import { errorMessages } from './parse-messages';
 
 export class TrialParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+    // Offsets of every CST node come from the parser itself (cheaper than walking the tree later).
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 

@@ -66,14 +66,47 @@ function keywordTokenName(word: string): string {
   return 'Kw' + word[0].toUpperCase() + word.slice(1);
 }
 
+/**
+ * The word at an offset, found once and shared by every keyword pattern tried there. A keyword
+ * matches only the whole word (so `days` is never `day` + `s`, `oral` never `or` + `al`), and a
+ * hundred keywords cost one regular-expression run per word instead of one each.
+ */
+const WORD_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+let cachedText = '';
+let cachedOffset = -1;
+let cachedWord = '';
+function lowerWordAt(text: string, offset: number): string {
+  if (text !== cachedText || offset !== cachedOffset) {
+    WORD_AT.lastIndex = offset;
+    const match = WORD_AT.exec(text);
+    cachedText = text;
+    cachedOffset = offset;
+    cachedWord = match ? match[0].toLowerCase() : '';
+  }
+  return cachedWord;
+}
+
+function keywordPattern(word: string) {
+  return {
+    exec(text: string, offset: number): RegExpExecArray | null {
+      if (lowerWordAt(text, offset) !== word) return null;
+      const result = [text.slice(offset, offset + word.length)] as unknown as RegExpExecArray;
+      result.index = offset;
+      result.input = text;
+      return result;
+    },
+  };
+}
+
 /** Keyword token types by word: `kw.trial`, `kw.org` … */
 export const kw = Object.fromEntries(
   KEYWORDS.map((word) => [
     word,
     createToken({
       name: keywordTokenName(word),
-      pattern: new RegExp(word, 'i'),
-      longer_alt: Identifier,
+      pattern: keywordPattern(word),
+      line_breaks: false,
+      start_chars_hint: [word[0], word[0].toUpperCase()],
       categories: [Word],
       label: `'${word}'`,
     }),
@@ -174,8 +207,6 @@ export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: "'}'" 
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
 
-/** Longest keywords first, so `days` is never read as `day` followed by `s`. */
-const keywordTokensLongestFirst = [...KEYWORDS].sort((a, b) => b.length - a.length).map((word) => kw[word]);
 
 /** Lexer order matters: comments before `/`, triple quotes before quotes, units and dates before numbers. */
 export const allTokens: TokenType[] = [
@@ -198,7 +229,7 @@ export const allTokens: TokenType[] = [
   Comma,
   Slash,
   Word,
-  ...keywordTokensLongestFirst,
+  ...KEYWORDS.map((word) => kw[word]),
   Identifier,
 ];
 
