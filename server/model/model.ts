@@ -79,12 +79,18 @@ export function buildModel(parse: ParseResult): TrialModel {
     symbolReferences: [],
   };
 
+  // First declaration of each kind and name, so lookups stay linear in the size of the document.
+  const firstDeclarations = new Map<string, SymbolDeclaration>();
   const declare = (kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node'], into: Map<string, typeof node>): void => {
     const declaration: SymbolDeclaration = { kind, name: name.value, nameRange: name.range, node };
-    const first = model.declarations.find((d) => d.kind === kind && d.name === name.value);
+    const key = `${kind}:${name.value}`;
+    const first = firstDeclarations.get(key);
     model.declarations.push(declaration);
     if (first) model.duplicateDeclarations.push({ first, duplicate: declaration });
-    else into.set(name.value, node);
+    else {
+      firstDeclarations.set(key, declaration);
+      into.set(name.value, node);
+    }
   };
 
   const single = <K extends 'trial' | 'design' | 'sponsors' | 'eligibility' | 'schedule'>(key: K, block: NonNullable<TrialModel[K]>): void => {
@@ -111,13 +117,13 @@ export function buildModel(parse: ParseResult): TrialModel {
     }
   }
 
-  collectReferences(model);
+  collectReferences(model, firstDeclarations);
   return model;
 }
 
-function collectReferences(model: TrialModel): void {
+function collectReferences(model: TrialModel, firstDeclarations: Map<string, SymbolDeclaration>): void {
   const refer = (kind: SymbolKind, name: A.Located<string>): void => {
-    const declaration = model.declarations.find((d) => d.kind === kind && d.name === name.value);
+    const declaration = firstDeclarations.get(`${kind}:${name.value}`);
     model.symbolReferences.push({ kind, name: name.value, range: name.range, ...(declaration ? { declaration } : {}) });
   };
   const referDose = (dose: A.DoseStmt): void => {
