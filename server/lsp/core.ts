@@ -1,0 +1,99 @@
+/**
+ * The one place where the language server meets the core (grammar/, server/checks, server/export,
+ * server/import, grammar/format). Every editor feature goes through these functions, so the server
+ * stays a thin adapter and the CLI and the editor give the same answers.
+ *
+ * Pure adapters: no LSP types here.
+ */
+import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
+import { formatText as coreFormat, type FormatResult } from '../../grammar/format';
+import { parse, type ParseResult } from '../../grammar/parse';
+import { checkModel, quickFixes as coreQuickFixes, RULES, type CheckOptions } from '../checks';
+import { buildModel, type TrialModel } from '../model';
+import type { TrialSettings } from './protocol';
+
+export type { CoreDiagnostic, FormatResult };
+
+export interface CheckOutcome {
+  parse: ParseResult;
+  model: TrialModel;
+  diagnostics: CoreDiagnostic[];
+}
+
+/** A quick fix as the checks describe it: a title and text edits (core ranges or offsets). */
+export interface CoreFix {
+  title: string;
+  edits: { range: CoreRangeLike; newText: string }[];
+  isPreferred?: boolean;
+}
+
+export type CoreRangeLike =
+  | { start: { line: number; character: number; offset?: number }; end: { line: number; character: number; offset?: number } }
+  | { start: number; end: number };
+
+export interface RuleInfo {
+  code: string;
+  group?: string;
+  description?: string;
+}
+
+let logger: (message: string) => void = () => undefined;
+export function setCoreLogger(f: (message: string) => void): void {
+  logger = f;
+}
+function log(message: string): void {
+  logger(message);
+}
+
+/** The options the checks take, from the editor settings. */
+export function checkOptions(settings: TrialSettings): CheckOptions {
+  return { rules: { ...settings.rules }, severity: { ...settings.severity } };
+}
+
+/**
+ * Parse, model and check a text once: what `checkText` of server/checks does, except that the parse
+ * re-uses the unchanged segments of the previous parse of the same document (grammar/parse.ts), so
+ * a keystroke re-parses one segment. `previous` must not be used afterwards (its segments move).
+ * Never throws: checks that throw leave the syntax diagnostics and a `check-internal-error`.
+ */
+export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult): CheckOutcome {
+  const options = checkOptions(settings);
+  const parsed = parse(text, previous);
+  const model = buildModel(parsed);
+  const syntax: CoreDiagnostic[] = [];
+  for (const d of parsed.diagnostics) {
+    const override = options.severity?.[d.code];
+    if (override === 'off') continue;
+    syntax.push(override ? { ...d, severity: override } : d);
+  }
+  let rules: CoreDiagnostic[];
+  try {
+    rules = checkModel(model, options, text);
+  } catch (e) {
+    log(`the checks threw: ${(e as Error).stack ?? e}`);
+    rules = [{
+      code: 'check-internal-error',
+      severity: 'warning',
+      message: `The checks failed on this document (${(e as Error).message}); only syntax errors are shown.`,
+      range: parsed.lines.range(0, 0),
+    }];
+  }
+  const diagnostics = [...syntax, ...rules].sort(
+    (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  return { parse: parsed, model, diagnostics };
+}
+
+/** Quick fixes the checks offer for one of their diagnostics. */
+export function quickFixesFor(text: string, diagnostic: CoreDiagnostic): CoreFix[] {
+  return coreQuickFixes(text, diagnostic);
+}
+
+/** The rules the checks know (code → group). */
+export function rules(): RuleInfo[] {
+  return RULES.map((r) => ({ code: r.code, group: r.group, description: r.description }));
+}
+
+export function formatText(text: string): FormatResult {
+  return coreFormat(text);
+}

@@ -1,0 +1,268 @@
+/**
+ * Hover: a unit (UCUM name and dimension), a registry word (what the value means for the registry),
+ * an identifier (its declaration), a dose (the registry text it renders to), a study day (also as
+ * week and month) and a keyword (one line of documentation).
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import type * as A from '../../grammar/ast';
+import { FREQUENCIES, ROUTES } from '../../grammar/vocabulary';
+import { armsReceiving, dosesOf, phaseValue, registryValue, symbolAt, textField, wordsField, type TrialModel } from '../model';
+import { enumMeaning, type EnumName } from '../registry/enums';
+import { describeUnit } from '../units';
+import { measureLabels, renderDose, renderDosing } from '../export';
+import { toRange } from './convert';
+import { keywordDoc } from './keywords';
+import { inside, statementAt, tokenAt, type AnyStatement } from './nodes';
+import type { Analysis } from './workspace';
+
+export function hover(analysis: Analysis, offset: number): Hover | null {
+  const { parse, model } = analysis;
+  const token = tokenAt(parse.tokens, offset);
+  if (!token || token.tokenType.name === 'Newline') return null;
+  const tokenRange = parse.lines.range(token.startOffset, token.startOffset + token.image.length);
+  const { item, statement } = statementAt(parse.ast, offset);
+  const md = (value: string, range: A.Range = tokenRange): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(range) });
+
+  // 1. Identifiers (declarations and references).
+  const symbol = symbolAt(model, offset);
+  if (symbol) return md(describeSymbol(model, symbol.kind, symbol.name), symbol.range);
+
+  // 2. Units.
+  const unit = unitAt(item, statement, offset);
+  if (unit) {
+    const d = describeUnit(unit.value);
+    if (d) return md(`**${unit.value}** — ${d.name}${d.dimension?.label ? `\n\n${capitalise(d.dimension.label)}` : ''}${d.code !== unit.value ? `\n\nUCUM code \`${d.code}\`` : ''}`, unit.range);
+    const word = keywordDoc(unit.value);
+    if (word) return md(`**${unit.value}** — ${word}`, unit.range);
+    return md(`**${unit.value}** — not a unit UCUM knows.`, unit.range);
+  }
+
+  // 3. Registry words.
+  const registry = registryWordAt(item, statement, offset);
+  if (registry) return md(registry.text, registry.range);
+
+  // 4. Study days and calendar points.
+  const day = dayAt(statement, offset);
+  if (day) return md(day.text, day.range);
+
+  // 5. Routes and frequencies in a dose.
+  if (statement?.kind === 'Dose') {
+    if (statement.route && inside(statement.route.range, offset)) return md(`**${token.image}** — route: ${ROUTES[statement.route.value]?.name ?? statement.route.value}\n\n${doseText(model, statement)}`, statement.route.range);
+    if (statement.frequency && inside(statement.frequency.range, offset) && statement.frequency.kind === 'named') {
+      const code = statement.frequency.code;
+      const f = FREQUENCIES[code as keyof typeof FREQUENCIES];
+      const name = f?.name ?? (/^q(\d+)h$/.exec(code) ? `every ${/^q(\d+)h$/.exec(code)![1]} hours` : code);
+      return md(`**${token.image}** — frequency: ${name}\n\n${doseText(model, statement)}`, statement.frequency.range);
+    }
+  }
+
+  // 6. Keywords; on a dose line the dose's registry text.
+  if (token.tokenType.name.startsWith('Kw')) {
+    const doc = keywordDoc(token.image) ?? '';
+    if (statement?.kind === 'Dose') return md(`${doc ? `\`${token.image.toLowerCase()}\` — ${doc}\n\n---\n\n` : ''}${doseText(model, statement)}`);
+    return doc ? md(`\`${token.image.toLowerCase()}\` — ${doc}`) : null;
+  }
+  if (statement?.kind === 'Dose') return md(doseText(model, statement));
+  return null;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// --- identifiers -------------------------------------------------------------------------------------
+
+export function describeSymbol(model: TrialModel, kind: string, name: string): string {
+  switch (kind) {
+    case 'measure': {
+      const m = model.measures.get(name);
+      if (!m) return `**${name}** — measure (not declared)`;
+      const d = m.unit ? describeUnit(m.unit.value) : null;
+      return `**measure ${name}** — ${m.label.value}${m.unit ? `\n\nUnit: \`${m.unit.value}\`${d ? ` (${d.name})` : ''}` : ''}`;
+    }
+    case 'intervention': {
+      const i = model.interventions.get(name);
+      if (!i) return `**${name}** — intervention (not declared)`;
+      const display = textField(i, 'name')?.text.value;
+      const type = wordsField(i, 'interventionType')?.words.value;
+      const doses = dosesOf(i).map((d) => `- ${doseText(model, d, i)}`);
+      const arms = armsReceiving(model, name).map((a) => a.id.value);
+      return [
+        `**intervention ${name}**${display ? ` — ${display}` : ''}${type ? ` (${type})` : ''}`,
+        doses.length ? `\n${doses.join('\n')}` : '',
+        arms.length ? `\nReceived by: ${arms.join(', ')}` : '',
+      ].join('\n');
+    }
+    case 'arm': {
+      const a = model.arms.get(name);
+      if (!a) return `**${name}** — arm (not declared)`;
+      const label = textField(a, 'label')?.text.value;
+      const type = wordsField(a, 'armType')?.words.value;
+      const receives = a.statements.filter((s): s is A.ReceivesStmt => s.kind === 'Receives').map((r) => r.intervention.value);
+      return `**arm ${name}**${label ? ` — ${label}` : ''}${type ? ` (${type})` : ''}${receives.length ? `\n\nReceives: ${receives.join(', ')}` : ''}`;
+    }
+    case 'visit': {
+      const v = model.visits.get(name);
+      if (!v) return `**${name}** — visit (not declared)`;
+      return `**visit ${name}** at ${v.at.unit.value} ${v.at.value.value}\n\n${calendarText(v.at.unit.value, v.at.value.value)}`;
+    }
+  }
+  return name;
+}
+
+// --- units ---------------------------------------------------------------------------------------------
+
+function unitAt(item: A.TopItem | undefined, statement: AnyStatement | undefined, offset: number): A.Located<string> | undefined {
+  const candidates: (A.Located<string> | undefined)[] = [];
+  const q = (x: { unit: A.Located<string> } | undefined): void => void candidates.push(x?.unit);
+  if (item?.kind === 'MeasureDecl') candidates.push(item.unit);
+  switch (statement?.kind) {
+    case 'Dose':
+      q(statement.amount);
+      if (statement.frequency?.kind === 'every') q(statement.frequency.interval);
+      q(statement.schedule?.for);
+      q(statement.condition?.threshold);
+      break;
+    case 'Adjust': q(statement.target); break;
+    case 'Taper': q(statement.after); q(statement.over); break;
+    case 'Stop': q(statement.after); break;
+    case 'MaxDose': q(statement.amount); break;
+    case 'Duration': q(statement.duration); break;
+    case 'Age': q(statement.min); q(statement.max); break;
+    case 'Criterion': q(statement.threshold); break;
+  }
+  return candidates.find((c) => c && inside(c.range, offset));
+}
+
+// --- registry words -----------------------------------------------------------------------------------
+
+const WORDS_ENUM: Partial<Record<A.WordsField, EnumName>> = {
+  studyType: 'StudyType',
+  status: 'Status',
+  allocation: 'DesignAllocation',
+  purpose: 'PrimaryPurpose',
+  interventionType: 'InterventionType',
+  armType: 'ArmGroupType',
+  sex: 'Sex',
+};
+
+function registryText(written: A.Located<string>, ...enums: EnumName[]): { text: string; range: A.Range } {
+  for (const name of enums) {
+    const value = registryValue(written.value, name);
+    if (value) {
+      return { text: `**${written.value}** = \`${value}\` (${name})\n\n${enumMeaning(name, value) ?? ''}`, range: written.range };
+    }
+  }
+  return { text: `**${written.value}** is not a value of ${enums.join(' or ')}.`, range: written.range };
+}
+
+function registryWordAt(item: A.TopItem | undefined, s: AnyStatement | undefined, offset: number): { text: string; range: A.Range } | undefined {
+  const at = (x: A.Located<string> | undefined): x is A.Located<string> => !!x && inside(x.range, offset);
+  if (item?.kind === 'SiteDecl' && at(item.status)) return registryText(item.status, 'RecruitmentStatus');
+  if (item?.kind === 'ReferenceDecl' && at(item.refType)) return registryText(item.refType, 'ReferenceType');
+  switch (s?.kind) {
+    case 'Words': {
+      if (!at(s.words)) return undefined;
+      if (s.field === 'healthyVolunteers') return { text: `**${s.words.value}** — healthy volunteers ${/^y/i.test(s.words.value) ? 'may' : 'may not'} take part (\`healthyVolunteers\`: ${/^y/i.test(s.words.value)}).`, range: s.words.range };
+      const name = WORDS_ENUM[s.field];
+      return name ? registryText(s.words, name) : undefined;
+    }
+    case 'Model': return at(s.model) ? registryText(s.model, 'InterventionalAssignment', 'ObservationalModel') : undefined;
+    case 'Masking': {
+      if (at(s.level)) return registryText(s.level, 'DesignMasking');
+      const role = s.roles.find(at);
+      return role ? registryText(role, 'WhoMasked') : undefined;
+    }
+    case 'Sponsor': return at(s.agencyClass) ? registryText(s.agencyClass, 'AgencyClass') : undefined;
+    case 'ResponsibleParty': return at(s.partyType) ? registryText(s.partyType, 'ResponsiblePartyType') : undefined;
+    case 'Official': return at(s.role) ? registryText(s.role, 'OfficialRole') : undefined;
+    case 'Contact': return at(s.role) ? registryText(s.role, 'ContactRole') : undefined;
+    case 'SecondaryId': return at(s.idType) ? registryText(s.idType, 'SecondaryIdType') : undefined;
+    case 'Date': return at(s.dateType) ? registryText(s.dateType, 'DateType') : undefined;
+    case 'Enrollment': return at(s.countType) ? registryText(s.countType, 'EnrollmentType') : undefined;
+    case 'Phase': {
+      const p = s.phases.find(at);
+      if (!p) return undefined;
+      const value = phaseValue(p.value);
+      return { text: value ? `**phase ${p.value}** = \`${value}\` (Phase)\n\n${enumMeaning('Phase', value) ?? ''}` : `**${p.value}** is not a phase.`, range: p.range };
+    }
+  }
+  return undefined;
+}
+
+// --- days ------------------------------------------------------------------------------------------------
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** "Day 181 = week 26, month 6 (180 days after day 1)". Day 1 is the first day of treatment. */
+export function dayText(day: number): string {
+  if (day < 1) return `Day ${day}: study days start at day 1 (the first day of treatment).`;
+  const week = Math.floor((day - 1) / 7) + 1;
+  const month = Math.floor((day - 1) / DAYS_PER_MONTH) + 1;
+  const after = day - 1;
+  return `Day ${day} = week ${week}, month ${month} (${after} day${after === 1 ? '' : 's'} after day 1)`;
+}
+
+function calendarText(unit: string, value: number): string {
+  switch (unit) {
+    case 'day': return dayText(value);
+    case 'week': return `Week ${value} = days ${(value - 1) * 7 + 1}–${value * 7}`;
+    case 'month': return `Month ${value} ≈ days ${Math.floor((value - 1) * DAYS_PER_MONTH) + 1}–${Math.floor(value * DAYS_PER_MONTH)}`;
+    case 'year': return `Year ${value} = months ${(value - 1) * 12 + 1}–${value * 12}`;
+  }
+  return '';
+}
+
+function dayAt(s: AnyStatement | undefined, offset: number): { text: string; range: A.Range } | undefined {
+  if (!s) return undefined;
+  const point = (p: A.TimePoint): { text: string; range: A.Range } | undefined =>
+    inside(p.range, offset) ? { text: calendarText(p.unit.value, p.value.value), range: p.range } : undefined;
+  if (s.kind === 'Dose' && s.schedule) {
+    const days = [...s.schedule.days, ...(s.schedule.from ? [s.schedule.from] : []), ...(s.schedule.to ? [s.schedule.to] : [])];
+    const d = days.find((x) => inside(x.range, offset));
+    if (d) return { text: dayText(d.value), range: d.range };
+  }
+  if (s.kind === 'TimeFrame') for (const p of s.points) { const r = point(p); if (r) return r; }
+  if (s.kind === 'Visit') return point(s.at);
+  return undefined;
+}
+
+// --- doses ------------------------------------------------------------------------------------------------
+
+/** The registry text a dose renders to (server/export/render-dosing), with the intervention's dosing paragraph. */
+export function doseText(model: TrialModel, dose: A.DoseStmt, intervention?: A.InterventionBlock): string {
+  try {
+    const labels = measureLabels(model);
+    const phrase = renderDose(dose, labels);
+    const owner = intervention ?? [...model.interventions.values()].find((i) => i.statements.includes(dose));
+    const paragraph = owner ? renderDosing(owner, labels) : '';
+    return `Registry text: *${phrase}*${paragraph && intervention === undefined ? `\n\nThe intervention's dosing in the record: ${paragraph}` : ''}`;
+  } catch {
+    return `Dose: ${localDoseText(dose)}`;
+  }
+}
+
+export function localDoseText(dose: A.DoseStmt): string {
+  const parts: string[] = [];
+  const a = dose.amount;
+  parts.push(`${a.low ? `${a.low.value} to ` : ''}${a.value.value} ${a.unit.value}`);
+  if (dose.route) parts.push(ROUTES[dose.route.value]?.name ?? dose.route.value);
+  if (dose.divided) parts.push(`in ${dose.divided.value} divided doses`);
+  if (dose.frequency?.kind === 'named') {
+    const code = dose.frequency.code;
+    const hourly = /^q(\d+)h$/.exec(code);
+    parts.push(hourly ? `every ${hourly[1]} hours` : FREQUENCIES[code as keyof typeof FREQUENCIES]?.name ?? code);
+  }
+  if (dose.frequency?.kind === 'every') parts.push(`every ${dose.frequency.interval.value.value} ${dose.frequency.interval.unit.value}`);
+  const s = dose.schedule;
+  if (s?.days.length) {
+    const days = s.days.map((d) => d.value);
+    parts.push(`on day${days.length > 1 ? 's' : ''} ${days.length > 1 ? days.slice(0, -1).join(', ') + ' and ' + days[days.length - 1] : days[0]}`);
+  }
+  if (s?.from) parts.push(`from day ${s.from.value}`);
+  if (s?.to) parts.push(`to day ${s.to.value}`);
+  if (s?.for) parts.push(`for ${s.for.value.value} ${s.for.unit.value}`);
+  const c = dose.condition;
+  if (c) parts.push(c.comparator && c.threshold ? `if ${c.measure.value} ${c.comparator.value} ${c.threshold.value.value} ${c.threshold.unit.value}` : `depending on ${c.measure.value}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,221 @@
+/**
+ * The statement heads valid in each block (for completion) and one line of documentation per
+ * keyword (for hover and completion). Every word here is a keyword of grammar/tokens.ts KEYWORDS
+ * (a test checks it), which stays the single source of the lexer's keywords.
+ */
+import { STATEMENT_HEADS, type BlockRule } from '../../grammar/statement-heads';
+import { KEYWORDS } from '../../grammar/tokens';
+import type { BlockKind } from './context';
+
+export interface Head {
+  /** The keywords as typed, e.g. `org study id`. */
+  words: string;
+  doc: string;
+}
+
+const h = (words: string, doc: string): Head => ({ words, doc });
+
+/** Documentation of each head; which heads exist, and their order, come from grammar/statement-heads.ts. */
+const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
+  top: [
+    h('trial', 'The study: identification, titles, status, dates, enrollment and descriptions.'),
+    h('design', 'How the study is designed: allocation, model, purpose and masking.'),
+    h('sponsors', 'Who runs the study: lead sponsor, collaborators, responsible party, officials, contacts.'),
+    h('measure', 'A quantity measured in participants (a lab value, a score), named for doses and criteria: `measure ID "label" unit U`.'),
+    h('intervention', 'A drug, device or procedure given to participants, with its doses: `intervention ID { … }`.'),
+    h('arm', 'A group of participants and the interventions it receives: `arm ID { … }`.'),
+    h('eligibility', 'Who may take part: age, sex, healthy volunteers, inclusion and exclusion criteria.'),
+    h('primary outcome', 'A primary outcome measure: `primary outcome "title" { … }`.'),
+    h('secondary outcome', 'A secondary outcome measure: `secondary outcome "title" { … }`.'),
+    h('other outcome', 'Another pre-specified outcome measure: `other outcome "title" { … }`.'),
+    h('schedule', 'The visit schedule: `visit ID at day N` lines.'),
+    h('site', 'A study location: `site "Facility" in "City", "State", "Country" status recruiting`.'),
+    h('reference', 'A publication: `reference background pmid 12345678 "citation"`.'),
+  ],
+  trial: [
+    h('nct id', 'The ClinicalTrials.gov identifier, `NCT` and eight digits.'),
+    h('org study id', "The sponsor's own unique study identifier."),
+    h('secondary id', 'Another identifier of the study: `secondary id "…" type eudract number domain "…"`.'),
+    h('brief title', 'A short title in plain language.'),
+    h('official title', 'The full scientific title of the protocol.'),
+    h('acronym', 'The short acronym of the study.'),
+    h('study type', 'interventional, observational or expanded access.'),
+    h('phase', 'The phase: `1`…`4`, `early 1`, `na`, or two phases such as `2/3`.'),
+    h('status', 'The overall recruitment status of the study.'),
+    h('why stopped', 'Why a study was suspended, terminated or withdrawn.'),
+    h('start', 'The study start date (`yyyy-mm-dd`, `yyyy-mm`), `actual` or `estimated`.'),
+    h('primary completion', 'The date the last participant was examined for the primary outcome.'),
+    h('completion', 'The date the last participant had the last visit.'),
+    h('enrollment', 'The number of participants, `actual` or `estimated`.'),
+    h('duration', 'The planned duration of the study, e.g. `duration 24 months`.'),
+    h('condition', 'A disease or condition studied (one per line).'),
+    h('keyword', 'A word or phrase that helps people find the study (one per line).'),
+    h('summary', 'A short description of the study for the public.'),
+    h('details', 'A longer, more technical description.'),
+  ],
+  design: [
+    h('allocation', 'How participants are assigned to arms: randomized, non randomized, na.'),
+    h('model', 'The intervention model: parallel, crossover, factorial, single group, sequential.'),
+    h('purpose', 'The primary purpose: treatment, prevention, diagnostic …'),
+    h('masking', 'Who is blinded: `masking double participant, investigator`.'),
+  ],
+  sponsors: [
+    h('lead', 'The lead sponsor: `lead "Name" class industry`.'),
+    h('collaborator', 'A collaborating organisation: `collaborator "Name" class other`.'),
+    h('responsible party', 'Who is responsible for the registry record: sponsor or an investigator.'),
+    h('official', 'An overall study official: `official "Name" role principal investigator affiliation "…"`.'),
+    h('contact', 'A central contact: `contact "Name" role contact phone "…" email "…"`.'),
+  ],
+  intervention: [
+    h('type', 'The intervention type: drug, biological, device, procedure …'),
+    h('name', 'The name of the intervention as registered.'),
+    h('other name', 'Another name (brand, code) of the intervention.'),
+    h('description', 'A description of the intervention.'),
+    h('dose', 'A dose: `dose 1000 mg iv on days 1 and 15`, `dose 3 mg/kg/d oral every 12 h from day 1`.'),
+    h('adjust by', 'The dose is adjusted by a measure: `adjust by csa_level target 100 to 150 ng/mL`.'),
+    h('taper after', 'The dose is tapered: `taper after 6 months over 3 months`.'),
+    h('stop after', 'Treatment stops: `stop after 12 months`.'),
+    h('max dose', 'The largest single administration allowed: `max dose 2000 mg`.'),
+    h('basis', 'What per-kg or per-m² doses are computed from: `basis weight "actual body weight"`.'),
+  ],
+  arm: [
+    h('label', 'The label of the arm as registered.'),
+    h('type', 'The arm type: experimental, active comparator, placebo comparator …'),
+    h('description', 'A description of the arm.'),
+    h('receives', 'An intervention the arm receives, optionally with its own doses: `receives ID { dose … }`.'),
+  ],
+  receives: [h('dose', 'A dose that replaces the intervention’s doses in this arm.')],
+  eligibility: [
+    h('age', 'The age range: `age 18 years to 80 years`, `age 18 years or older`, `age any`.'),
+    h('sex', 'Who may take part by sex: all, female, male.'),
+    h('healthy volunteers', 'Whether healthy volunteers may take part: yes or no.'),
+    h('include', 'An inclusion criterion: `include "text"` or `include measure >= 40 mL/min "note"`.'),
+    h('exclude', 'An exclusion criterion: `exclude "text"` or `exclude measure < 8 g/dL`.'),
+  ],
+  outcome: [
+    h('description', 'A description of the outcome measure.'),
+    h('time frame', 'The time frame in words: `time frame "…"`.'),
+    h('at', 'The time frame as study days, weeks or months: `at month 6 and month 12`.'),
+  ],
+  schedule: [h('visit', 'A visit: `visit ID at day N` (or week/month N).')],
+};
+
+const RULE_OF: Record<Exclude<BlockKind, 'unknown'>, BlockRule> = {
+  top: 'document',
+  trial: 'trialBlock',
+  design: 'designBlock',
+  sponsors: 'sponsorsBlock',
+  intervention: 'interventionBlock',
+  arm: 'armBlock',
+  receives: 'receivesStmt',
+  eligibility: 'eligibilityBlock',
+  outcome: 'outcomeBlock',
+  schedule: 'scheduleBlock',
+};
+
+/** The statement heads valid in each block (grammar/statement-heads.ts), with their documentation. */
+export const HEADS = Object.fromEntries(
+  Object.entries(RULE_OF).map(([block, rule]) => [
+    block,
+    (STATEMENT_HEADS[rule] as readonly string[]).map(
+      (words) => HEAD_DOCS[block as Exclude<BlockKind, 'unknown'>].find((h) => h.words === words) ?? { words, doc: `The \`${words}\` statement.` },
+    ),
+  ]),
+) as Record<Exclude<BlockKind, 'unknown'>, Head[]>;
+
+/** One line per keyword, for hover. Words not listed fall back to the heads they start. */
+const EXTRA_DOCS: Record<string, string> = {
+  actual: 'The date or count has happened / is final.',
+  estimated: 'The date or count is anticipated.',
+  domain: 'The organisation that issued a secondary id.',
+  class: 'The sponsor’s agency class (industry, other, nih …).',
+  role: 'The role of a person in the study.',
+  affiliation: 'The organisation a person belongs to.',
+  phone: 'A telephone number.',
+  email: 'An e-mail address.',
+  unit: 'The unit the measure is recorded in (UCUM).',
+  by: 'Part of `adjust by`.',
+  target: 'The target range of a dose adjustment.',
+  after: 'How long after the first dose.',
+  over: 'How long the taper takes.',
+  on: '`on days 1, 8 and 15`: listed study days (Day 1 = first day of treatment).',
+  day: 'A study day (Day 1 = first day of treatment).',
+  days: 'Study days, or a duration in days.',
+  week: 'A study week.',
+  weeks: 'A duration in weeks.',
+  month: 'A study month.',
+  months: 'A duration in months.',
+  year: 'A study year.',
+  years: 'A duration (or age) in years.',
+  and: 'Joins listed days or time points.',
+  from: '`from day N`: the first study day of a repeated dose.',
+  to: '`to day N`: the last study day of a repeated dose; in ranges, the upper end.',
+  for: '`for 6 months`, `for 6 cycles`: how long a repeated dose is given.',
+  every: '`every 12 h`, `every 4 weeks`: the interval between doses.',
+  in: '`in 2 divided doses`: a daily dose split into equal parts; for a site, where it is.',
+  divided: '`in N divided doses`: the daily amount is split into N administrations.',
+  doses: '`in N divided doses`.',
+  if: '`if measure > threshold`: the dose is given only when the condition holds.',
+  depending: '`depending on measure`: the dose depends on a measure, without a fixed threshold.',
+  cycles: 'Treatment cycles, as a duration: `for 6 cycles`.',
+  weight: 'Doses per kg are computed from body weight.',
+  surface: 'Doses per m² are computed from body surface area.',
+  or: '`or older`: no upper age limit.',
+  older: '`age 18 years or older`.',
+  up: '`age up to 17 years`.',
+  any: '`age any`: no age limit.',
+  volunteers: 'Part of `healthy volunteers`.',
+  outcome: 'An outcome measure block.',
+  frame: 'Part of `time frame`.',
+  pmid: 'The PubMed identifier of a reference.',
+  id: 'An identifier.',
+  study: 'Part of `org study id` and `study type`.',
+  title: 'A title.',
+  stopped: 'Part of `why stopped`.',
+  party: 'Part of `responsible party`.',
+  nct: 'Part of `nct id`.',
+  org: 'Part of `org study id`.',
+  brief: 'Part of `brief title`.',
+  why: 'Part of `why stopped`.',
+  max: 'Part of `max dose`.',
+  healthy: 'Part of `healthy volunteers`.',
+  time: 'Part of `time frame`.',
+  visit: 'A visit of the schedule: `visit ID at day N`.',
+  primary: 'A primary outcome, or `primary completion` date.',
+  secondary: 'A secondary outcome, or a `secondary id`.',
+  other: 'Another outcome, `other name` of an intervention, or the registry word "other".',
+};
+
+const keywordDocs = new Map<string, string>();
+for (const heads of Object.values(HEAD_DOCS)) {
+  for (const head of heads) {
+    const first = head.words.split(' ')[0];
+    if (!keywordDocs.has(head.words)) keywordDocs.set(head.words, head.doc);
+    if (!keywordDocs.has(first)) keywordDocs.set(first, head.doc);
+  }
+}
+for (const [word, doc] of Object.entries(EXTRA_DOCS)) if (!keywordDocs.has(word)) keywordDocs.set(word, doc);
+
+/** The one-line doc of a keyword (or of a multi-word head such as `org study id`). */
+export function keywordDoc(word: string): string | undefined {
+  return keywordDocs.get(word.toLowerCase());
+}
+
+export const KEYWORD_SET: ReadonlySet<string> = new Set<string>(KEYWORDS);
+
+/** Every word used by a head, for the consistency test with KEYWORDS. */
+export function headWords(): string[] {
+  return [...new Set(Object.values(HEAD_DOCS).flatMap((heads) => heads.flatMap((head) => head.words.split(' '))))];
+}
+
+/** Heads documented here that the grammar does not list, and heads the grammar lists without a doc. */
+export function headDocMismatches(): string[] {
+  const out: string[] = [];
+  for (const [block, rule] of Object.entries(RULE_OF)) {
+    const grammar = new Set(STATEMENT_HEADS[rule] as readonly string[]);
+    const documented = new Set(HEAD_DOCS[block as Exclude<BlockKind, 'unknown'>].map((h) => h.words));
+    for (const w of documented) if (!grammar.has(w)) out.push(`${block}: '${w}' documented but not a head in the grammar`);
+    for (const w of grammar) if (!documented.has(w)) out.push(`${block}: '${w}' has no documentation`);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * The contract between the VS Code client (client/) and the language server (server/lsp/).
+ *
+ * Plain TypeScript types and method-name constants only: no imports from `vscode` or
+ * `vscode-languageserver`, so both sides (and tests) can import this file.
+ * URIs are strings in LSP form (`file:///…`); paths are absolute file-system paths.
+ */
+
+/** The language id, file extension and the server's diagnostic `source`. */
+export const LANGUAGE_ID = 'trial';
+export const FILE_EXTENSION = '.trial';
+export const DIAGNOSTIC_SOURCE = 'trial';
+/** The settings section: `trial.rules.*`, `trial.severity`, `trial.export.folder`, `trial.trace.server`. */
+export const CONFIG_SECTION = 'trial';
+
+// ---------------------------------------------------------------------------------------------------
+// trial/exportRecord: write `<name>.ctgov.json` beside the file, or into `trial.export.folder`.
+
+export const ExportRecordMethod = 'trial/exportRecord';
+
+export interface ExportRecordParams {
+  /** The `.trial` document to export (its open, possibly unsaved, text is what gets exported). */
+  uri: string;
+}
+
+export interface ExportRecordSuccess {
+  ok: true;
+  /** Absolute path of the written `<name>.ctgov.json`. */
+  path: string;
+  /** Warnings and information the check reported (exports go ahead despite these). */
+  warningsCount?: number;
+  /** The NCT id or org study id of the exported record, when known. */
+  id?: string;
+}
+
+export interface ExportRecordRefusal {
+  ok: false;
+  /** One human sentence, shown to the user as is. */
+  reason: string;
+  /** How many error diagnostics block the export (0 when the reason is something else, e.g. I/O). */
+  diagnosticsCount: number;
+}
+
+export type ExportRecordResult = ExportRecordSuccess | ExportRecordRefusal;
+
+// ---------------------------------------------------------------------------------------------------
+// trial/importRecord: a ClinicalTrials.gov API v2 JSON record → a new `.trial` file.
+
+export const ImportRecordMethod = 'trial/importRecord';
+
+export interface ImportRecordParams {
+  /** Absolute path of the `.json` record. */
+  recordPath: string;
+  /** Absolute path of the `.trial` to write; default: beside the record, named after its NCT id. */
+  targetPath?: string;
+}
+
+export interface ImportRecordSuccess {
+  ok: true;
+  /** Absolute path of the written `.trial` file. */
+  path: string;
+  /** Things the import could not carry over, one sentence each. */
+  notes?: string[];
+}
+
+export interface ImportRecordRefusal {
+  ok: false;
+  reason: string;
+}
+
+export type ImportRecordResult = ImportRecordSuccess | ImportRecordRefusal;
+
+// ---------------------------------------------------------------------------------------------------
+// trial/timeline: the dosing schedule as rows (may be unimplemented server-side: the client treats
+// "method not found" (-32601) calmly).
+
+export const TimelineMethod = 'trial/timeline';
+
+export interface TimelineParams {
+  uri: string;
+}
+
+/** Zero-based, like LSP positions. */
+export interface TimelineRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface TimelineRow {
+  /** Arm name as declared (`arm combination` → "combination"), or "" when the dose is not tied to an arm. */
+  arm: string;
+  /** Intervention name as declared (`intervention rituximab` → "rituximab"). */
+  intervention: string;
+  /** The dose as written, e.g. "1000 mg iv". */
+  dose: string;
+  /** Study day of the first administration (day 1 = first day), when it can be computed. */
+  startDay?: number;
+  /** Last study day, when bounded. */
+  endDay?: number;
+  /** Individual study days, for dosing on listed days. */
+  days?: number[];
+  /** The schedule in words, e.g. "on days 1 and 181", "every 12 h from day 1". */
+  schedule: string;
+  /** Conditions such as "depending on cd19_b_cells". */
+  condition?: string;
+  range?: TimelineRange;
+}
+
+export interface TimelineResult {
+  rows: TimelineRow[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// trial/status: a notification from the server after each check of a document (for the status bar).
+
+export const StatusNotification = 'trial/status';
+
+export interface StatusParams {
+  uri: string;
+  errors: number;
+  warnings: number;
+  /** Absolute path of the last export of this document, if one was written in this session. */
+  exported?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Settings (contributes.configuration, section `trial`), as the server reads them.
+
+export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface TrialSettings {
+  rules: { units: boolean; schedule: boolean; registry: boolean };
+  /** Diagnostic code → severity override. */
+  severity: Record<string, SeverityLevel>;
+  export: { folder: string };
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const DEFAULT_SETTINGS: TrialSettings = {
+  rules: { units: true, schedule: true, registry: true },
+  severity: {},
+  export: { folder: '' },
+  trace: { server: 'off' },
+};
+
+/** JSON-RPC "method not found", which a server that lacks a custom request replies with. */
+export const METHOD_NOT_FOUND = -32601;

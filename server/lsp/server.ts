@@ -1,0 +1,266 @@
+/**
+ * The language server: wires the connection to one provider per feature. Every provider is a thin
+ * adapter over the core and runs inside `guard`, so a provider that throws answers with an empty
+ * result and a line in the log, and never takes the server down.
+ *
+ * Diagnostics are pushed as the writer types: each change schedules a check of that version two
+ * event-loop turns later (so changes already queued are read first) and a check whose version was
+ * superseded never runs or never publishes: each edit cancels the pending one, with no fixed delay.
+ */
+import { readFileSync } from 'fs';
+import { fileURLToPath } from 'url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type DidChangeConfigurationParams,
+  type PrepareRenameParams,
+  type SemanticTokensParams,
+  type TextDocumentChangeEvent,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions';
+import { complete } from './completion';
+import { setCoreLogger } from './core';
+import { definition } from './definition';
+import { foldingRanges } from './folding';
+import { formatEdits } from './formatting';
+import { hover } from './hover';
+import { documentLinks } from './links';
+import {
+  ExportRecordMethod, ImportRecordMethod, StatusNotification, TimelineMethod,
+  type ExportRecordParams, type ExportRecordResult, type ImportRecordParams, type ImportRecordResult, type StatusParams,
+  type TimelineParams, type TimelineResult,
+} from './protocol';
+import { references } from './references';
+import { prepareRename, rename } from './rename';
+import { exportRecord, importRecordFile, timeline } from './requests';
+import { LEGEND, semanticTokens } from './semantic-tokens';
+import { Settings } from './settings';
+import { documentSymbols } from './symbols';
+import { computeAnalysis, Workspace, type Analysis } from './workspace';
+
+export const SERVER_NAME = 'trial-language-server';
+
+export interface ServerOptions {
+  /** For tests: make the named provider throw (`hover`, `completion`, …), to show the server survives. */
+  fault?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): { workspace: Workspace } {
+  const ws = new Workspace();
+  const settings = new Settings(connection);
+  const exported = new Map<string, string>();
+  const pending = new Map<string, number>();
+  let workspaceFolders: string[] = [];
+
+  const log = (message: string): void => connection.console.log(message);
+  const error = (message: string): void => connection.console.error(message);
+  setCoreLogger(log);
+
+  /** Run a provider; on a throw, log it and answer `fallback` (rename refusals pass through as errors). */
+  function guard<P, R>(name: string, fallback: R, provider: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (options.fault === name) throw new Error(`fault injected into ${name} (TRIAL_LSP_FAULT)`);
+        return await provider(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        error(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function documentOf(uri: string): TextDocument {
+    const doc = ws.get(uri);
+    if (!doc) throw new Error(`${uri} is not open`);
+    return doc;
+  }
+
+  function analysisOf(uri: string): Analysis {
+    return ws.analysis(documentOf(uri), settings.current(uri));
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    settings.setPullSupported(!!caps.workspace?.configuration);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    workspaceFolders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { resolveProvider: false, triggerCharacters: ['/'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Trial' },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: SERVER_NAME, version: '0.1.0' },
+    };
+  });
+
+  let dynamicConfiguration = false;
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  });
+
+  connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
+    settings.changed(change.settings);
+    for (const doc of ws.documents.all()) schedule(doc.uri);
+  });
+
+  // --- documents and diagnostics ------------------------------------------------------------------------
+
+  function schedule(uri: string): void {
+    const doc = ws.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    pending.set(uri, version);
+    // Two turns: messages already read (further keystrokes) are handled first and supersede this one.
+    setImmediate(() => setImmediate(() => void validate(uri, version)));
+  }
+
+  async function validate(uri: string, version: number): Promise<void> {
+    if (pending.get(uri) !== version) return; // superseded by a later edit
+    try {
+      const s = await settings.get(uri);
+      const doc = ws.get(uri);
+      if (!doc || doc.version !== version || pending.get(uri) !== version) return;
+      const analysis = ws.analysis(doc, s);
+      if (ws.get(uri)?.version !== version) return;
+      pending.delete(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+      sendStatus(analysis);
+    } catch (e) {
+      error(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+  }
+
+  function sendStatus(analysis: Analysis): void {
+    const status: StatusParams = { uri: analysis.uri, errors: analysis.errors, warnings: analysis.warnings };
+    const path = exported.get(analysis.uri);
+    if (path) status.exported = path;
+    void connection.sendNotification(StatusNotification, status);
+  }
+
+  ws.documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => schedule(e.document.uri));
+  ws.documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    exported.delete(e.document.uri);
+    schedule(e.document.uri);
+  });
+  ws.documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
+    pending.delete(e.document.uri);
+    ws.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    exported.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  ws.documents.listen(connection);
+
+  // --- features ------------------------------------------------------------------------------------------
+
+  connection.onCompletion(
+    guard('completion', { isIncomplete: false, items: [] }, (p) => {
+      const doc = documentOf(p.textDocument.uri);
+      const model = (ws.latest(doc.uri) ?? analysisOf(doc.uri)).model;
+      return complete({ doc, position: p.position, model });
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, (p) => {
+      const doc = documentOf(p.textDocument.uri);
+      return hover(analysisOf(doc.uri), doc.offsetAt(p.position));
+    }),
+  );
+
+  connection.onDefinition(guard('definition', [], (p) => {
+    const doc = documentOf(p.textDocument.uri);
+    return definition(analysisOf(doc.uri), doc.offsetAt(p.position));
+  }));
+
+  connection.onReferences(guard('references', [], (p) => {
+    const doc = documentOf(p.textDocument.uri);
+    return references(analysisOf(doc.uri), doc.offsetAt(p.position), p.context.includeDeclaration);
+  }));
+
+  connection.onPrepareRename(guard('prepareRename', null, (p: PrepareRenameParams) => {
+    const doc = documentOf(p.textDocument.uri);
+    return prepareRename(analysisOf(doc.uri), doc.offsetAt(p.position));
+  }));
+
+  connection.onRenameRequest(guard('rename', null, (p) => {
+    const doc = documentOf(p.textDocument.uri);
+    return rename(analysisOf(doc.uri), doc.offsetAt(p.position), p.newName);
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(analysisOf(p.textDocument.uri))));
+
+  connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(analysisOf(p.textDocument.uri))));
+
+  connection.onDocumentFormatting(guard('formatting', [], (p) => {
+    const outcome = formatEdits(documentOf(p.textDocument.uri));
+    if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
+    return outcome.edits;
+  }));
+
+  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
+    const outcome = formatEdits(documentOf(p.textDocument.uri), p.range);
+    if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
+    return outcome.edits;
+  }));
+
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p: SemanticTokensParams) => semanticTokens(analysisOf(p.textDocument.uri))));
+
+  connection.onCodeAction(guard('codeAction', [], (p) => {
+    const doc = documentOf(p.textDocument.uri);
+    return codeActions(analysisOf(doc.uri), doc, p, log);
+  }));
+
+  connection.onDocumentLinks(guard('documentLink', [], (p) => documentLinks(documentOf(p.textDocument.uri))));
+
+  // --- custom requests (protocol.ts) ------------------------------------------------------------------------
+
+  connection.onRequest(ExportRecordMethod, guard<ExportRecordParams, ExportRecordResult>(
+    'exportRecord',
+    { ok: false, reason: 'The export failed inside the language server; see the "Trial Protocols" output.', diagnosticsCount: 0 },
+    async (p) => {
+      const s = await settings.get(p.uri);
+      const doc = ws.get(p.uri);
+      // A file exported from the explorer need not be open: check its saved text.
+      const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(p.uri, 0, readFileSync(fileURLToPath(p.uri), 'utf8'), s);
+      const result = exportRecord(analysis, s, workspaceFolders);
+      if (result.ok) {
+        exported.set(p.uri, result.path);
+        if (doc) sendStatus(analysis);
+      }
+      return result;
+    },
+  ));
+
+  connection.onRequest(ImportRecordMethod, guard<ImportRecordParams, ImportRecordResult>(
+    'importRecord',
+    { ok: false, reason: 'The import failed inside the language server; see the "Trial Protocols" output.' },
+    (p) => importRecordFile(p),
+  ));
+
+  connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p.uri))));
+
+  return { workspace: ws };
+}

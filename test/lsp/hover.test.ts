@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { dedent, TestServer } from './harness';
+
+const DOC = dedent(`
+  trial {
+    status <|>recruiting
+  }
+  measure <|>anc "Absolute neutrophil count" unit 10*9/L
+  intervention rituximab {
+    <|>type drug
+    dose 1000 m<|>g iv on days 1 and 1<|>81 if <|>anc > 1.5 10*9/L
+  }
+  arm combo {
+    type active <|>comparator
+    receives ritu<|>ximab
+  }
+  primary outcome "Remission" {
+    at month <|>6
+  }
+`);
+
+describe('lsp: hover', function () {
+  let server: TestServer;
+  let uri: string;
+  let positions: { line: number; character: number }[];
+  before(async () => {
+    server = await TestServer.start();
+    const doc = await server.open(DOC);
+    uri = doc.uri;
+    positions = doc.positions;
+  });
+  after(async () => server.stop());
+
+  async function hoverAt(i: number): Promise<string> {
+    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positions[i] });
+    return h ? (h.contents as MarkupContent).value : '';
+  }
+
+  it('a registry word: its registry value and meaning', async () => {
+    const text = await hoverAt(0);
+    assert.match(text, /RECRUITING/);
+    assert.match(text, /currently recruiting/);
+    const arm = await hoverAt(6);
+    assert.match(arm, /ACTIVE_COMPARATOR/);
+  });
+
+  it('an identifier: its declaration (a measure\'s label and unit)', async () => {
+    const decl = await hoverAt(1);
+    assert.match(decl, /Absolute neutrophil count/);
+    assert.match(decl, /10\*9\/L/);
+    const ref = await hoverAt(5);
+    assert.match(ref, /Absolute neutrophil count/);
+  });
+
+  it('an intervention reference: its name and doses as registry text', async () => {
+    const text = await hoverAt(7);
+    assert.match(text, /intervention rituximab/);
+    assert.match(text, /1000 mg/);
+    assert.match(text, /combo/);
+  });
+
+  it('a keyword: one line of documentation', async () => {
+    const text = await hoverAt(2);
+    assert.match(text, /intervention type/i);
+  });
+
+  it('a unit: UCUM name and dimension', async () => {
+    const text = await hoverAt(3);
+    assert.match(text, /milligram/);
+    assert.match(text, /mass|dose/i);
+  });
+
+  it('a study day: also as week and month', async () => {
+    assert.match(await hoverAt(4), /Day 181 = week 26, month 6/);
+    assert.match(await hoverAt(8), /Month 6/);
+  });
+
+  it('a dose line: the registry text it renders to', async () => {
+    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 3 } });
+    assert.ok(h);
+    assert.match((h.contents as MarkupContent).value, /Registry text: \*1000 mg/);
+  });
+
+  it('nothing to say: null', async () => {
+    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 0 } });
+    assert.strictEqual(h, null);
+  });
+});

@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { DEFAULT_SETTINGS, ExportRecordMethod, ImportRecordMethod, TimelineMethod, type ExportRecordResult, type ImportRecordResult, type TimelineResult } from '../../server/lsp/protocol';
+import { EXAMPLES, TestServer } from './harness';
+
+describe('lsp: custom requests (protocol.ts)', function () {
+  let server: TestServer;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trial-lsp-'));
+    fs.copyFileSync(path.join(EXAMPLES, 'ZEPHYR-1.trial'), path.join(dir, 'ZEPHYR-1.trial'));
+    server = await TestServer.start({ workspaceFolder: dir });
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('trial/exportRecord writes <name>.ctgov.json beside the file and trial/status says so', async () => {
+    const uri = pathToFileURL(path.join(dir, 'ZEPHYR-1.trial')).href;
+    await server.open(fs.readFileSync(path.join(dir, 'ZEPHYR-1.trial'), 'utf8'), uri);
+    const diags = await server.diagnosticsFor(uri);
+    assert.strictEqual(diags.filter((d) => d.severity === 1).length, 0, JSON.stringify(diags));
+    const result = await server.request<ExportRecordResult>(ExportRecordMethod, { uri });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.strictEqual(result.path, path.join(dir, 'ZEPHYR-1.ctgov.json'));
+    const record = JSON.parse(fs.readFileSync(result.path, 'utf8'));
+    assert.strictEqual(record.protocolSection.identificationModule.orgStudyIdInfo.id, 'ZEPHYR-1');
+    await server.until(() => server.statuses.some((s) => s.uri === uri && s.exported === result.path), 'the exported status');
+  });
+
+  it('trial/exportRecord honours trial.export.folder (relative to the workspace folder)', async () => {
+    const uri = pathToFileURL(path.join(dir, 'ZEPHYR-1.trial')).href;
+    await server.setSettings({ ...structuredClone(DEFAULT_SETTINGS), export: { folder: 'records' } });
+    const result = await server.request<ExportRecordResult>(ExportRecordMethod, { uri });
+    assert.ok(result.ok);
+    assert.strictEqual(result.path, path.join(dir, 'records', 'ZEPHYR-1.ctgov.json'));
+    assert.ok(fs.existsSync(result.path));
+    await server.setSettings(structuredClone(DEFAULT_SETTINGS));
+  });
+
+  it('trial/exportRecord refuses a protocol with errors, counting them', async () => {
+    const uri = pathToFileURL(path.join(dir, 'broken.trial')).href;
+    await server.open('trial {\n  nct id NCT00000000\n  phase banana\n}\narm {\n', uri);
+    const diags = await server.diagnosticsFor(uri);
+    const result = await server.request<ExportRecordResult>(ExportRecordMethod, { uri });
+    assert.ok(!result.ok);
+    assert.ok(result.reason.length > 0);
+    assert.strictEqual(result.diagnosticsCount, diags.filter((d) => d.severity === 1).length);
+    assert.ok(!fs.existsSync(path.join(dir, 'broken.ctgov.json')));
+  });
+
+  it('trial/timeline: rows per arm and intervention', async () => {
+    const uri = pathToFileURL(path.join(dir, 'ZEPHYR-1.trial')).href;
+    const result = await server.request<TimelineResult>(TimelineMethod, { uri });
+    const row = result.rows.find((r) => r.arm === 'zephyr' && r.intervention === 'zephyrimab');
+    assert.ok(row, JSON.stringify(result.rows));
+    assert.strictEqual(row.startDay, 1);
+  });
+
+  it('trial/importRecord writes a .trial file that the server checks without syntax errors', async function () {
+    const record = '/work/shared/registry-records/NCT05378763.json';
+    if (!fs.existsSync(record)) this.skip();
+    const target = path.join(dir, 'imported', 'NCT05378763.trial');
+    const result = await server.request<ImportRecordResult>(ImportRecordMethod, { recordPath: record, targetPath: target });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.strictEqual(result.path, target);
+    const uri = pathToFileURL(target).href;
+    await server.open(fs.readFileSync(target, 'utf8'), uri);
+    const diags = await server.diagnosticsFor(uri);
+    assert.ok(!diags.some((d) => String(d.code).startsWith('syntax-')), JSON.stringify(diags));
+  });
+
+  it('trial/importRecord refuses what is not a record', async () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{"hello": 1}');
+    const result = await server.request<ImportRecordResult>(ImportRecordMethod, { recordPath: bad });
+    assert.ok(!result.ok);
+    assert.match(result.reason, /protocolSection/);
+  });
+});
