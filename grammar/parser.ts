@@ -83,6 +83,22 @@ export class TrialParser extends CstParser {
     this.CONSUME(NumberLiteral);
   });
 
+  /** A statement made of its keywords and one text: `brief title "…"`, `other name "…"`. */
+  private keywordsThenText(ruleName: string, ...keywords: TokenType[]) {
+    return this.RULE(ruleName, () => {
+      keywords.forEach((keyword, i) => this.consume(i, keyword));
+      this.SUBRULE(this.text);
+    });
+  }
+
+  /** A statement made of its keywords and registry words: `study type interventional`. */
+  private keywordsThenWords(ruleName: string, ...keywords: TokenType[]) {
+    return this.RULE(ruleName, () => {
+      keywords.forEach((keyword, i) => this.consume(i, keyword));
+      this.SUBRULE(this.words);
+    });
+  }
+
   /** The body of a block: statements separated by line ends, up to `}`. */
   private blockBody(statement: () => void): void {
     // Occurrence index 9 keeps these apart from the calling rule's own OR/MANY/CONSUME.
@@ -150,12 +166,7 @@ export class TrialParser extends CstParser {
     this.CONSUME(Identifier);
   });
 
-  private orgStudyIdStmt = this.RULE('orgStudyIdStmt', () => {
-    this.CONSUME(kw.org);
-    this.CONSUME(kw.study);
-    this.CONSUME(kw.id);
-    this.SUBRULE(this.text);
-  });
+  private orgStudyIdStmt = this.keywordsThenText('orgStudyIdStmt', kw.org, kw.study, kw.id);
 
   private secondaryIdStmt = this.RULE('secondaryIdStmt', () => {
     this.CONSUME(kw.secondary);
@@ -171,28 +182,13 @@ export class TrialParser extends CstParser {
     });
   });
 
-  private briefTitleStmt = this.RULE('briefTitleStmt', () => {
-    this.CONSUME(kw.brief);
-    this.CONSUME(kw.title);
-    this.SUBRULE(this.text);
-  });
+  private briefTitleStmt = this.keywordsThenText('briefTitleStmt', kw.brief, kw.title);
 
-  private officialTitleStmt = this.RULE('officialTitleStmt', () => {
-    this.CONSUME(kw.official);
-    this.CONSUME(kw.title);
-    this.SUBRULE(this.text);
-  });
+  private officialTitleStmt = this.keywordsThenText('officialTitleStmt', kw.official, kw.title);
 
-  private acronymStmt = this.RULE('acronymStmt', () => {
-    this.CONSUME(kw.acronym);
-    this.SUBRULE(this.text);
-  });
+  private acronymStmt = this.keywordsThenText('acronymStmt', kw.acronym);
 
-  private studyTypeStmt = this.RULE('studyTypeStmt', () => {
-    this.CONSUME(kw.study);
-    this.CONSUME(kw.type);
-    this.SUBRULE(this.words);
-  });
+  private studyTypeStmt = this.keywordsThenWords('studyTypeStmt', kw.study, kw.type);
 
   /** `phase 3`, `phase 2/3`, `phase early 1`, `phase na` */
   private phaseStmt = this.RULE('phaseStmt', () => {
@@ -216,16 +212,9 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private statusStmt = this.RULE('statusStmt', () => {
-    this.CONSUME(kw.status);
-    this.SUBRULE(this.words);
-  });
+  private statusStmt = this.keywordsThenWords('statusStmt', kw.status);
 
-  private whyStoppedStmt = this.RULE('whyStoppedStmt', () => {
-    this.CONSUME(kw.why);
-    this.CONSUME(kw.stopped);
-    this.SUBRULE(this.text);
-  });
+  private whyStoppedStmt = this.keywordsThenText('whyStoppedStmt', kw.why, kw.stopped);
 
   /** `start 2021-04-14 actual`, `primary completion 2024-12 estimated`, `completion 2025 estimated` */
   private dateStmt = this.RULE('dateStmt', () => {
@@ -258,25 +247,13 @@ export class TrialParser extends CstParser {
     this.SUBRULE(this.quantity);
   });
 
-  private conditionStmt = this.RULE('conditionStmt', () => {
-    this.CONSUME(kw.condition);
-    this.SUBRULE(this.text);
-  });
+  private conditionStmt = this.keywordsThenText('conditionStmt', kw.condition);
 
-  private keywordStmt = this.RULE('keywordStmt', () => {
-    this.CONSUME(kw.keyword);
-    this.SUBRULE(this.text);
-  });
+  private keywordStmt = this.keywordsThenText('keywordStmt', kw.keyword);
 
-  private summaryStmt = this.RULE('summaryStmt', () => {
-    this.CONSUME(kw.summary);
-    this.SUBRULE(this.text);
-  });
+  private summaryStmt = this.keywordsThenText('summaryStmt', kw.summary);
 
-  private detailsStmt = this.RULE('detailsStmt', () => {
-    this.CONSUME(kw.details);
-    this.SUBRULE(this.text);
-  });
+  private detailsStmt = this.keywordsThenText('detailsStmt', kw.details);
 
   // --- design { … } ------------------------------------------------------------------------------
 
@@ -294,10 +271,7 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private allocationStmt = this.RULE('allocationStmt', () => {
-    this.CONSUME(kw.allocation);
-    this.SUBRULE(this.words);
-  });
+  private allocationStmt = this.keywordsThenWords('allocationStmt', kw.allocation);
 
   private modelStmt = this.RULE('modelStmt', () => {
     this.CONSUME(kw.model);
@@ -305,10 +279,7 @@ export class TrialParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
   });
 
-  private purposeStmt = this.RULE('purposeStmt', () => {
-    this.CONSUME(kw.purpose);
-    this.SUBRULE(this.words);
-  });
+  private purposeStmt = this.keywordsThenWords('purposeStmt', kw.purpose);
 
   /** `masking double participant, investigator "description"` */
   private maskingStmt = this.RULE('maskingStmt', () => {
@@ -432,26 +403,13 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private typeStmt = this.RULE('typeStmt', () => {
-    this.CONSUME(kw.type);
-    this.SUBRULE(this.words);
-  });
+  private typeStmt = this.keywordsThenWords('typeStmt', kw.type);
 
-  private nameStmt = this.RULE('nameStmt', () => {
-    this.CONSUME(kw.name);
-    this.SUBRULE(this.text);
-  });
+  private nameStmt = this.keywordsThenText('nameStmt', kw.name);
 
-  private otherNameStmt = this.RULE('otherNameStmt', () => {
-    this.CONSUME(kw.other);
-    this.CONSUME(kw.name);
-    this.SUBRULE(this.text);
-  });
+  private otherNameStmt = this.keywordsThenText('otherNameStmt', kw.other, kw.name);
 
-  private descriptionStmt = this.RULE('descriptionStmt', () => {
-    this.CONSUME(kw.description);
-    this.SUBRULE(this.text);
-  });
+  private descriptionStmt = this.keywordsThenText('descriptionStmt', kw.description);
 
   /**
    * `dose AMOUNT [route] [frequency] [in N divided doses] [every Q] [schedule] [condition]`.
@@ -603,10 +561,7 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private labelStmt = this.RULE('labelStmt', () => {
-    this.CONSUME(kw.label);
-    this.SUBRULE(this.text);
-  });
+  private labelStmt = this.keywordsThenText('labelStmt', kw.label);
 
   private receivesStmt = this.RULE('receivesStmt', () => {
     this.CONSUME(kw.receives);
@@ -664,16 +619,9 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private sexStmt = this.RULE('sexStmt', () => {
-    this.CONSUME(kw.sex);
-    this.SUBRULE(this.words);
-  });
+  private sexStmt = this.keywordsThenWords('sexStmt', kw.sex);
 
-  private healthyVolunteersStmt = this.RULE('healthyVolunteersStmt', () => {
-    this.CONSUME(kw.healthy);
-    this.CONSUME(kw.volunteers);
-    this.SUBRULE(this.words);
-  });
+  private healthyVolunteersStmt = this.keywordsThenWords('healthyVolunteersStmt', kw.healthy, kw.volunteers);
 
   /** `include "text"` or `include MEASURE COMPARATOR QUANTITY ["note"]` */
   private criterionStmt = this.RULE('criterionStmt', () => {
@@ -712,11 +660,7 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private timeFrameTextStmt = this.RULE('timeFrameTextStmt', () => {
-    this.CONSUME(kw.time);
-    this.CONSUME(kw.frame);
-    this.SUBRULE(this.text);
-  });
+  private timeFrameTextStmt = this.keywordsThenText('timeFrameTextStmt', kw.time, kw.frame);
 
   /** `at month 12`, `at month 6 and month 12`, `at day 1, day 90 and day 181` */
   private timeFrameStmt = this.RULE('timeFrameStmt', () => {
