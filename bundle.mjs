@@ -1,0 +1,71 @@
+// Bundles the three entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
+//   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server.js, server/cli/main.ts → dist/cli.js
+// An entry that does not exist yet is skipped with a warning, so the build works while parts are being written.
+// Flags: --production (minify, no sourcemaps), --watch.
+import * as esbuild from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'client/extension.ts', out: 'dist/client.js' },
+  { in: 'server/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+
+/** Print errors as file:line:col so editors' problem matchers pick them up. */
+const reportPlugin = {
+  name: 'report',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}` + (location ? `\n    ${location.file}:${location.line}:${location.column}:` : ''));
+      }
+    });
+  },
+};
+
+let failed = false;
+const contexts = [];
+for (const e of entries) {
+  if (!existsSync(join(root, e.in))) {
+    console.warn(`bundle: skipping ${e.out}: ${e.in} does not exist yet`);
+    continue;
+  }
+  const options = {
+    absWorkingDir: root,
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: !production,
+    sourcesContent: false,
+    minify: production,
+    logLevel: 'silent',
+    banner: e.banner ? { js: e.banner } : undefined,
+    plugins: [reportPlugin],
+  };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    contexts.push(ctx);
+    console.log(`bundle: watching ${e.in}`);
+    continue;
+  }
+  try {
+    const result = await esbuild.build(options);
+    for (const w of result.warnings) console.warn(`bundle: warning in ${e.in}: ${w.text}`);
+    if (e.banner) chmodSync(join(root, e.out), 0o755);
+    console.log(`bundle: ${e.in} → ${e.out}`);
+  } catch {
+    failed = true;
+  }
+}
+if (failed) process.exit(1);

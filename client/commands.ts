@@ -1,0 +1,169 @@
+/** The Trial commands: export, import, format, timeline, restart. Each returns its result for scripting and tests. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ExportRecordMethod,
+  type ExportRecordParams,
+  type ExportRecordResult,
+  ImportRecordMethod,
+  type ImportRecordParams,
+  type ImportRecordResult,
+  LANGUAGE_ID,
+  METHOD_NOT_FOUND,
+  TimelineMethod,
+  type TimelineParams,
+  type TimelineResult,
+} from '../server/lsp/protocol';
+import type { TrialStatusBar } from './status-bar';
+
+export interface CommandDeps {
+  /** The running client, or undefined when the server is missing or stopped. */
+  client(): LanguageClient | undefined;
+  restart(): Promise<void>;
+  statusBar: TrialStatusBar;
+  output: vscode.LogOutputChannel;
+}
+
+const NOT_RUNNING = 'The Trial language server is not running. See the "Trial Protocols" output.';
+
+/** The .trial document a command applies to: an explicit Uri (menus pass one), else the active editor. */
+async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Open a .trial file first.');
+    return undefined;
+  }
+  return doc;
+}
+
+/** A JSON-RPC error reply "method not found" (the server does not implement the request). */
+function isMethodNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === METHOD_NOT_FOUND;
+}
+
+/**
+ * Send a custom request; a server that lacks it ("method not found") or fails gets a calm message
+ * instead of a command error. Returns undefined in those cases.
+ */
+async function request<R>(deps: CommandDeps, client: LanguageClient, method: string, params: object, what: string): Promise<R | undefined> {
+  try {
+    return await client.sendRequest<R>(method, params);
+  } catch (e) {
+    if (isMethodNotFound(e)) {
+      void vscode.window.showInformationMessage(`${what} is not available in this version of the Trial language server yet.`);
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      deps.output.error(`${method} failed: ${message}`);
+      void vscode.window.showWarningMessage(`${what} failed: ${message}`, 'Show Output').then((c) => c && deps.output.show(true));
+    }
+    return undefined;
+  }
+}
+
+export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<ExportRecordResult | undefined> {
+  const doc = await targetDocument(arg);
+  if (!doc) return undefined;
+  const client = deps.client();
+  if (!client) {
+    void vscode.window.showWarningMessage(NOT_RUNNING);
+    return undefined;
+  }
+  const params: ExportRecordParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+  const result = await request<ExportRecordResult>(deps, client, ExportRecordMethod, params, 'Exporting a registry record');
+  if (!result) return undefined;
+  if (result.ok) {
+    deps.statusBar.markExported(doc.uri, result.path);
+    deps.output.appendLine(`Exported ${doc.uri.fsPath} → ${result.path}`);
+    void vscode.window.showInformationMessage(`Exported the registry record to ${path.basename(result.path)}.`, 'Open').then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(vscode.Uri.file(result.path));
+    });
+  } else {
+    deps.output.appendLine(`Export of ${doc.uri.fsPath} refused: ${result.reason}`);
+    void vscode.window.showWarningMessage(result.reason);
+    if (result.diagnosticsCount > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+  return result;
+}
+
+/** `arg`: a record path or Uri (for scripting); otherwise a file picker. */
+export async function importRecord(deps: CommandDeps, arg?: unknown, target?: unknown): Promise<ImportRecordResult | undefined> {
+  let recordPath: string | undefined;
+  if (arg instanceof vscode.Uri) recordPath = arg.fsPath;
+  else if (typeof arg === 'string') recordPath = arg;
+  else {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'ClinicalTrials.gov record': ['json'] },
+      openLabel: 'Import',
+      title: 'Import a ClinicalTrials.gov record (API v2 JSON)',
+    });
+    recordPath = picked?.[0]?.fsPath;
+  }
+  if (!recordPath) return undefined;
+  const client = deps.client();
+  if (!client) {
+    void vscode.window.showWarningMessage(NOT_RUNNING);
+    return undefined;
+  }
+  const params: ImportRecordParams = { recordPath };
+  if (target instanceof vscode.Uri) params.targetPath = target.fsPath;
+  else if (typeof target === 'string') params.targetPath = target;
+  const result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, 'Importing a ClinicalTrials.gov record');
+  if (!result) return undefined;
+  if (result.ok) {
+    deps.output.appendLine(`Imported ${recordPath} → ${result.path}`);
+    for (const note of result.notes ?? []) deps.output.appendLine(`  note: ${note}`);
+    await vscode.window.showTextDocument(vscode.Uri.file(result.path));
+  } else {
+    void vscode.window.showWarningMessage(`Could not import ${path.basename(recordPath)}: ${result.reason}`);
+  }
+  return result;
+}
+
+export async function formatDocument(arg?: unknown): Promise<void> {
+  const doc = await targetDocument(arg);
+  if (!doc) return;
+  if (vscode.window.activeTextEditor?.document !== doc) await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('editor.action.formatDocument');
+}
+
+export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<TimelineResult | undefined> {
+  const doc = await targetDocument(arg);
+  if (!doc) return undefined;
+  const client = deps.client();
+  if (!client) {
+    void vscode.window.showWarningMessage(NOT_RUNNING);
+    return undefined;
+  }
+  const params: TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+  const result = await request<TimelineResult>(deps, client, TimelineMethod, params, 'The dosing timeline');
+  if (!result) return undefined;
+  const rows = result?.rows ?? [];
+  const lines = [
+    `# Dosing timeline: ${path.basename(doc.uri.fsPath)}`,
+    '',
+    '| Arm | Intervention | Dose | Schedule | Days | Condition |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const days = r.days?.join(', ') ?? (r.startDay !== undefined ? `${r.startDay}${r.endDay !== undefined ? `–${r.endDay}` : '+'}` : '');
+      return `| ${r.arm || '—'} | ${r.intervention} | ${r.dose} | ${r.schedule} | ${days} | ${r.condition ?? ''} |`;
+    }),
+  ];
+  if (rows.length === 0) lines.push('', '_No doses are scheduled in this protocol._');
+  const view = await vscode.workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') + '\n' });
+  await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return result;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  reg('trial.exportRecord', (arg) => exportRecord(deps, arg));
+  reg('trial.importRecord', (arg, target) => importRecord(deps, arg, target));
+  reg('trial.format', (arg) => formatDocument(arg));
+  reg('trial.showTimeline', (arg) => showTimeline(deps, arg));
+  reg('trial.restartServer', () => deps.restart());
+  reg('trial.showOutput', () => deps.output.show(true));
+}

@@ -1,0 +1,68 @@
+/** Entry point: output channel, status bar, language client, commands. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatusNotification, type StatusParams } from '../server/lsp/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './server-process';
+import { TrialStatusBar } from './status-bar';
+
+/** What activate() returns: for other extensions and the e2e tests. */
+export interface TrialApi {
+  /** Resolves once the language server is up (or immediately if it is missing). */
+  ready: Promise<boolean>;
+  /** Whether a language server is running. */
+  isRunning(): boolean;
+  /** The status bar text for the active editor. */
+  statusText(): string;
+  statusFor(uri: vscode.Uri): StatusParams | undefined;
+  /** The server's process id (for the crash-restart test), when running. */
+  serverPid(): number | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<TrialApi> {
+  const output = vscode.window.createOutputChannel('Trial Protocols', { log: true });
+  const statusBar = new TrialStatusBar();
+  context.subscriptions.push(output, statusBar);
+
+  const start = async (): Promise<boolean> => {
+    client = createLanguageClient(context, output, (reason) => statusBar.setServerNote(reason));
+    if (!client) {
+      statusBar.setServerNote('The Trial language server is missing from this installation; see the "Trial Protocols" output.');
+      return false;
+    }
+    const c = client;
+    context.subscriptions.push(c.onNotification(StatusNotification, (p: StatusParams) => statusBar.update(p)));
+    try {
+      await c.start();
+      statusBar.setServerNote(undefined);
+      return true;
+    } catch (e) {
+      output.appendLine(`The Trial language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      statusBar.setServerNote('The Trial language server did not start; see the "Trial Protocols" output.');
+      return false;
+    }
+  };
+
+  const restart = async (): Promise<void> => {
+    const old = client;
+    client = undefined;
+    if (old) await old.stop().catch(() => undefined);
+    if (await start()) void vscode.window.setStatusBarMessage('Trial language server restarted', 3000);
+  };
+
+  registerCommands(context, { client: () => (client?.isRunning() ? client : undefined), restart, statusBar, output });
+  const ready = start();
+  return {
+    ready,
+    isRunning: () => client?.isRunning() ?? false,
+    statusText: () => statusBar.text,
+    statusFor: (uri) => statusBar.statusFor(uri),
+    serverPid: () => (client as unknown as { _serverProcess?: { pid?: number } } | undefined)?._serverProcess?.pid,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

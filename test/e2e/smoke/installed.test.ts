@@ -1,0 +1,33 @@
+// Smoke test of the packaged extension: installed from the .vsix (not the dev folder), bundled, and working.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, EXTENSION_ID, hasServer, openTrial, summary, until, waitForDiagnostics } from '../suite/helpers';
+
+suite('packaged .vsix', () => {
+  test('the extension under test is the installed copy, and it ships only bundles', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    console.log(`    installed at ${ext.extensionPath}`);
+    assert.match(ext.extensionPath, /[/\\]vsix-ext[/\\]trial-protocols\.trial-protocols-/);
+    const has = (p: string) => fs.existsSync(path.join(ext.extensionPath, p));
+    for (const p of ['dist/client.js', 'syntaxes/language-configuration.json', 'snippets/trial.json', 'package.json']) assert.ok(has(p), `${p} missing from the .vsix`);
+    for (const p of ['node_modules', 'out', 'client', 'test', 'bundle.mjs', 'tsconfig.json', '.ci']) assert.ok(!has(p), `${p} should not be in the .vsix`);
+  });
+
+  test('a .trial file activates it; the bundled server checks the example', async function () {
+    const { doc } = await openTrial();
+    assert.strictEqual(doc.languageId, 'trial');
+    const { ext, api } = await activateExtension();
+    assert.ok(ext.isActive);
+    if (!hasServer(ext)) {
+      console.log('    SKIPPED the server half: no dist/server.js in the .vsix');
+      this.skip();
+    }
+    assert.ok(api.isRunning(), 'the bundled language server did not start');
+    const diags = await waitForDiagnostics(doc.uri);
+    console.log(summary(diags).replace(/^/gm, '      '));
+    await until(() => api.statusFor(doc.uri), 30000, 'the trial/status notification');
+  });
+});
