@@ -1,6 +1,6 @@
 // Bundles the three entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
 //   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server.js, server/cli/main.ts → dist/cli.js
-// An entry that does not exist yet is skipped with a warning, so the build works while parts are being written.
+// A missing entry fails the build: a bundle silently left out would let the tests that need it skip.
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
@@ -33,7 +33,8 @@ let failed = false;
 const contexts = [];
 for (const e of entries) {
   if (!existsSync(join(root, e.in))) {
-    console.warn(`bundle: skipping ${e.out}: ${e.in} does not exist yet`);
+    console.error(`bundle: ${e.in} does not exist, so ${e.out} cannot be built`);
+    failed = true;
     continue;
   }
   const options = {
