@@ -413,8 +413,9 @@ export class TrialParser extends CstParser {
 
   /**
    * `dose AMOUNT [route] [frequency] [in N divided doses] [every Q] [schedule] [condition]`.
-   * Route, frequency, divided doses and interval may come in any order (`in 3 divided doses bid`
-   * and `bid in 3 divided doses` both read naturally). Route and frequency words are plain
+   * Everything between the amount and the condition may come in any order (`in 3 divided doses bid`
+   * and `bid in 3 divided doses`, `on days 1 and 8 every 21 days` and `every 21 days on days 1 and 8`
+   * all read naturally). Route and frequency words are plain
    * identifiers here (`iv`, `oral`, `bid`, `q12h`); the AST builder knows the vocabulary and names
    * an unknown word precisely.
    */
@@ -426,9 +427,9 @@ export class TrialParser extends CstParser {
         { ALT: () => this.CONSUME(Identifier) },
         { ALT: () => this.SUBRULE(this.dividedClause) },
         { ALT: () => this.SUBRULE(this.everyClause) },
+        { ALT: () => this.SUBRULE(this.schedulePart) },
       ]);
     });
-    this.MANY2(() => this.SUBRULE(this.schedulePart));
     this.OPTION(() => this.SUBRULE(this.condition));
   });
 

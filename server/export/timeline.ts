@@ -43,17 +43,34 @@ function forDays(d: A.DoseStmt): number | null {
   return toDays(f.value.value, f.unit.value);
 }
 
+/**
+ * `on days 1 and 8 every 21 days for 6 cycles`: the listed days are days of each cycle, the interval
+ * is the cycle length (docs/language.md), so the study days are 1, 8, 22, 29, … 106, 113.
+ */
+function cycleDays(d: A.DoseStmt): number[] | null {
+  const s = d.schedule;
+  if (!s?.for || !/^cycles?$/i.test(s.for.unit.value) || d.frequency?.kind !== 'every' || s.days.length === 0) return null;
+  const cycleLength = toDays(d.frequency.interval.value.value, d.frequency.interval.unit.value);
+  const cycles = s.for.value.value;
+  if (cycleLength === null || !Number.isInteger(cycles) || cycles < 1 || cycles > 1000) return null;
+  const days: number[] = [];
+  for (let cycle = 0; cycle < cycles; cycle++) for (const day of s.days) days.push(Math.round(day.value + cycle * cycleLength));
+  return days;
+}
+
 function row(arm: string, intervention: string, d: A.DoseStmt): TimelineRow {
   const r: TimelineRow = { arm, intervention, dose: doseAsWritten(d), schedule: scheduleWords(d) };
   const s = d.schedule;
   if (s && s.days.length > 0) {
-    const days = s.days.map((x) => x.value);
+    const days = cycleDays(d) ?? s.days.map((x) => x.value);
     r.days = days;
     r.startDay = Math.min(...days);
     r.endDay = Math.max(...days);
   }
   if (s?.from) r.startDay = s.from.value;
   if (s?.to) r.endDay = s.to.value;
+  // Repeated dosing with no stated start begins on Day 1, the first day of treatment.
+  if (r.startDay === undefined && d.frequency && !(d.frequency.kind === 'named' && d.frequency.code === 'once')) r.startDay = 1;
   const length = forDays(d);
   if (length !== null && r.endDay === undefined) r.endDay = Math.round((r.startDay ?? 1) + length - 1);
   if (d.condition) {

@@ -205,6 +205,14 @@ describe('language constructs', () => {
       assert.deepEqual([c.divided?.value, c.route?.value, c.frequency?.kind], [2, 'oral', 'every']);
     });
 
+    it('schedule parts and the interval in either order', () => {
+      for (const text of ['dose 75 mg/m2 iv on days 1 and 8 every 21 days for 6 cycles', 'dose 75 mg/m2 iv every 21 days on days 1 and 8 for 6 cycles']) {
+        const d = dose(text);
+        assert.ok(d.frequency?.kind === 'every', text);
+        assert.deepEqual([d.frequency.interval.value.value, d.schedule?.days.map((x) => x.value), d.schedule?.for?.value.value], [21, [1, 8], 6], text);
+      }
+    });
+
     it('a second frequency in one dose is reported where it is written', () => {
       const result = parse('intervention x {\n  dose 5 mg oral bid every 12 h\n}\n');
       assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['dose-repeated-word', 21, 31]]);
