@@ -8,7 +8,8 @@ import type { Diagnostic, Severity } from '../../grammar/diagnostic';
 import type { LineIndex } from '../../grammar/line-index';
 import type { TrialModel } from '../model';
 import { covers, findSuppressions } from './suppression';
-import type { CheckOptions, Rule, RuleContext } from './types';
+import { isItemRule, type CheckOptions, type Rule, type RuleContext } from './types';
+import { prepare, runItemRules, type RunningRule } from './item-cache';
 import { closest, deleteLines, replaceFix } from './util';
 
 /** Codes the engine itself emits (documented like the rules' codes). */
@@ -50,22 +51,38 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function runRules(model: TrialModel, rules: readonly Rule[], options: CheckOptions, text: string): Diagnostic[] {
-  const lines = model.parse.lines;
   const found: Diagnostic[] = [];
   const ran = new Set<string>();
-  const documentStart = lines.range(0, 0);
+  const itemRules: RunningRule[] = [];
 
   for (const rule of rules) {
     if (!ruleEnabled(rule, options)) continue;
     ran.add(rule.code);
-    let current: A.Range = model.document.items[0]?.range ?? documentStart;
+    let current: A.Range | undefined = model.document.items[0]?.range;
     const context: RuleContext = {
       at: (range) => {
         current = range;
       },
-      lines,
+      // The line index is built on first use: most checks never need it.
+      get lines() {
+        return model.parse.lines;
+      },
       text,
     };
+    const internalError = (e: unknown): void => {
+      const reason = e instanceof Error ? e.message : String(e);
+      found.push({
+        code: 'internal-error',
+        severity: 'error',
+        message: `the check '${rule.code}' failed here (${reason}); the other checks still ran. Please report this.`,
+        range: current ?? model.parse.lines.range(0, 0),
+        data: { rule: rule.code, reason },
+      });
+    };
+    if (isItemRule(rule)) {
+      itemRules.push(prepare(rule, model, context, internalError));
+      continue;
+    }
     try {
       rule.check(
         model,
@@ -75,21 +92,18 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
         context,
       );
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      found.push({
-        code: 'internal-error',
-        severity: 'error',
-        message: `the check '${rule.code}' failed here (${reason}); the other checks still ran. Please report this.`,
-        range: current,
-        data: { rule: rule.code, reason },
-      });
+      internalError(e);
     }
   }
 
+  // Per-item rules, all together: one pass over the items (item-cache.ts).
+  runItemRules(itemRules, model, found);
+
   // trial-ignore comments.
+  const suppressions = findSuppressions(model.parse, text);
+  if (suppressions.length === 0) return finish(found, options);
   const known = new Set(rules.map((r) => r.code));
   const kept: Diagnostic[] = [];
-  const suppressions = findSuppressions(model.parse, text);
   const used = new Set<A.Located<string>>();
   for (const d of found) {
     let silenced = false;
@@ -121,8 +135,8 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
       } else if (!used.has(c) && ran.has(c.value)) {
         const only = s.codes.length === 1;
         const fix = only
-          ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, lines, s.comment)], isPreferred: true }
-          : { title: `Remove '${c.value}'`, edits: [removeWord(lines, text, c.range)], isPreferred: true };
+          ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, model.parse.lines, s.comment)], isPreferred: true }
+          : { title: `Remove '${c.value}'`, edits: [removeWord(model.parse.lines, text, c.range)], isPreferred: true };
         kept.push({
           code: 'ignore-unused',
           severity: 'hint',
@@ -134,9 +148,16 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
     }
   }
 
+  return finish(kept, options);
+}
+
+/** Severity overrides, then sort. */
+function finish(kept: Diagnostic[], options: CheckOptions): Diagnostic[] {
+  const severity = options.severity;
+  if (!severity) return kept.sort(compare);
   const result: Diagnostic[] = [];
   for (const d of kept) {
-    const override = options.severity?.[d.code];
+    const override = severity[d.code];
     if (override === 'off') continue;
     result.push(override ? { ...d, severity: override } : d);
   }

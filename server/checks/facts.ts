@@ -1,12 +1,19 @@
 /**
- * Derived facts the rules share, computed once per model (WeakMap cache): study days of doses,
- * taper/stop days, the planned study duration, the units written in the document with their
- * place. Schedule math: Day 1 is the first day of treatment, there is no Day 0, a month is
- * 30.4375 days and a year 365.25 days (UCUM `mo`, `a`, through the units module).
+ * Derived facts the rules share: study days of doses, taper/stop days, the planned study
+ * duration, the units written in the document with their place. Schedule math: Day 1 is the first
+ * day of treatment, there is no Day 0, a month is 30.4375 days and a year 365.25 days (UCUM `mo`,
+ * `a`, through the units module).
+ *
+ * Two levels, both cached so a keystroke recomputes only what its edit touched:
+ * - per item (`itemUnits`, `interventionFacts`, `doseSpan`): a function of one AST object only,
+ *   cached in a WeakMap keyed by that object. parse.ts reuses the objects of unchanged segments
+ *   (moving their positions in place), so these entries stay right for as long as the object lives;
+ * - per model (`facts(model)`): the few document-wide values (study duration, intervention types,
+ *   which arms receive each intervention), built once per model in one linear pass.
  */
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
-import { armInterventions, dosesOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
+import { dosesOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
 import { analyzeUnit, toDays, type UnitAnalysis } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
@@ -48,17 +55,27 @@ export interface TaperSpan {
   end: number;
 }
 
+/** What one intervention block says on its own. */
+export interface InterventionFacts {
+  /** Taper and stop statements, in days. */
+  tapers: TaperSpan[];
+  /** The dose statements. */
+  doses: A.DoseStmt[];
+  /** The first `max dose` statement. */
+  maxDose?: A.MaxDoseStmt;
+  /** Registry intervention type (undefined when unknown). */
+  type?: string;
+}
+
+/** Document-wide facts, built once per model. */
 export interface Facts {
-  units: UnitUse[];
   /** Planned study duration in days, when `duration` is written and is a time. */
   studyDays?: number;
   durationStmt?: A.DurationStmt;
-  /** Taper and stop statements of each intervention, in days. */
-  tapers: Map<A.InterventionBlock, TaperSpan[]>;
-  /** Every dose statement (interventions' and arms' overrides) with its span. */
-  spans: Map<A.DoseStmt, DoseSpan>;
   /** Intervention types by intervention id (registry values; undefined when unknown). */
   interventionTypes: Map<string, string | undefined>;
+  /** The arms (first declarations, in document order) with a `receives` of each intervention id. */
+  receivers: Map<string, A.ArmBlock[]>;
 }
 
 const cache = new WeakMap<TrialModel, Facts>();
@@ -88,6 +105,71 @@ export function perDay(dose: A.DoseStmt): number | undefined {
 }
 
 function compute(model: TrialModel): Facts {
+  const durationStmt = statementsOf(model.trial, 'Duration')[0];
+  const studyDays = quantityDays(durationStmt?.duration);
+  const interventionTypes = new Map<string, string | undefined>();
+  for (const iv of model.interventions.values()) interventionTypes.set(iv.id.value, interventionFacts(iv).type);
+  const receivers = new Map<string, A.ArmBlock[]>();
+  for (const arm of model.arms.values()) {
+    for (const s of arm.statements) {
+      if (s.kind !== 'Receives') continue;
+      const list = receivers.get(s.intervention.value);
+      if (!list) receivers.set(s.intervention.value, [arm]);
+      else if (list[list.length - 1] !== arm) list.push(arm);
+    }
+  }
+  return { ...(studyDays !== undefined ? { studyDays } : {}), ...(durationStmt ? { durationStmt } : {}), interventionTypes, receivers };
+}
+
+// --- per item ---------------------------------------------------------------------------------
+
+/** The items that write units (`itemUnits`). */
+export const UNIT_ITEMS = ['TrialBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock'] as const;
+
+/** `deps` of a rule comparing an item's thresholds with their measures: the measure each one names. */
+export function measureDeps(item: A.TopItem, model: TrialModel): readonly (A.MeasureDecl | undefined)[] {
+  const names = measureNames(item);
+  if (names.length === 0) return NO_MEASURES;
+  const out: (A.MeasureDecl | undefined)[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) out[i] = model.measures.get(names[i]!);
+  return out;
+}
+
+const NO_MEASURES: readonly (A.MeasureDecl | undefined)[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const measureNamesCache = new WeakMap<A.TopItem, readonly string[]>();
+
+/** The measures an item's thresholds and targets name, in order (a function of the item). */
+function measureNames(item: A.TopItem): readonly string[] {
+  let names = measureNamesCache.get(item);
+  if (!names) {
+    const list: string[] = [];
+    for (const u of itemUnits(item)) if (u.measure) list.push(u.measure);
+    names = list.length ? list : NO_NAMES;
+    measureNamesCache.set(item, names);
+  }
+  return names;
+}
+
+const CYCLES = /^cycles?$/i;
+const unitsCache = new WeakMap<A.TopItem, readonly UnitUse[]>();
+const NO_UNITS: readonly UnitUse[] = Object.freeze([]);
+
+/**
+ * The units written in one item, in source order, with their place: the trial's `duration` (the
+ * first one), a measure's unit, an intervention's doses, max dose, targets, tapers and stops, an
+ * arm's own doses, eligibility ages and thresholds.
+ */
+export function itemUnits(item: A.TopItem): readonly UnitUse[] {
+  let list = unitsCache.get(item);
+  if (!list) {
+    list = computeUnits(item);
+    unitsCache.set(item, list);
+  }
+  return list;
+}
+
+function computeUnits(item: A.TopItem): readonly UnitUse[] {
   const units: UnitUse[] = [];
   const use = (unit: A.Located<string> | undefined, place: UnitPlace, measure?: string): void => {
     if (!unit) return;
@@ -96,84 +178,121 @@ function compute(model: TrialModel): Facts {
   const useDose = (dose: A.DoseStmt): void => {
     use(dose.amount.unit, 'dose');
     if (dose.frequency?.kind === 'every') use(dose.frequency.interval.unit, 'interval');
-    if (dose.schedule?.for && !/^cycles?$/i.test(dose.schedule.for.unit.value)) use(dose.schedule.for.unit, 'schedule-for');
+    if (dose.schedule?.for && !CYCLES.test(dose.schedule.for.unit.value)) use(dose.schedule.for.unit, 'schedule-for');
     if (dose.condition?.threshold) use(dose.condition.threshold.unit, 'condition-threshold', dose.condition.measure.value);
   };
-
-  const durationStmt = statementsOf(model.trial, 'Duration')[0];
-  if (durationStmt) use(durationStmt.duration.unit, 'duration');
-  const studyDays = quantityDays(durationStmt?.duration);
-
-  for (const m of model.measures.values()) use(m.unit, 'measure');
-
-  const tapers = new Map<A.InterventionBlock, TaperSpan[]>();
-  const spans = new Map<A.DoseStmt, DoseSpan>();
-  const interventionTypes = new Map<string, string | undefined>();
-
-  for (const iv of model.interventions.values()) {
-    const words = wordsField(iv, 'interventionType')?.words.value;
-    interventionTypes.set(iv.id.value, words ? registryValue(words, 'InterventionType') : undefined);
-    const list: TaperSpan[] = [];
-    for (const s of iv.statements) {
-      if (s.kind === 'Dose') useDose(s);
-      else if (s.kind === 'MaxDose') use(s.amount.unit, 'max-dose');
-      else if (s.kind === 'Adjust') use(s.target?.unit, 'target', s.measure.value);
-      else if (s.kind === 'Taper') {
-        use(s.after.unit, 'duration');
-        use(s.over?.unit, 'duration');
-        const after = quantityDays(s.after);
-        const over = s.over ? quantityDays(s.over) : 0;
-        if (after !== undefined && over !== undefined) list.push({ stmt: s, start: 1 + after, end: after + over });
-      } else if (s.kind === 'Stop') {
-        use(s.after.unit, 'duration');
-        const after = quantityDays(s.after);
-        if (after !== undefined) list.push({ stmt: s, start: after, end: after });
+  switch (item.kind) {
+    case 'TrialBlock': {
+      const duration = statementsOf(item, 'Duration')[0];
+      if (duration) use(duration.duration.unit, 'duration');
+      break;
+    }
+    case 'MeasureDecl':
+      use(item.unit, 'measure');
+      break;
+    case 'InterventionBlock':
+      for (const s of item.statements) {
+        if (s.kind === 'Dose') useDose(s);
+        else if (s.kind === 'MaxDose') use(s.amount.unit, 'max-dose');
+        else if (s.kind === 'Adjust') use(s.target?.unit, 'target', s.measure.value);
+        else if (s.kind === 'Taper') {
+          use(s.after.unit, 'duration');
+          use(s.over?.unit, 'duration');
+        } else if (s.kind === 'Stop') use(s.after.unit, 'duration');
       }
-    }
-    tapers.set(iv, list);
+      break;
+    case 'ArmBlock':
+      for (const s of item.statements) if (s.kind === 'Receives') s.doses.forEach(useDose);
+      break;
+    case 'EligibilityBlock':
+      for (const stmt of item.statements) {
+        if (stmt.kind === 'Age') {
+          use(stmt.min?.unit, 'age');
+          use(stmt.max?.unit, 'age');
+        } else if (stmt.kind === 'Criterion' && stmt.threshold) {
+          use(stmt.threshold.unit, 'criterion-threshold', stmt.measure?.value);
+        }
+      }
+      break;
+    default:
+      return NO_UNITS;
   }
-
-  for (const arm of model.arms.values()) {
-    for (const r of statementsOf(arm, 'Receives')) r.doses.forEach(useDose);
-  }
-
-  for (const stmt of model.eligibility?.statements ?? []) {
-    if (stmt.kind === 'Age') {
-      use(stmt.min?.unit, 'age');
-      use(stmt.max?.unit, 'age');
-    } else if (stmt.kind === 'Criterion' && stmt.threshold) {
-      use(stmt.threshold.unit, 'criterion-threshold', stmt.measure?.value);
-    }
-  }
+  if (units.length === 0) return NO_UNITS;
   units.sort((a, b) => a.unit.range.start.offset - b.unit.range.start.offset);
+  return units;
+}
 
-  const spanOf = (dose: A.DoseStmt, iv: A.InterventionBlock | undefined): DoseSpan => {
-    const s = dose.schedule;
-    const base = { dose, ...(iv ? { intervention: iv } : {}) };
-    if (s && s.days.length > 0) {
-      const days = s.days.map((d) => d.value);
-      return { ...base, start: Math.min(...days), end: Math.max(...days), days };
+const interventionCache = new WeakMap<A.InterventionBlock, InterventionFacts>();
+
+export function interventionFacts(iv: A.InterventionBlock): InterventionFacts {
+  let f = interventionCache.get(iv);
+  if (f) return f;
+  const tapers: TaperSpan[] = [];
+  const doses: A.DoseStmt[] = [];
+  let maxDose: A.MaxDoseStmt | undefined;
+  for (const s of iv.statements) {
+    if (s.kind === 'Dose') doses.push(s);
+    else if (s.kind === 'MaxDose') maxDose ??= s;
+    else if (s.kind === 'Taper') {
+      const after = quantityDays(s.after);
+      const over = s.over ? quantityDays(s.over) : 0;
+      if (after !== undefined && over !== undefined) tapers.push({ stmt: s, start: 1 + after, end: after + over });
+    } else if (s.kind === 'Stop') {
+      const after = quantityDays(s.after);
+      if (after !== undefined) tapers.push({ stmt: s, start: after, end: after });
     }
-    const start = s?.from?.value ?? 1;
-    let end = Infinity;
-    if (s?.to) end = s.to.value;
-    else if (s?.for) {
-      const d = quantityDays(s.for);
-      if (d !== undefined) end = start + d - 1;
-    } else if (dose.frequency?.kind === 'named' && dose.frequency.code === 'once') end = start;
-    else if (!dose.frequency) end = start;
-    if (end === Infinity && iv) {
-      const t = tapers.get(iv) ?? [];
-      if (t.length) end = Math.max(...t.map((x) => x.end));
-    }
-    return { ...base, start, end };
-  };
-  for (const iv of model.interventions.values()) for (const d of dosesOf(iv)) spans.set(d, spanOf(d, iv));
-  for (const arm of model.arms.values()) {
-    for (const ai of armInterventions(model, arm)) for (const d of ai.receives.doses) spans.set(d, spanOf(d, ai.intervention));
   }
+  const words = wordsField(iv, 'interventionType')?.words.value;
+  const type = words ? registryValue(words, 'InterventionType') : undefined;
+  f = { tapers, doses, ...(maxDose ? { maxDose } : {}), ...(type !== undefined ? { type } : {}) };
+  interventionCache.set(iv, f);
+  return f;
+}
 
-  return { units, ...(studyDays !== undefined ? { studyDays } : {}), ...(durationStmt ? { durationStmt } : {}), tapers, spans, interventionTypes };
+const spanCache = new WeakMap<A.DoseStmt, { intervention: A.InterventionBlock | undefined; span: DoseSpan }>();
+
+/**
+ * The study days a dose covers, given the intervention it belongs to (its tapers and stops end a
+ * dosing written with no end). A function of the dose and the intervention objects only.
+ */
+export function doseSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined): DoseSpan {
+  const hit = spanCache.get(dose);
+  if (hit && hit.intervention === iv) return hit.span;
+  const span = computeSpan(dose, iv);
+  spanCache.set(dose, { intervention: iv, span });
+  return span;
+}
+
+function computeSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined): DoseSpan {
+  const s = dose.schedule;
+  const base = { dose, ...(iv ? { intervention: iv } : {}) };
+  if (s && s.days.length > 0) {
+    const days = s.days.map((d) => d.value);
+    return { ...base, start: Math.min(...days), end: Math.max(...days), days };
+  }
+  const start = s?.from?.value ?? 1;
+  let end = Infinity;
+  if (s?.to) end = s.to.value;
+  else if (s?.for) {
+    const d = quantityDays(s.for);
+    if (d !== undefined) end = start + d - 1;
+  } else if (dose.frequency?.kind === 'named' && dose.frequency.code === 'once') end = start;
+  else if (!dose.frequency) end = start;
+  if (end === Infinity && iv) {
+    const t = interventionFacts(iv).tapers;
+    if (t.length) end = Math.max(...t.map((x) => x.end));
+  }
+  return { ...base, start, end };
+}
+
+/**
+ * The span of a dose of the model, as the checks see it: every dose of the model's interventions,
+ * and the arms' own doses (`receives x { dose … }`) with the intervention they name. Undefined for
+ * a dose no intervention or arm override of the model gives.
+ */
+export function modelSpan(model: TrialModel, dose: A.DoseStmt, iv: A.InterventionBlock | undefined, receives?: A.ReceivesStmt): DoseSpan | undefined {
+  if (receives) return receives.overrideBlock !== undefined && receives.doses.length > 0 ? doseSpan(dose, iv) : undefined;
+  return iv ? doseSpan(dose, iv) : undefined;
 }
 
 /** Every dose statement with the intervention it belongs to (interventions' own, then arms' overrides). */
@@ -186,6 +305,31 @@ export function allDoses(model: TrialModel): { dose: A.DoseStmt; intervention?: 
       for (const dose of r.doses) out.push({ dose, ...(iv ? { intervention: iv } : {}), arm });
     }
   }
+  return out;
+}
+
+/**
+ * The doses of one item with the intervention each belongs to: an intervention's own doses, or an
+ * arm's override doses (with the intervention its `receives` names, from the model).
+ */
+export function itemDoses(item: A.InterventionBlock | A.ArmBlock, model: TrialModel): { dose: A.DoseStmt; intervention?: A.InterventionBlock; receives?: A.ReceivesStmt }[] {
+  const out: { dose: A.DoseStmt; intervention?: A.InterventionBlock; receives?: A.ReceivesStmt }[] = [];
+  if (item.kind === 'InterventionBlock') {
+    for (const s of item.statements) if (s.kind === 'Dose') out.push({ dose: s, intervention: item });
+    return out;
+  }
+  for (const r of item.statements) {
+    if (r.kind !== 'Receives' || r.doses.length === 0) continue;
+    const iv = model.interventions.get(r.intervention.value);
+    for (const dose of r.doses) out.push({ dose, ...(iv ? { intervention: iv } : {}), receives: r });
+  }
+  return out;
+}
+
+/** The interventions an arm's `receives` name (undefined where none is declared), for `deps`. */
+export function receivedInterventions(arm: A.ArmBlock, model: TrialModel): (A.InterventionBlock | undefined)[] {
+  const out: (A.InterventionBlock | undefined)[] = [];
+  for (const s of arm.statements) if (s.kind === 'Receives') out.push(model.interventions.get(s.intervention.value));
   return out;
 }
 

@@ -1,7 +1,10 @@
 /**
  * The checks: public API shared by the CLI, the language server and the tests.
  *
- *   checkText(text, options?)      → { parse, model, diagnostics }  syntax + rule diagnostics, sorted
+ *   checkText(text, options?, previous?) → { parse, model, diagnostics }  syntax + rule diagnostics, sorted;
+ *                                  with `previous` (the last parse of the same document) only what
+ *                                  the edit touched is parsed and checked again (see engine.ts)
+ *   syntaxDiagnostics(parse, options?) → the parse's diagnostics under the severity settings
  *   checkModel(model, options?)    → Diagnostic[]                   rule diagnostics of a built model
  *   quickFixes(text, diagnostic)   → QuickFix[]                     text edits computed in the core
  *   RULES                          → every code with group, default severity, summary, fixable
@@ -47,20 +50,35 @@ export function checkModel(model: TrialModel, options: CheckOptions = {}, text?:
   return runRules(model, rulesFor(options), options, text ?? reconstruct(model));
 }
 
-export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const parsed = parse(text);
+/**
+ * Parse, model and check a text. Pass `previous`, the parse of the same document's previous
+ * version, and the parse re-uses its unchanged segments (grammar/parse.ts) while the per-item
+ * rules re-use their diagnostics on the unchanged items (item-cache.ts): the result is the same
+ * as without it, only faster. `previous` is spent afterwards (its segments move to the new parse).
+ */
+export function checkText(text: string, options: CheckOptions = {}, previous?: ParseResult): CheckResult {
+  return checkParsed(parse(text, previous), text, options);
+}
+
+/** The rule and syntax diagnostics of a parsed text (what checkText does after parsing). */
+export function checkParsed(parsed: ParseResult, text: string, options: CheckOptions = {}): CheckResult {
   const model = buildModel(parsed);
   const ruleDiagnostics = runRules(model, rulesFor(options), options, text);
+  const diagnostics = [...syntaxDiagnostics(parsed, options), ...ruleDiagnostics].sort(
+    (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  return { parse: parsed, model, diagnostics };
+}
+
+/** Syntax diagnostics under the severity settings (`off` drops one; a level replaces its severity). */
+export function syntaxDiagnostics(parsed: ParseResult, options: CheckOptions = {}): Diagnostic[] {
   const syntax: Diagnostic[] = [];
   for (const d of parsed.diagnostics) {
     const override = options.severity?.[d.code];
     if (override === 'off') continue;
     syntax.push(override ? { ...d, severity: override } : d);
   }
-  const diagnostics = [...syntax, ...ruleDiagnostics].sort(
-    (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-  return { parse: parsed, model, diagnostics };
+  return syntax;
 }
 
 /** Quick fixes for a diagnostic the checks reported on `text` (the fixes travel in `data.fixes`). */

@@ -2,7 +2,7 @@
  * The shapes of the check engine: a rule is a small pure function of the semantic model that
  * reports diagnostics through `report`; a quick fix is a title and text edits.
  */
-import type { Range } from '../../grammar/ast';
+import type { Range, TopItem } from '../../grammar/ast';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic';
 import type { LineIndex } from '../../grammar/line-index';
 import type { TrialModel } from '../model';
@@ -33,7 +33,7 @@ export interface RuleDoc {
   summary: string;
 }
 
-export interface Rule {
+interface RuleBase {
   /** Stable kebab-case code, documented in docs/diagnostics.md. */
   code: string;
   group: RuleGroup;
@@ -41,8 +41,55 @@ export interface Rule {
   doc: RuleDoc;
   /** True when the rule's diagnostics carry quick fixes. */
   fixable?: boolean;
-  /** Pure function of the model. `enter(node)` names the node being checked (for internal errors). */
+}
+
+/**
+ * A rule that looks at the whole document at once (duplicates, required elements, cross-links …).
+ * Runs on every check, so it must stay cheap: linear in the document, no allocation per node it
+ * does not report on.
+ */
+export interface DocumentRule extends RuleBase {
+  scope?: 'document';
+  /** Pure function of the model. `context.at(range)` names the node being checked (for internal errors). */
   check(model: TrialModel, report: Report, context: RuleContext): void;
+}
+
+/** The top-level items a per-item rule can ask for. */
+export type ItemKind = TopItem['kind'];
+export type ItemOf<K extends ItemKind> = Extract<TopItem, { kind: K }>;
+
+/**
+ * A rule that looks at one top-level item at a time (the model's items: the first `trial`,
+ * `design` … block, the first declaration of each name, every outcome, site and reference). The
+ * engine caches its diagnostics per item object — parse.ts keeps the objects of unchanged
+ * segments — and re-checks an item only when the item, one of its `deps`, or the rule's `facts`
+ * changed. So `checkItem` must read nothing of the document but:
+ * - the item itself;
+ * - what `facts(model)` returns (document-wide values: the study duration, the status …);
+ * - what `deps(item, model)` returns (other items it reads: the measures its thresholds name, the
+ *   interventions an arm receives …).
+ * Both lists are compared element by element with `===` against the previous check's. Positions
+ * a rule reports (ranges, quick-fix edits in `data`) must lie inside the item or inside one of
+ * the top-level items of `deps`; messages must not mention lines or offsets (they would go stale
+ * when the item moves).
+ */
+export interface ItemRule<K extends ItemKind = ItemKind> extends RuleBase {
+  scope: 'item';
+  kinds: readonly K[];
+  facts?(model: TrialModel): readonly unknown[];
+  deps?(item: ItemOf<K>, model: TrialModel): readonly unknown[];
+  checkItem(item: ItemOf<K>, model: TrialModel, report: Report, context: RuleContext): void;
+}
+
+export type Rule = DocumentRule | ItemRule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Declare a per-item rule (keeps the item type of `kinds` in `checkItem` and `deps`). */
+export function itemRule<K extends ItemKind>(rule: Omit<ItemRule<K>, 'scope'>): ItemRule<K> {
+  return { scope: 'item', ...rule };
+}
+
+export function isItemRule(rule: Rule): rule is ItemRule<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return rule.scope === 'item';
 }
 
 export interface RuleContext {

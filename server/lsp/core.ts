@@ -8,7 +8,7 @@
 import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
 import { formatText as coreFormat, type FormatResult } from '../../grammar/format';
 import { parse, type ParseResult } from '../../grammar/parse';
-import { checkModel, quickFixes as coreQuickFixes, RULES, type CheckOptions } from '../checks';
+import { checkParsed, quickFixes as coreQuickFixes, RULES, syntaxDiagnostics, type CheckOptions } from '../checks';
 import { buildModel, type TrialModel } from '../model';
 import type { TrialSettings } from './protocol';
 
@@ -51,37 +51,29 @@ export function checkOptions(settings: TrialSettings): CheckOptions {
 }
 
 /**
- * Parse, model and check a text once: what `checkText` of server/checks does, except that the parse
- * re-uses the unchanged segments of the previous parse of the same document (grammar/parse.ts), so
- * a keystroke re-parses one segment. `previous` must not be used afterwards (its segments move).
- * Never throws: checks that throw leave the syntax diagnostics and a `check-internal-error`.
+ * Parse, model and check a text: `checkText` of server/checks, given the previous parse of the same
+ * document so that a keystroke re-parses one segment and re-checks only the items it touched.
+ * `previous` must not be used afterwards (its segments move). Never throws: when the checks throw,
+ * the syntax diagnostics stay and a `check-internal-error` says the checks failed.
  */
 export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult): CheckOutcome {
   const options = checkOptions(settings);
   const parsed = parse(text, previous);
-  const model = buildModel(parsed);
-  const syntax: CoreDiagnostic[] = [];
-  for (const d of parsed.diagnostics) {
-    const override = options.severity?.[d.code];
-    if (override === 'off') continue;
-    syntax.push(override ? { ...d, severity: override } : d);
-  }
-  let rules: CoreDiagnostic[];
   try {
-    rules = checkModel(model, options, text);
+    return checkParsed(parsed, text, options);
   } catch (e) {
     log(`the checks threw: ${(e as Error).stack ?? e}`);
-    rules = [{
+    const internal: CoreDiagnostic = {
       code: 'check-internal-error',
       severity: 'warning',
       message: `The checks failed on this document (${(e as Error).message}); only syntax errors are shown.`,
       range: parsed.lines.range(0, 0),
-    }];
+    };
+    const diagnostics = [...syntaxDiagnostics(parsed, options), internal].sort(
+      (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+    return { parse: parsed, model: buildModel(parsed), diagnostics };
   }
-  const diagnostics = [...syntax, ...rules].sort(
-    (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-  return { parse: parsed, model, diagnostics };
 }
 
 /** Quick fixes the checks offer for one of their diagnostics. */

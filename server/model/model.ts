@@ -79,16 +79,17 @@ export function buildModel(parse: ParseResult): TrialModel {
     symbolReferences: [],
   };
 
-  // First declaration of each kind and name, so lookups stay linear in the size of the document.
-  const firstDeclarations = new Map<string, SymbolDeclaration>();
+  // First declaration of each kind and name, so lookups stay linear in the size of the document
+  // (one map per kind: no key string is built per name).
+  const firstDeclarations: FirstDeclarations = { measure: new Map(), intervention: new Map(), arm: new Map(), visit: new Map() };
   const declare = (kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node'], into: Map<string, typeof node>): void => {
     const declaration: SymbolDeclaration = { kind, name: name.value, nameRange: name.range, node };
-    const key = `${kind}:${name.value}`;
-    const first = firstDeclarations.get(key);
+    const byName = firstDeclarations[kind];
+    const first = byName.get(name.value);
     model.declarations.push(declaration);
     if (first) model.duplicateDeclarations.push({ first, duplicate: declaration });
     else {
-      firstDeclarations.set(key, declaration);
+      byName.set(name.value, declaration);
       into.set(name.value, node);
     }
   };
@@ -121,10 +122,14 @@ export function buildModel(parse: ParseResult): TrialModel {
   return model;
 }
 
-function collectReferences(model: TrialModel, firstDeclarations: Map<string, SymbolDeclaration>): void {
+type FirstDeclarations = Record<SymbolKind, Map<string, SymbolDeclaration>>;
+
+function collectReferences(model: TrialModel, firstDeclarations: FirstDeclarations): void {
   const refer = (kind: SymbolKind, name: A.Located<string>): void => {
-    const declaration = firstDeclarations.get(`${kind}:${name.value}`);
-    model.symbolReferences.push({ kind, name: name.value, range: name.range, ...(declaration ? { declaration } : {}) });
+    const declaration = firstDeclarations[kind].get(name.value);
+    const reference: SymbolReference = { kind, name: name.value, range: name.range };
+    if (declaration) reference.declaration = declaration;
+    model.symbolReferences.push(reference);
   };
   const referDose = (dose: A.DoseStmt): void => {
     if (dose.condition) refer('measure', dose.condition.measure);

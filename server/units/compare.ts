@@ -56,7 +56,34 @@ function sameAnnotations(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * Memo of compareUnits and convert, keyed by the unit texts (and value and options for convert):
+ * the library is deterministic, and a protocol writes the same few units thousands of times.
+ * Cleared when it grows past MEMO_LIMIT entries (like analyzeUnit's cache).
+ */
+const MEMO_LIMIT = 5000;
+const comparisons = new Map<string, UnitComparison>();
+const conversions = new Map<string, number | null>();
+
+/** Drop the memoized comparisons and conversions (tests / memory). */
+export function clearCompareCache(): void {
+  comparisons.clear();
+  conversions.clear();
+}
+
 export function compareUnits(a: string, b: string): UnitComparison {
+  if (typeof a !== 'string') a = String(a);
+  if (typeof b !== 'string') b = String(b);
+  const key = `${a}\u0000${b}`;
+  const hit = comparisons.get(key);
+  if (hit) return hit;
+  const result = Object.freeze(computeComparison(a, b));
+  if (comparisons.size >= MEMO_LIMIT) comparisons.clear();
+  comparisons.set(key, result);
+  return result;
+}
+
+function computeComparison(a: string, b: string): UnitComparison {
   const A = analyzeUnit(a);
   const B = analyzeUnit(b);
   if (!A.code || !B.code) {
@@ -102,6 +129,16 @@ export function commensurable(a: string, b: string): boolean {
 /** Convert a value through the library; null when not convertible (see ConvertOptions). */
 export function convert(value: number, from: string, to: string, options: ConvertOptions = {}): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const key = `${value}\u0000${from}\u0000${to}\u0000${options.molecularWeight ?? ''}\u0000${options.charge ?? ''}\u0000${options.ignoreAnnotations ? 1 : 0}${options.ignoreBasis ? 1 : 0}`;
+  const hit = conversions.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeConversion(value, from, to, options);
+  if (conversions.size >= MEMO_LIMIT) conversions.clear();
+  conversions.set(key, result);
+  return result;
+}
+
+function computeConversion(value: number, from: string, to: string, options: ConvertOptions): number | null {
   const c = compareUnits(from, to);
   if (!c.from || !c.to) return null;
   if (c.annotationsDiffer && !options.ignoreAnnotations) return null;

@@ -70,8 +70,22 @@ function render(tokens: Token[]): string {
   return out;
 }
 
+/** Memo of displayUnit: the display depends on the text and, for time words, on whether the value is ±1. */
+const displayMemo = new Map<string, string>();
+
 /** Clinician-facing spelling of a unit (text is analysed first, so clinical spellings are accepted). */
 export function displayUnit(unitText: string, value?: number): string {
+  if (typeof unitText !== 'string') return computeDisplay(unitText, value);
+  const key = `${value !== undefined && Math.abs(value) === 1 ? 1 : 0}${unitText}`;
+  const hit = displayMemo.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeDisplay(unitText, value);
+  if (displayMemo.size >= 5000) displayMemo.clear();
+  displayMemo.set(key, result);
+  return result;
+}
+
+function computeDisplay(unitText: string, value?: number): string {
   const a = analyzeUnit(unitText);
   if (!a.code) return unitText.trim();
   const words = TIME_WORDS[a.code];

@@ -26,8 +26,21 @@ export function isTimeUnit(text: string): boolean {
   return timeUnitCode(text) !== null;
 }
 
+/** Memo of convertTime by value and unit texts (schedule math asks the same few questions on every check). */
+const memo = new Map<string, number | null>();
+
 export function convertTime(value: number, from: string, to: string): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const key = `${value}\u0000${from}\u0000${to}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeTime(value, from, to);
+  if (memo.size >= 5000) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+function computeTime(value: number, from: string, to: string): number | null {
   const f = timeUnitCode(from);
   const t = timeUnitCode(to);
   if (!f || !t) return null;

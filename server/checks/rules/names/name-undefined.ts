@@ -10,10 +10,20 @@ export const nameUndefined: Rule = {
   fixable: true,
   doc: { summary: 'A name refers to a measure, intervention, arm or visit that is not declared.' },
   check(model, report, ctx) {
+    // Declared names by kind, gathered once and only when a reference is undefined.
+    let byKind: Map<string, string[]> | undefined;
     for (const ref of model.symbolReferences) {
       if (ref.declaration) continue;
       ctx.at(ref.range);
-      const names = model.declarations.filter((d) => d.kind === ref.kind).map((d) => d.name);
+      if (!byKind) {
+        byKind = new Map();
+        for (const d of model.declarations) {
+          const list = byKind.get(d.kind);
+          if (list) list.push(d.name);
+          else byKind.set(d.kind, [d.name]);
+        }
+      }
+      const names = byKind.get(ref.kind) ?? [];
       const suggestion = closest(ref.name, names);
       const where = ref.kind === 'measure' ? ` Declare it with \`measure ${ref.name} "…" unit …\`` : ` Declare it with \`${ref.kind} ${ref.name} { … }\``;
       report(

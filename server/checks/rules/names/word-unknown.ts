@@ -1,25 +1,38 @@
 /**
  * Registry words: every word that stands for a registry enumeration value must be one of its
  * values, written in lower case with spaces (`active comparator` = ACTIVE_COMPARATOR).
+ * Per item: the words of one block or declaration.
  */
 import type * as A from '../../../../grammar/ast';
-import { phaseValue, registryValue, statementsOf, wordsFor, type TrialModel } from '../../../model';
+import { phaseValue, registryValue, wordsFor } from '../../../model';
 import { ENUMS, type EnumName } from '../../../registry/enums';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 import { closest, replaceFix } from '../../util';
 
-interface WordUse {
-  words: A.Located<string>;
+interface WordKind {
   what: string;
   valid: readonly string[];
   ok: (w: string) => boolean;
 }
 
-function enumUse(words: A.Located<string> | undefined, name: EnumName, what: string, out: WordUse[]): void {
-  if (!words) return;
-  const valid = (ENUMS[name] as readonly string[]).map(wordsFor);
-  out.push({ words, what, valid, ok: (w) => registryValue(w, name) !== undefined });
+interface WordUse extends WordKind {
+  words: A.Located<string>;
 }
+
+/** One WordKind per enumeration, built on first use (the valid words, the test). */
+const enumKinds = new Map<string, WordKind>();
+function enumKind(name: EnumName, what: string): WordKind {
+  const key = `${name}\u0000${what}`;
+  let k = enumKinds.get(key);
+  if (!k) {
+    k = { what, valid: (ENUMS[name] as readonly string[]).map(wordsFor), ok: (w) => registryValue(w, name) !== undefined };
+    enumKinds.set(key, k);
+  }
+  return k;
+}
+
+const HEALTHY: WordKind = { what: 'a healthy-volunteers answer', valid: ['yes', 'no'], ok: (x) => /^(yes|no)$/i.test(x.trim()) };
+const PHASE: WordKind = { what: 'a phase', valid: ['1', '2', '3', '4', 'early 1', 'na'], ok: (x) => phaseValue(x) !== undefined };
 
 const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
   studyType: ['StudyType', 'a study type'],
@@ -32,46 +45,65 @@ const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
   healthyVolunteers: undefined,
 };
 
-export function wordUses(model: TrialModel): WordUse[] {
+/** The registry words written in one item. */
+export function itemWordUses(item: A.TopItem): WordUse[] {
   const out: WordUse[] = [];
-  const blocks = [model.trial, model.design, model.eligibility, ...model.interventions.values(), ...model.arms.values()];
-  for (const block of blocks) {
-    for (const s of (block?.statements ?? []) as { kind: string }[]) {
-      if (s.kind !== 'Words') continue;
-      const w = s as A.WordsStmt;
-      const e = WORDS_ENUM[w.field];
-      if (e) enumUse(w.words, e[0], e[1], out);
-      else if (w.field === 'healthyVolunteers') {
-        out.push({ words: w.words, what: 'a healthy-volunteers answer', valid: ['yes', 'no'], ok: (x) => /^(yes|no)$/i.test(x.trim()) });
+  const enumUse = (words: A.Located<string> | undefined, name: EnumName, what: string): void => {
+    if (words) out.push({ words, ...enumKind(name, what) });
+  };
+  switch (item.kind) {
+    case 'TrialBlock':
+    case 'DesignBlock':
+    case 'EligibilityBlock':
+    case 'InterventionBlock':
+    case 'ArmBlock':
+      for (const s of item.statements as { kind: string }[]) {
+        if (s.kind !== 'Words') continue;
+        const w = s as A.WordsStmt;
+        const e = WORDS_ENUM[w.field];
+        if (e) enumUse(w.words, e[0], e[1]);
+        else if (w.field === 'healthyVolunteers') out.push({ words: w.words, ...HEALTHY });
       }
-    }
+      break;
   }
-  for (const p of statementsOf(model.trial, 'Phase')) {
-    for (const ph of p.phases) out.push({ words: ph, what: 'a phase', valid: ['1', '2', '3', '4', 'early 1', 'na'], ok: (x) => phaseValue(x) !== undefined });
+  switch (item.kind) {
+    case 'TrialBlock':
+      for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) out.push({ words: ph, ...PHASE });
+      for (const s of item.statements) if (s.kind === 'SecondaryId') enumUse(s.idType, 'SecondaryIdType', 'a secondary id type');
+      break;
+    case 'DesignBlock':
+      for (const s of item.statements) if (s.kind === 'Model') enumUse(s.model, 'InterventionalAssignment', 'an intervention model');
+      for (const s of item.statements) {
+        if (s.kind !== 'Masking') continue;
+        enumUse(s.level, 'DesignMasking', 'a masking level');
+        for (const r of s.roles) enumUse(r, 'WhoMasked', 'a masked role');
+      }
+      break;
+    case 'SponsorsBlock':
+      for (const s of item.statements) if (s.kind === 'Sponsor') enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class');
+      for (const s of item.statements) if (s.kind === 'ResponsibleParty') enumUse(s.partyType, 'ResponsiblePartyType', 'a responsible party type');
+      for (const s of item.statements) if (s.kind === 'Official') enumUse(s.role, 'OfficialRole', 'an official role');
+      for (const s of item.statements) if (s.kind === 'Contact') enumUse(s.role, 'ContactRole', 'a contact role');
+      break;
+    case 'SiteDecl':
+      enumUse(item.status, 'RecruitmentStatus', 'a site status');
+      break;
+    case 'ReferenceDecl':
+      enumUse(item.refType, 'ReferenceType', 'a reference type');
+      break;
   }
-  for (const sid of statementsOf(model.trial, 'SecondaryId')) enumUse(sid.idType, 'SecondaryIdType', 'a secondary id type', out);
-  for (const m of statementsOf(model.design, 'Model')) enumUse(m.model, 'InterventionalAssignment', 'an intervention model', out);
-  for (const m of statementsOf(model.design, 'Masking')) {
-    enumUse(m.level, 'DesignMasking', 'a masking level', out);
-    for (const r of m.roles) enumUse(r, 'WhoMasked', 'a masked role', out);
-  }
-  for (const s of statementsOf(model.sponsors, 'Sponsor')) enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class', out);
-  for (const s of statementsOf(model.sponsors, 'ResponsibleParty')) enumUse(s.partyType, 'ResponsiblePartyType', 'a responsible party type', out);
-  for (const s of statementsOf(model.sponsors, 'Official')) enumUse(s.role, 'OfficialRole', 'an official role', out);
-  for (const s of statementsOf(model.sponsors, 'Contact')) enumUse(s.role, 'ContactRole', 'a contact role', out);
-  for (const s of model.sites) enumUse(s.status, 'RecruitmentStatus', 'a site status', out);
-  for (const r of model.references) enumUse(r.refType, 'ReferenceType', 'a reference type', out);
   return out;
 }
 
-export const wordUnknown: Rule = {
+export const wordUnknown = itemRule({
   code: 'word-unknown',
   group: 'names',
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A word that should name a registry value (arm type, status, masking …) is not one of its values.' },
-  check(model, report, ctx) {
-    for (const use of wordUses(model)) {
+  kinds: ['TrialBlock', 'DesignBlock', 'EligibilityBlock', 'InterventionBlock', 'ArmBlock', 'SponsorsBlock', 'SiteDecl', 'ReferenceDecl'],
+  checkItem(item, _model, report, ctx) {
+    for (const use of itemWordUses(item)) {
       ctx.at(use.words.range);
       if (use.ok(use.words.value)) continue;
       const suggestion = closest(use.words.value, use.valid, 0.6);
@@ -82,4 +114,4 @@ export const wordUnknown: Rule = {
       );
     }
   },
-};
+});

@@ -18,7 +18,8 @@ function month(): string {
 }
 
 export function hasDrug(model: TrialModel): boolean {
-  return [...facts(model).interventionTypes.values()].some((t) => t === 'DRUG' || t === 'BIOLOGICAL');
+  for (const t of facts(model).interventionTypes.values()) if (t === 'DRUG' || t === 'BIOLOGICAL') return true;
+  return false;
 }
 
 interface Missing {
@@ -33,17 +34,17 @@ function fix(element: string, edit: TextEdit, title?: string, isPreferred = true
 
 export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text' | 'lines'>): Missing[] {
   const out: Missing[] = [];
-  const { text, lines } = ctx;
+  const text = ctx.text;
   const trial = model.trial;
   const interventional = isInterventional(model);
-  const docStart = lines.range(0, 0);
-  const trialRange = trial?.keyword ?? docStart;
+  // The line index is built only when a fix or the document start needs it.
+  const trialRange = trial?.keyword ?? ctx.lines.range(0, 0);
 
   if (!trial) {
     out.push({
       element: 'the trial block (titles, ids, status, dates, enrollment)',
-      range: docStart,
-      fixes: [fix('a trial block', appendToDocument(text, lines, `trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type interventional\n  status not yet recruiting\n  start ${month()} estimated\n  primary completion ${month()} estimated\n  completion ${month()} estimated\n  enrollment 0 estimated\n}`))],
+      range: ctx.lines.range(0, 0),
+      fixes: [fix('a trial block', appendToDocument(text, ctx.lines, `trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type interventional\n  status not yet recruiting\n  start ${month()} estimated\n  primary completion ${month()} estimated\n  completion ${month()} estimated\n  enrollment 0 estimated\n}`))],
     });
   } else {
     const inTrial = (element: string, line: string, options?: { alternatives?: string[] }): void => {
@@ -51,7 +52,7 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       out.push({
         element,
         range: trialRange,
-        fixes: lines2.map((l, i) => fix(element, insertInBlock(text, lines, trial, l), `Add '${l}'`, i === 0 && !options?.alternatives)),
+        fixes: lines2.map((l, i) => fix(element, insertInBlock(text, ctx.lines, trial, l), `Add '${l}'`, i === 0 && !options?.alternatives)),
       });
     };
     const textElement = (field: A.TextField, element: string, line: string): void => {
@@ -94,11 +95,11 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       out.push({
         element: 'the design (allocation, model, purpose, masking)',
         range: trialRange,
-        fixes: [fix('a design block', appendToDocument(text, lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose treatment\n  masking none\n}`))],
+        fixes: [fix('a design block', appendToDocument(text, ctx.lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose treatment\n  masking none\n}`))],
       });
     } else {
       const inDesign = (element: string, line: string): void => {
-        out.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, lines, design, line), `Add '${line}'`)] });
+        out.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
       };
       if (!wordsField(design, 'allocation')) inDesign('the allocation', allocation);
       if (!statementsOf(design, 'Model')[0]) inDesign('the intervention model', modelLine);
@@ -106,37 +107,37 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking none');
     }
     if (model.arms.size === 0) {
-      out.push({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
+      out.push({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
     }
     if (model.interventions.size === 0) {
-      out.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
+      out.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
     }
     if (!model.outcomes.some((o) => o.level.value === 'primary')) {
       out.push({
         element: 'a primary outcome',
         range: trialRange,
-        fixes: [fix('a primary outcome', appendToDocument(text, lines, 'primary outcome "TODO" {\n  time frame "TODO"\n}'))],
+        fixes: [fix('a primary outcome', appendToDocument(text, ctx.lines, 'primary outcome "TODO" {\n  time frame "TODO"\n}'))],
       });
     }
   }
 
   const elig = model.eligibility;
   if (!elig) {
-    out.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, lines, 'eligibility {\n  age any\n  sex all\n}'))] });
+    out.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age any\n  sex all\n}'))] });
   } else {
-    if (!wordsField(elig, 'sex')) out.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, lines, elig, 'sex all'), "Add 'sex all'")] });
-    if (!statementsOf(elig, 'Age')[0]) out.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, lines, elig, 'age any'), "Add 'age any' (no age limits)")] });
+    if (!wordsField(elig, 'sex')) out.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex all'), "Add 'sex all'")] });
+    if (!statementsOf(elig, 'Age')[0]) out.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age any'), "Add 'age any' (no age limits)")] });
   }
 
   const sponsors = model.sponsors;
   if (!sponsors) {
-    out.push({ element: 'the sponsors (lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, lines, 'sponsors {\n  lead "TODO" class other\n  responsible party sponsor\n}'))] });
+    out.push({ element: 'the sponsors (lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  lead "TODO" class other\n  responsible party sponsor\n}'))] });
   } else {
     if (!statementsOf(sponsors, 'Sponsor').some((s) => s.role.value === 'lead')) {
-      out.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
+      out.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
     }
     if (!statementsOf(sponsors, 'ResponsibleParty')[0]) {
-      out.push({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
+      out.push({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
     }
   }
   return out;

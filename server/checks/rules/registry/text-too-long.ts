@@ -1,13 +1,23 @@
 /**
  * Character limits (server/registry/limits.ts), counted on the text the export writes: for
  * intervention and arm descriptions that is the free description plus the rendered dosing
- * (server/export/render-dosing.ts, through buildRecord), for eligibility the rendered criteria.
+ * (server/export/render-dosing.ts, composed as buildRecord composes it), for eligibility the
+ * rendered criteria.
+ *
+ * Per item: each text is measured on the item that holds it. The composed texts read other items,
+ * declared in `deps`: an arm's description reads the interventions it receives (their names,
+ * adjustments, tapers …); an intervention's reads the arms that receive it (their labels and
+ * dose overrides); both, and the eligibility criteria, read the labels of the measures they name.
+ * test/checks/text-length.test.ts keeps the composed texts equal to the export's record.
  */
 import type * as A from '../../../../grammar/ast';
+import { measureLabels } from '../../../export/build-record';
+import { joinParagraphs, renderDosing } from '../../../export/render-dosing';
+import { renderEligibilityCriteria } from '../../../export/render-criteria';
 import { statementsOf, textField, type TrialModel } from '../../../model';
-import { buildRecord } from '../../../export/build-record';
 import { textLimitFor } from '../../../registry/limits';
-import type { Rule } from '../../types';
+import { facts } from '../../facts';
+import { itemRule } from '../../types';
 
 interface Measured {
   path: string;
@@ -16,78 +26,152 @@ interface Measured {
   rendered?: string;
 }
 
-const recordCache = new WeakMap<TrialModel, ReturnType<typeof buildRecord>['record']>();
-
-function record(model: TrialModel) {
-  let r = recordCache.get(model);
-  if (!r) {
-    r = buildRecord(model).record;
-    recordCache.set(model, r);
+/** Measure labels of a model, built on first use (only when a composed text is re-measured). */
+const labelsCache = new WeakMap<TrialModel, Map<string, string>>();
+function labels(model: TrialModel): Map<string, string> {
+  let m = labelsCache.get(model);
+  if (!m) {
+    m = measureLabels(model);
+    labelsCache.set(model, m);
   }
-  return r;
+  return m;
 }
 
-function measured(model: TrialModel): Measured[] {
-  const out: Measured[] = [];
-  const add = (path: string, t: A.Located<string> | undefined): void => {
-    if (t) out.push({ path, length: t.value.length, range: t.range });
-  };
-  const trial = model.trial;
-  for (const s of statementsOf(trial, 'OrgStudyId')) add('identificationModule.orgStudyIdInfo.id', s.id);
-  for (const s of statementsOf(trial, 'SecondaryId')) add('identificationModule.secondaryIdInfos[].id', s.id);
-  add('identificationModule.briefTitle', textField(trial, 'briefTitle')?.text);
-  add('identificationModule.officialTitle', textField(trial, 'officialTitle')?.text);
-  add('identificationModule.acronym', textField(trial, 'acronym')?.text);
-  add('statusModule.whyStopped', textField(trial, 'whyStopped')?.text);
-  add('descriptionModule.briefSummary', textField(trial, 'summary')?.text);
-  add('descriptionModule.detailedDescription', textField(trial, 'details')?.text);
-  for (const s of statementsOf(model.sponsors, 'Sponsor')) {
-    add(s.role.value === 'lead' ? 'sponsorCollaboratorsModule.leadSponsor.name' : 'sponsorCollaboratorsModule.collaborators[].name', s.name);
-  }
-  for (const s of statementsOf(model.sponsors, 'Official')) add('contactsLocationsModule.overallOfficials[].affiliation', s.affiliation);
-  for (const s of statementsOf(model.design, 'Model')) add('designModule.designInfo.interventionModelDescription', s.description);
-  for (const s of statementsOf(model.design, 'Masking')) add('designModule.designInfo.maskingInfo.maskingDescription', s.description);
-  for (const arm of model.arms.values()) add('armsInterventionsModule.armGroups[].label', textField(arm, 'label')?.text);
-  for (const iv of model.interventions.values()) add('armsInterventionsModule.interventions[].name', textField(iv, 'name')?.text);
-  for (const o of model.outcomes) {
-    const list = `outcomesModule.${o.level.value}Outcomes[]`;
-    add(`${list}.measure`, o.title);
-    add(`${list}.description`, textField(o, 'description')?.text);
-    add(`${list}.timeFrame`, textField(o, 'timeFrameText')?.text);
-  }
-  for (const s of model.sites) add('contactsLocationsModule.locations[].facility', s.facility);
-
-  // Texts the export composes: measure what it writes.
-  const protocol = record(model).protocolSection as {
-    armsInterventionsModule?: { armGroups?: { description?: string }[]; interventions?: { description?: string }[] };
-    eligibilityModule?: { eligibilityCriteria?: string };
-  };
-  const arms = [...model.arms.values()];
-  protocol.armsInterventionsModule?.armGroups?.forEach((g, i) => {
-    const arm = arms[i];
-    if (!arm || !g.description) return;
-    out.push({ path: 'armsInterventionsModule.armGroups[].description', length: g.description.length, range: textField(arm, 'description')?.text.range ?? arm.id.range, rendered: g.description });
-  });
-  const ivs = [...model.interventions.values()];
-  protocol.armsInterventionsModule?.interventions?.forEach((x, i) => {
-    const iv = ivs[i];
-    if (!iv || !x.description) return;
-    out.push({ path: 'armsInterventionsModule.interventions[].description', length: x.description.length, range: textField(iv, 'description')?.text.range ?? iv.id.range, rendered: x.description });
-  });
-  const criteria = protocol.eligibilityModule?.eligibilityCriteria;
-  if (criteria && model.eligibility) {
-    out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: model.eligibility.keyword, rendered: criteria });
+/** Overrides of `iv` in an arm: the `receives` naming it with doses of their own (buildRecord's `overridden`). */
+function overridesIn(arm: A.ArmBlock, iv: A.InterventionBlock): A.ReceivesStmt[] {
+  const out: A.ReceivesStmt[] = [];
+  for (const r of arm.statements) {
+    if (r.kind === 'Receives' && r.intervention.value === iv.id.value && r.overrideBlock !== undefined && r.doses.length > 0) out.push(r);
   }
   return out;
 }
 
-export const registryTextTooLong: Rule = {
+function armLabel(arm: A.ArmBlock): string {
+  return textField(arm, 'label')?.text.value ?? arm.id.value;
+}
+
+/** The composed description of an arm, as buildRecord writes it. */
+export function armDescription(model: TrialModel, arm: A.ArmBlock): string {
+  const overrideTexts: string[] = [];
+  for (const r of arm.statements) {
+    if (r.kind !== 'Receives' || r.overrideBlock === undefined || r.doses.length === 0) continue;
+    const iv = model.interventions.get(r.intervention.value);
+    if (!iv) continue;
+    const name = textField(iv, 'name')?.text.value ?? iv.id.value;
+    overrideTexts.push(`${name} in this arm: ${renderDosing(iv, labels(model), r.doses)}`);
+  }
+  return joinParagraphs(textField(arm, 'description')?.text.value, ...overrideTexts);
+}
+
+/** The composed description of an intervention, as buildRecord writes it. */
+export function interventionDescription(model: TrialModel, iv: A.InterventionBlock): string {
+  const receiving = facts(model).receivers.get(iv.id.value) ?? [];
+  const overrides: { arm: A.ArmBlock; text: string }[] = [];
+  for (const arm of receiving) for (const r of overridesIn(arm, iv)) overrides.push({ arm, text: renderDosing(iv, labels(model), r.doses) });
+  const usesDefault = receiving.length === 0 || receiving.some((a) => !overrides.some((o) => o.arm === a));
+  const hasDoses = iv.statements.some((s) => s.kind === 'Dose');
+  const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, labels(model)) : '';
+  const overrideDosing = overrides.map((o) => `In the "${armLabel(o.arm)}" arm: ${o.text}`);
+  return joinParagraphs(textField(iv, 'description')?.text.value, defaultDosing, ...overrideDosing);
+}
+
+/** The measures a dosing text names: the doses' conditions and the intervention's adjustments. */
+function dosingMeasures(model: TrialModel, iv: A.InterventionBlock | undefined, doses: readonly A.DoseStmt[], out: unknown[]): void {
+  for (const d of doses) if (d.condition) out.push(model.measures.get(d.condition.measure.value));
+  if (iv) for (const s of iv.statements) if (s.kind === 'Adjust') out.push(model.measures.get(s.measure.value));
+}
+
+function deps(item: A.TopItem, model: TrialModel): unknown[] {
+  const out: unknown[] = [];
+  if (item.kind === 'ArmBlock') {
+    for (const r of item.statements) {
+      if (r.kind !== 'Receives') continue;
+      const iv = model.interventions.get(r.intervention.value);
+      out.push(iv);
+      if (r.overrideBlock !== undefined && r.doses.length > 0) dosingMeasures(model, iv, r.doses, out);
+    }
+  } else if (item.kind === 'InterventionBlock') {
+    dosingMeasures(model, item, item.statements.filter((s): s is A.DoseStmt => s.kind === 'Dose'), out);
+    for (const arm of facts(model).receivers.get(item.id.value) ?? []) {
+      out.push(arm);
+      for (const r of overridesIn(arm, item)) dosingMeasures(model, undefined, r.doses, out);
+    }
+  } else if (item.kind === 'EligibilityBlock') {
+    for (const s of item.statements) if (s.kind === 'Criterion' && s.measure) out.push(model.measures.get(s.measure.value));
+  }
+  return out;
+}
+
+function measured(model: TrialModel, item: A.TopItem): Measured[] {
+  const out: Measured[] = [];
+  const add = (path: string, t: A.Located<string> | undefined): void => {
+    if (t) out.push({ path, length: t.value.length, range: t.range });
+  };
+  switch (item.kind) {
+    case 'TrialBlock':
+      for (const s of statementsOf(item, 'OrgStudyId')) add('identificationModule.orgStudyIdInfo.id', s.id);
+      for (const s of statementsOf(item, 'SecondaryId')) add('identificationModule.secondaryIdInfos[].id', s.id);
+      add('identificationModule.briefTitle', textField(item, 'briefTitle')?.text);
+      add('identificationModule.officialTitle', textField(item, 'officialTitle')?.text);
+      add('identificationModule.acronym', textField(item, 'acronym')?.text);
+      add('statusModule.whyStopped', textField(item, 'whyStopped')?.text);
+      add('descriptionModule.briefSummary', textField(item, 'summary')?.text);
+      add('descriptionModule.detailedDescription', textField(item, 'details')?.text);
+      break;
+    case 'SponsorsBlock':
+      for (const s of statementsOf(item, 'Sponsor')) {
+        add(s.role.value === 'lead' ? 'sponsorCollaboratorsModule.leadSponsor.name' : 'sponsorCollaboratorsModule.collaborators[].name', s.name);
+      }
+      for (const s of statementsOf(item, 'Official')) add('contactsLocationsModule.overallOfficials[].affiliation', s.affiliation);
+      break;
+    case 'DesignBlock':
+      for (const s of statementsOf(item, 'Model')) add('designModule.designInfo.interventionModelDescription', s.description);
+      for (const s of statementsOf(item, 'Masking')) add('designModule.designInfo.maskingInfo.maskingDescription', s.description);
+      break;
+    case 'ArmBlock': {
+      add('armsInterventionsModule.armGroups[].label', textField(item, 'label')?.text);
+      const description = armDescription(model, item);
+      if (description.length > 0) {
+        out.push({ path: 'armsInterventionsModule.armGroups[].description', length: description.length, range: textField(item, 'description')?.text.range ?? item.id.range, rendered: description });
+      }
+      break;
+    }
+    case 'InterventionBlock': {
+      add('armsInterventionsModule.interventions[].name', textField(item, 'name')?.text);
+      const description = interventionDescription(model, item);
+      if (description.length > 0) {
+        out.push({ path: 'armsInterventionsModule.interventions[].description', length: description.length, range: textField(item, 'description')?.text.range ?? item.id.range, rendered: description });
+      }
+      break;
+    }
+    case 'OutcomeBlock': {
+      const list = `outcomesModule.${item.level.value}Outcomes[]`;
+      add(`${list}.measure`, item.title);
+      add(`${list}.description`, textField(item, 'description')?.text);
+      add(`${list}.timeFrame`, textField(item, 'timeFrameText')?.text);
+      break;
+    }
+    case 'SiteDecl':
+      add('contactsLocationsModule.locations[].facility', item.facility);
+      break;
+    case 'EligibilityBlock': {
+      const criteria = renderEligibilityCriteria(statementsOf(item, 'Criterion'), labels(model));
+      if (criteria) out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: item.keyword, rendered: criteria });
+      break;
+    }
+  }
+  return out;
+}
+
+export const registryTextTooLong = itemRule({
   code: 'registry-text-too-long',
   group: 'registry',
   defaultSeverity: 'error',
   doc: { summary: 'A text is longer than the registry allows for its field (counted on the text the export writes).' },
-  check(model, report, ctx) {
-    for (const m of measured(model)) {
+  kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'EligibilityBlock'],
+  deps,
+  checkItem(item, model, report, ctx) {
+    for (const m of measured(model, item)) {
       ctx.at(m.range);
       const limit = textLimitFor(m.path);
       if (!limit || m.length <= limit.limit) continue;
@@ -99,4 +183,5 @@ export const registryTextTooLong: Rule = {
       });
     }
   },
-};
+});
+

@@ -6,8 +6,7 @@
  * only on listed days has no stated period, and is not checked.
  */
 import type * as A from '../../../../grammar/ast';
-import { armInterventions } from '../../../model';
-import { facts } from '../../facts';
+import { doseSpan, interventionFacts } from '../../facts';
 import type { Rule } from '../../types';
 import { formatDays } from '../../util';
 
@@ -16,30 +15,57 @@ export const doseConditionOutsideTreatment: Rule = {
   group: 'schedule',
   defaultSeverity: 'warning',
   doc: { summary: "A conditional dose falls on days outside the arm's treatment period." },
+  // Document-wide: a conditional dose of an intervention is reported once, in the first arm that
+  // gives it outside its period. Linear, and allocates only for what it reports.
   check(model, report, ctx) {
-    const { spans } = facts(model);
     const seen = new Set<number>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
-      const doses = armInterventions(model, arm).flatMap((ai) => ai.doses);
-      const plain = doses.filter((d) => !d.condition).map((d) => spans.get(d)).filter((s) => !!s);
-      if (!plain.some((s) => !s.days)) continue;
-      const start = Math.min(...plain.map((s) => s.start));
-      const end = Math.max(...plain.map((s) => s.end));
-      for (const dose of doses) {
-        if (!dose.condition || !dose.schedule) continue;
-        const outside: A.Located<number>[] = [...dose.schedule.days, ...(dose.schedule.from ? [dose.schedule.from] : []), ...(dose.schedule.to ? [dose.schedule.to] : [])]
-          .filter((d) => d.value >= 1 && (d.value < start || d.value > end));
-        for (const day of outside) {
-          if (seen.has(day.range.start.offset)) continue;
-          seen.add(day.range.start.offset);
-          report(
-            day.range,
-            `this conditional dose is on day ${day.value}, outside the treatment period of arm '${arm.id.value}' (day ${formatDays(start)} to ${end === Infinity ? 'the end of treatment' : `day ${formatDays(Math.floor(end))}`})`,
-            { arm: arm.id.value, start, end: end === Infinity ? null : end },
-          );
+      // The span of the arm's unconditional doses, and whether one of them runs over a period.
+      let start = Infinity;
+      let end = -Infinity;
+      let period = false;
+      let conditional = false;
+      for (const r of arm.statements) {
+        if (r.kind !== 'Receives') continue;
+        const iv = model.interventions.get(r.intervention.value);
+        for (const d of armDoses(r, iv)) {
+          if (d.condition) {
+            conditional = true;
+            continue;
+          }
+          const s = doseSpan(d, iv);
+          if (s.start < start) start = s.start;
+          if (s.end > end) end = s.end;
+          if (!s.days) period = true;
+        }
+      }
+      if (!period || !conditional) continue;
+      for (const r of arm.statements) {
+        if (r.kind !== 'Receives') continue;
+        for (const dose of armDoses(r, model.interventions.get(r.intervention.value))) {
+          if (!dose.condition || !dose.schedule) continue;
+          const outside: A.Located<number>[] = [...dose.schedule.days, ...(dose.schedule.from ? [dose.schedule.from] : []), ...(dose.schedule.to ? [dose.schedule.to] : [])]
+            .filter((d) => d.value >= 1 && (d.value < start || d.value > end));
+          for (const day of outside) {
+            if (seen.has(day.range.start.offset)) continue;
+            seen.add(day.range.start.offset);
+            report(
+              day.range,
+              `this conditional dose is on day ${day.value}, outside the treatment period of arm '${arm.id.value}' (day ${formatDays(start)} to ${end === Infinity ? 'the end of treatment' : `day ${formatDays(Math.floor(end))}`})`,
+              { arm: arm.id.value, start, end: end === Infinity ? null : end },
+            );
+          }
         }
       }
     }
   },
 };
+
+const NO_DOSES: readonly A.DoseStmt[] = [];
+
+/** The doses that apply in an arm for one `receives`: its override, else the intervention's (as `armInterventions`). */
+export function armDoses(r: A.ReceivesStmt, iv: A.InterventionBlock | undefined): readonly A.DoseStmt[] {
+  if (r.overrideBlock !== undefined && r.doses.length > 0) return r.doses;
+  return iv ? interventionFacts(iv).doses : NO_DOSES;
+}

@@ -1,14 +1,15 @@
-import { allDoses } from '../../facts';
-import type { Rule } from '../../types';
+import { DOSE_ITEMS, ownDoses } from './days';
+import { itemRule } from '../../types';
 
-export const doseDayRepeated: Rule = {
+export const doseDayRepeated = itemRule({
   code: 'dose-day-repeated',
   group: 'schedule',
   defaultSeverity: 'warning',
   fixable: true,
   doc: { summary: 'The same day is listed twice in one dose schedule.' },
-  check(model, report, ctx) {
-    for (const { dose } of allDoses(model)) {
+  kinds: DOSE_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const dose of ownDoses(item)) {
       const days = dose.schedule?.days ?? [];
       for (let i = 1; i < days.length; i++) {
         const day = days[i]!;
@@ -22,4 +23,4 @@ export const doseDayRepeated: Rule = {
       }
     }
   },
-};
+});

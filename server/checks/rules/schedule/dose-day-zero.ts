@@ -1,15 +1,16 @@
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 import { replaceFix } from '../../util';
-import { scheduleDays } from './days';
+import { DOSE_ITEMS, scheduleDays } from './days';
 
-export const doseDayZero: Rule = {
+export const doseDayZero = itemRule({
   code: 'dose-day-zero',
   group: 'schedule',
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A dose is scheduled on day 0; study days start at day 1.' },
-  check(model, report, ctx) {
-    for (const { day } of scheduleDays(model)) {
+  kinds: DOSE_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const { day } of scheduleDays(item)) {
       ctx.at(day.range);
       if (day.value !== 0) continue;
       report(day.range, 'this dose is given on day 0; study days start at day 1 (the first day of treatment), there is no day 0', {
@@ -17,4 +18,4 @@ export const doseDayZero: Rule = {
       });
     }
   },
-};
+});

@@ -1,14 +1,15 @@
-import { allDoses } from '../../facts';
-import type { Rule } from '../../types';
+import { DOSE_ITEMS, ownDoses } from './days';
+import { itemRule } from '../../types';
 
-export const doseDaysOrder: Rule = {
+export const doseDaysOrder = itemRule({
   code: 'dose-days-order',
   group: 'schedule',
   defaultSeverity: 'warning',
   fixable: true,
   doc: { summary: 'The days of one dose schedule are not in increasing order (or `to day` comes before `from day`).' },
-  check(model, report, ctx) {
-    for (const { dose } of allDoses(model)) {
+  kinds: DOSE_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const dose of ownDoses(item)) {
       const s = dose.schedule;
       if (!s) continue;
       ctx.at(s.range);
@@ -27,4 +28,4 @@ export const doseDaysOrder: Rule = {
       }
     }
   },
-};
+});

@@ -1,16 +1,18 @@
-import { allDoses, perDay } from '../../facts';
+import { perDay } from '../../facts';
+import { DOSE_ITEMS, ownDoses } from './days';
 import { formatNumber } from '../../../units';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 import { replaceFix } from '../../util';
 
-export const doseDividedFrequency: Rule = {
+export const doseDividedFrequency = itemRule({
   code: 'dose-divided-frequency',
   group: 'schedule',
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A daily dose `in N divided doses` has a frequency that gives a different number of doses a day.' },
-  check(model, report, ctx) {
-    for (const { dose } of allDoses(model)) {
+  kinds: DOSE_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const dose of ownDoses(item)) {
       if (!dose.divided || !dose.frequency) continue;
       ctx.at(dose.divided.range);
       const n = perDay(dose);
@@ -24,4 +26,4 @@ export const doseDividedFrequency: Rule = {
       );
     }
   },
-};
+});

@@ -3,13 +3,20 @@
  * tells the two doses apart (a loading dose and a maintenance dose must not overlap).
  */
 import type * as A from '../../../../grammar/ast';
-import { armInterventions } from '../../../model';
-import { facts, type DoseSpan } from '../../facts';
+import { doseSpan, type DoseSpan } from '../../facts';
 import type { Rule } from '../../types';
+import { armDoses } from './dose-condition-outside-treatment';
+
+const conditionKeys = new WeakMap<A.Condition, string>();
 
 function conditionKey(c: A.Condition | undefined): string {
   if (!c) return '';
-  return `${c.measure.value}|${c.comparator?.value ?? ''}|${c.threshold ? `${c.threshold.value.value} ${c.threshold.unit.value}` : ''}`;
+  let key = conditionKeys.get(c);
+  if (key === undefined) {
+    key = `${c.measure.value}|${c.comparator?.value ?? ''}|${c.threshold ? `${c.threshold.value.value} ${c.threshold.unit.value}` : ''}`;
+    conditionKeys.set(c, key);
+  }
+  return key;
 }
 
 function firstShared(a: DoseSpan, b: DoseSpan): number | undefined {
@@ -24,27 +31,33 @@ export const doseOverlap: Rule = {
   group: 'schedule',
   defaultSeverity: 'warning',
   doc: { summary: 'The same intervention is scheduled twice on overlapping days in one arm, with nothing to tell the doses apart.' },
+  // Document-wide: a dose of an intervention is reported once, in the first arm where it overlaps.
   check(model, report, ctx) {
-    const { spans } = facts(model);
     const seen = new Set<A.DoseStmt>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
-      const byIntervention = new Map<string, A.DoseStmt[]>();
-      for (const ai of armInterventions(model, arm)) {
-        const list = byIntervention.get(ai.receives.intervention.value) ?? [];
-        list.push(...ai.doses);
-        byIntervention.set(ai.receives.intervention.value, list);
+      // The doses given in this arm, per intervention name. Most arms receive each intervention
+      // once: then its doses are those of one `receives`, and no map is needed.
+      const receives = arm.statements.filter((s): s is A.ReceivesStmt => s.kind === 'Receives');
+      const groups: [string, readonly A.DoseStmt[], A.InterventionBlock | undefined][] = [];
+      for (const r of receives) {
+        const name = r.intervention.value;
+        const iv = model.interventions.get(name);
+        const doses = armDoses(r, iv);
+        const group = groups.find((g) => g[0] === name);
+        if (group) group[1] = [...group[1], ...doses];
+        else groups.push([name, doses, iv]);
       }
-      for (const [name, doses] of byIntervention) {
+      for (const [name, doses, iv] of groups) {
+        if (doses.length < 2) continue;
         for (let j = 1; j < doses.length; j++) {
           const b = doses[j]!;
           if (seen.has(b)) continue;
           for (let i = 0; i < j; i++) {
             const a = doses[i]!;
             if (conditionKey(a.condition) !== conditionKey(b.condition)) continue;
-            const sa = spans.get(a);
-            const sb = spans.get(b);
-            if (!sa || !sb) continue;
+            const sa: DoseSpan = doseSpan(a, iv);
+            const sb: DoseSpan = doseSpan(b, iv);
             const day = firstShared(sa, sb);
             if (day === undefined) continue;
             seen.add(b);

@@ -1,25 +1,25 @@
-import { facts } from '../../facts';
-import type { Rule } from '../../types';
+import { facts, interventionFacts } from '../../facts';
+import { itemRule } from '../../types';
 import { formatDays } from '../../util';
 
-export const taperBeyondStudy: Rule = {
+export const taperBeyondStudy = itemRule({
   code: 'taper-beyond-study',
   group: 'schedule',
   defaultSeverity: 'warning',
   doc: { summary: 'A taper or stop ends after the planned study `duration`.' },
-  check(model, report, ctx) {
+  kinds: ['InterventionBlock'],
+  facts: (model) => [facts(model).studyDays],
+  checkItem(iv, model, report, ctx) {
     const f = facts(model);
     if (f.studyDays === undefined) return;
-    for (const tapers of f.tapers.values()) {
-      for (const t of tapers) {
-        ctx.at(t.stmt.range);
-        if (t.end <= f.studyDays + 0.5) continue;
-        const where = t.stmt.kind === 'Taper' && t.stmt.over ? t.stmt.over.range : t.stmt.after.range;
-        report(where, `this ${t.stmt.kind === 'Taper' ? 'taper ends' : 'stop comes'} on about day ${formatDays(Math.round(t.end))}, after the planned study duration (${formatDays(Math.round(f.studyDays))} days)`, {
-          end: t.end,
-          studyDays: f.studyDays,
-        });
-      }
+    for (const t of interventionFacts(iv).tapers) {
+      ctx.at(t.stmt.range);
+      if (t.end <= f.studyDays + 0.5) continue;
+      const where = t.stmt.kind === 'Taper' && t.stmt.over ? t.stmt.over.range : t.stmt.after.range;
+      report(where, `this ${t.stmt.kind === 'Taper' ? 'taper ends' : 'stop comes'} on about day ${formatDays(Math.round(t.end))}, after the planned study duration (${formatDays(Math.round(f.studyDays))} days)`, {
+        end: t.end,
+        studyDays: f.studyDays,
+      });
     }
   },
-};
+});

@@ -4,24 +4,25 @@
  * per time (mg/kg/d) is divided into its administrations per day (`in N divided doses`, or the
  * frequency) before the comparison. Conversions go through UCUM.
  */
-import { statementsOf } from '../../../model';
-import { allDoses, perDay } from '../../facts';
+import { interventionFacts, itemDoses, perDay, receivedInterventions } from '../../facts';
 import { analyzeUnit, convert, formatNumber } from '../../../units';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 
 export const REFERENCE_WEIGHT_KG = 70;
 export const REFERENCE_SURFACE_M2 = 1.73;
 
-export const doseAboveMax: Rule = {
+export const doseAboveMax = itemRule({
   code: 'dose-above-max',
   group: 'units',
   defaultSeverity: 'error',
   doc: { summary: 'A dose is above the maximum dose declared for its intervention (per-kg doses for a 70 kg adult, per-m² doses for 1.73 m²).' },
-  check(model, report, ctx) {
-    for (const { dose, intervention } of allDoses(model)) {
+  kinds: ['InterventionBlock', 'ArmBlock'],
+  deps: (item, model) => (item.kind === 'ArmBlock' ? receivedInterventions(item, model) : []),
+  checkItem(item, model, report, ctx) {
+    for (const { dose, intervention } of itemDoses(item, model)) {
       if (!intervention) continue;
       ctx.at(dose.amount.range);
-      const max = statementsOf(intervention, 'MaxDose')[0];
+      const max = interventionFacts(intervention).maxDose;
       if (!max) continue;
       const a = analyzeUnit(dose.amount.unit.value);
       const m = analyzeUnit(max.amount.unit.value);
@@ -61,4 +62,4 @@ export const doseAboveMax: Rule = {
       );
     }
   },
-};
+});

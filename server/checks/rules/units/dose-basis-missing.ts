@@ -1,20 +1,22 @@
 import { statementsOf } from '../../../model';
-import { allDoses } from '../../facts';
+import { interventionFacts, itemDoses, receivedInterventions } from '../../facts';
 import { analyzeUnit } from '../../../units';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 import { insertAfter } from '../../util';
 
-export const doseBasisMissing: Rule = {
+export const doseBasisMissing = itemRule({
   code: 'dose-basis-missing',
   group: 'units',
   defaultSeverity: 'warning',
   fixable: true,
   doc: { summary: 'A per-kg or per-m² dose has a declared maximum dose but no `basis weight|surface` saying which weight or surface to use.' },
-  check(model, report, ctx) {
-    for (const { dose, intervention } of allDoses(model)) {
+  kinds: ['InterventionBlock', 'ArmBlock'],
+  deps: (item, model) => (item.kind === 'ArmBlock' ? receivedInterventions(item, model) : []),
+  checkItem(item, model, report, ctx) {
+    for (const { dose, intervention } of itemDoses(item, model)) {
       if (!intervention) continue;
       ctx.at(dose.amount.unit.range);
-      const max = statementsOf(intervention, 'MaxDose')[0];
+      const max = interventionFacts(intervention).maxDose;
       if (!max) continue;
       const basis = analyzeUnit(dose.amount.unit.value).dimension?.basis;
       if (!basis) continue;
@@ -28,4 +30,4 @@ export const doseBasisMissing: Rule = {
       );
     }
   },
-};
+});

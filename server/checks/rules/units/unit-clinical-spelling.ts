@@ -1,18 +1,19 @@
-import { facts } from '../../facts';
-import type { Rule } from '../../types';
+import { itemUnits, UNIT_ITEMS } from '../../facts';
+import { itemRule } from '../../types';
 import { replaceFix } from '../../util';
 
 /** Time words are the language's own words for durations and ages: never reported. */
 const TIME_WORD = /^(days?|weeks?|months?|years?|hours?|minutes?)$/i;
 
-export const unitClinicalSpelling: Rule = {
+export const unitClinicalSpelling = itemRule({
   code: 'unit-clinical-spelling',
   group: 'units',
   defaultSeverity: 'information',
   fixable: true,
   doc: { summary: 'A unit is written the way clinicians write it; it is accepted, and the UCUM code it means is shown.' },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const u of itemUnits(item)) {
       ctx.at(u.unit.range);
       const a = u.analysis;
       if (a.status !== 'clinical-spelling' || !a.code || TIME_WORD.test(u.unit.value.trim())) continue;
@@ -23,4 +24,4 @@ export const unitClinicalSpelling: Rule = {
       );
     }
   },
-};
+});

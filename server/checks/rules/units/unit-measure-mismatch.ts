@@ -1,14 +1,16 @@
-import { facts } from '../../facts';
+import { itemUnits, measureDeps, UNIT_ITEMS } from '../../facts';
 import { analyzeUnit, compareUnits } from '../../../units';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 
-export const unitMeasureMismatch: Rule = {
+export const unitMeasureMismatch = itemRule({
   code: 'unit-measure-mismatch',
   group: 'units',
   defaultSeverity: 'error',
   doc: { summary: "A threshold's unit cannot be compared with the unit declared for its measure." },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  deps: measureDeps,
+  checkItem(item, model, report, ctx) {
+    for (const u of itemUnits(item)) {
       if (!u.measure || u.analysis.status === 'invalid') continue;
       ctx.at(u.unit.range);
       const measure = model.measures.get(u.measure);
@@ -31,7 +33,7 @@ export const unitMeasureMismatch: Rule = {
       }
     }
   },
-};
+});
 
 function compareUnitsLabel(unit: string): string {
   return analyzeUnit(unit).dimension?.label ?? unit;

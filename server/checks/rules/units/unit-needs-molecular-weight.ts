@@ -1,14 +1,16 @@
-import { facts } from '../../facts';
+import { itemUnits, measureDeps, UNIT_ITEMS } from '../../facts';
 import { compareUnits } from '../../../units';
-import type { Rule } from '../../types';
+import { itemRule } from '../../types';
 
-export const unitNeedsMolecularWeight: Rule = {
+export const unitNeedsMolecularWeight = itemRule({
   code: 'unit-needs-molecular-weight',
   group: 'units',
   defaultSeverity: 'warning',
   doc: { summary: 'A threshold is a mass where its measure is an amount of substance (or the reverse): comparing them needs the molecular weight.' },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  deps: measureDeps,
+  checkItem(item, model, report, ctx) {
+    for (const u of itemUnits(item)) {
       if (!u.measure || u.analysis.status === 'invalid') continue;
       ctx.at(u.unit.range);
       const measure = model.measures.get(u.measure);
@@ -22,4 +24,4 @@ export const unitNeedsMolecularWeight: Rule = {
       );
     }
   },
-};
+});

@@ -1,15 +1,16 @@
-import { facts } from '../../facts';
-import type { Rule } from '../../types';
+import { itemUnits, UNIT_ITEMS } from '../../facts';
+import { itemRule } from '../../types';
 import { replaceFix } from '../../util';
 
-export const unitTrap: Rule = {
+export const unitTrap = itemRule({
   code: 'unit-trap',
   group: 'units',
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A unit is valid UCUM but means something else than it seems (`mL/min/1.73.m2`, `G/L`).' },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const u of itemUnits(item)) {
       ctx.at(u.unit.range);
       for (const trap of u.analysis.traps) {
         report(u.unit.range, trap.message, {
@@ -20,4 +21,4 @@ export const unitTrap: Rule = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import { facts } from '../../facts';
+import { itemUnits, UNIT_ITEMS } from '../../facts';
 import { analyzeUnit } from '../../../units';
-import type { QuickFix, Rule } from '../../types';
+import { itemRule, type QuickFix } from '../../types';
 import { replaceFix } from '../../util';
 
 /**
@@ -29,14 +29,15 @@ export function unitReplacements(text: string): { code: string; name: string }[]
   return out;
 }
 
-export const unitUnknown: Rule = {
+export const unitUnknown = itemRule({
   code: 'unit-unknown',
   group: 'units',
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A unit is not valid UCUM and is not a common clinical spelling of one.' },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const u of itemUnits(item)) {
       ctx.at(u.unit.range);
       if (u.analysis.status !== 'invalid') continue;
       const suggestions = unitReplacements(u.unit.value);
@@ -49,4 +50,4 @@ export const unitUnknown: Rule = {
       );
     }
   },
-};
+});

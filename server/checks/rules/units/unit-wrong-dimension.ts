@@ -1,5 +1,5 @@
-import { facts, type UnitPlace } from '../../facts';
-import type { Rule } from '../../types';
+import { itemUnits, UNIT_ITEMS, type UnitPlace } from '../../facts';
+import { itemRule } from '../../types';
 
 const NEEDS: Partial<Record<UnitPlace, { test: 'dose' | 'time'; what: string }>> = {
   dose: { test: 'dose', what: 'a dose must be an amount (mass, volume, units or activity), optionally per kg or per m² and per time' },
@@ -10,13 +10,14 @@ const NEEDS: Partial<Record<UnitPlace, { test: 'dose' | 'time'; what: string }>>
   'schedule-for': { test: 'time', what: 'how long a dose is given is a time (days, weeks, months) or a number of cycles' },
 };
 
-export const unitWrongDimension: Rule = {
+export const unitWrongDimension = itemRule({
   code: 'unit-wrong-dimension',
   group: 'units',
   defaultSeverity: 'error',
   doc: { summary: 'A unit has the wrong kind of quantity for its place: a dose that is not an amount, an age or duration that is not a time.' },
-  check(model, report, ctx) {
-    for (const u of facts(model).units) {
+  kinds: UNIT_ITEMS,
+  checkItem(item, _model, report, ctx) {
+    for (const u of itemUnits(item)) {
       ctx.at(u.unit.range);
       const need = NEEDS[u.place];
       const d = u.analysis.dimension;
@@ -26,4 +27,4 @@ export const unitWrongDimension: Rule = {
       report(u.unit.range, `'${u.unit.value}' is a ${d.label}, but ${need.what}.`, { unit: u.unit.value, place: u.place, found: d.label });
     }
   },
-};
+});

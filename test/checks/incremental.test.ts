@@ -1,0 +1,236 @@
+/**
+ * Incremental checking: `checkText(text, options, previous)` re-uses the per-item rules'
+ * diagnostics on the items an edit did not touch (server/checks/item-cache.ts). It must give
+ * exactly what a fresh `checkText` gives, and cached diagnostics must move with their items.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { ParseResult } from '../../grammar/parse';
+import { generateProtocol } from '../../bench/generate';
+import { checkText, type CheckOptions } from '../../server/checks';
+import { armDescription, interventionDescription } from '../../server/checks/rules/registry/text-too-long';
+import { itemRule } from '../../server/checks/types';
+import { buildRecord } from '../../server/export/build-record';
+import { readExample } from '../helpers/paths';
+
+const seed = readExample('NCT04743739.trial');
+const zephyr = readExample('ZEPHYR-1.trial');
+const generated = generateProtocol(200);
+
+/** A small protocol that trips many rules (units, schedule, registry, names). */
+const busy = `trial {
+  org study id "B-1"
+  brief title "Busy"
+  study type interventional
+  status completed
+  why stopped "no reason"
+  start 2024-01 estimated
+  primary completion 2023-01 estimated
+  completion 2025-01
+  enrollment 10
+  duration 2 weeks
+  phase na
+}
+
+design {
+  allocation randomized
+  model parallel
+  purpose treatment
+  masking none participant
+}
+
+measure anc "Absolute neutrophil count" unit 10*9/L
+measure crea "Creatinine" unit mg/dL
+
+intervention drugA {
+  type drug
+  name "Drug A"
+  max dose 100 mg
+  dose 5 mg/kg iv on days 0, 8 and 8 if anc > 1.5 mg
+  dose 200 mg oral bid in 3 divided doses from day 1 to day 30
+  adjust by crea
+  taper after 1 month over 2 weeks
+}
+
+intervention unusedDrug {
+  type drug
+  name "Unused"
+  dose 1 mg/dy oral once
+}
+
+arm a1 {
+  label "Same"
+  type experimental
+  receives drugA {
+    dose 2000 mg iv on day 40
+    dose 10 mg iv on day 50 if anc > 2 10*9/L
+  }
+  receives ghost
+}
+
+arm a2 {
+  label "Same"
+  type no intervention
+  receives drugA
+}
+
+eligibility {
+  age 80 years to 18 years
+  sex all
+  include crea < 2 mmol/L
+  exclude anc < 1 mg/dL
+}
+
+primary outcome "Response" {
+  at week 3 and month 9
+}
+
+schedule {
+  visit screening at day 1
+  visit w2 at week 2
+}
+
+site "Clinic" in "Boston", "United States" status recruiting
+`;
+
+const alphabet = fc.constantFrom(
+  'a', ' ', '\n', '{', '}', '"', '0', '1', '9', 'x', 'mg', 'arm ',
+  'site "S" in "Austin", "USA" status recruiting\n',
+  '  dose 5 mg iv on day 0\n',
+  '  dose 900 mg/kg iv every 4 weeks from day 1 for 12 months\n',
+  '  receives drugA\n',
+  '  taper after 1 day\n',
+  '  max dose 1 mg\n',
+  '  status terminated\n',
+  '  duration 1 week\n',
+  '\nintervention y {\n  type drug\n',
+  '\narm z {\n  receives drugA {\n    dose 1 mg on day 400\n  }\n}\n',
+  '\nmeasure crea "Serum creatinine" unit mmol/L\n',
+  '\nmeasure anc "ANC" unit /uL\n',
+  '  // trial-ignore dose-day-zero\n',
+);
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(15), insert: fc.array(alphabet, { maxLength: 3 }) });
+
+/** Fresh and incremental results, in a form deepEqual compares strictly (no shared AST objects). */
+function plain(result: ReturnType<typeof checkText>): unknown {
+  return JSON.parse(JSON.stringify(result.diagnostics));
+}
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string[] }): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+}
+
+describe('incremental checking', () => {
+  it('equals a fresh checkText after any sequence of random edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(seed, zephyr, busy, generated), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let previous: ParseResult = checkText(text).parse;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const incremental = checkText(text, {}, previous);
+          assert.deepEqual(plain(incremental), plain(checkText(text)));
+          previous = incremental.parse;
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('equals a fresh checkText under settings (groups off, severities overridden), and when they change', () => {
+    const settings: CheckOptions[] = [{}, { rules: { schedule: false } }, { severity: { 'unit-unknown': 'warning', 'dose-day-zero': 'off' } }, { rules: { units: false, registry: false } }];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, fc.constantFrom(...settings)), { minLength: 1, maxLength: 6 }), (steps) => {
+        let text = busy;
+        let previous: ParseResult = checkText(text).parse;
+        for (const [e, options] of steps) {
+          text = applyEdit(text, e);
+          const incremental = checkText(text, options, previous);
+          assert.deepEqual(plain(incremental), plain(checkText(text, options)));
+          previous = incremental.parse;
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a cached diagnostic moves with its item when an edit above moves it, without checking the item again', () => {
+    let calls = 0;
+    const probe = itemRule({
+      code: 'test-probe',
+      group: 'schedule',
+      defaultSeverity: 'information',
+      doc: { summary: 'reports every intervention name, with a quick fix' },
+      kinds: ['InterventionBlock'],
+      checkItem(iv, _model, report) {
+        calls++;
+        report(iv.id.range, `intervention ${iv.id.value}`, { fixes: [{ title: 'rename', edits: [{ range: iv.id.range, newText: 'renamed' }] }] });
+      },
+    });
+    const options: CheckOptions = { extraRules: [probe] };
+    const first = checkText(busy, options);
+    const ivBefore = first.model.interventions.get('unusedDrug')!;
+    const before = first.diagnostics.find((d) => d.code === 'test-probe' && d.message === 'intervention unusedDrug')!;
+    const zeroBefore = first.diagnostics.filter((d) => d.code === 'dose-day-zero');
+    assert.equal(calls, 2);
+
+    // Three lines inserted at the top of the document (inside the trial block).
+    const edited = busy.replace('  org study id "B-1"\n', '  org study id "B-1"\n  acronym "BUSY"\n  condition "A"\n  condition "B"\n');
+    const delta = edited.length - busy.length;
+    const second = checkText(edited, options, first.parse);
+    const ivAfter = second.model.interventions.get('unusedDrug')!;
+    assert.equal(ivAfter, ivBefore, 'the intervention object is reused');
+    assert.equal(calls, 2, 'no intervention was checked again');
+    const after = second.diagnostics.find((d) => d.code === 'test-probe' && d.message === 'intervention unusedDrug')!;
+    assert.equal(after.range.start.line, before.range.start.line + 3);
+    assert.equal(after.range.start.offset, before.range.start.offset + delta);
+    assert.equal(after.range.start.character, before.range.start.character);
+    assert.deepEqual(after.range, ivAfter.id.range);
+    const fix = (after.data!.fixes as { edits: { range: unknown }[] }[])[0]!.edits[0]!;
+    assert.deepEqual(fix.range, ivAfter.id.range, 'ranges inside data move too');
+    // A real rule's cached diagnostics moved as well, and everything equals a fresh check.
+    const zeroAfter = second.diagnostics.filter((d) => d.code === 'dose-day-zero');
+    assert.deepEqual(zeroAfter.map((d) => d.range.start.line), zeroBefore.map((d) => d.range.start.line + 3));
+    assert.deepEqual(plain(second), plain(checkText(edited, options)));
+  });
+
+  it('an edit inside an item checks that item again, and an edit to what it depends on too', () => {
+    let calls = 0;
+    const probe = itemRule({
+      code: 'test-probe',
+      group: 'units',
+      defaultSeverity: 'information',
+      doc: { summary: 'counts checks of arms' },
+      kinds: ['ArmBlock'],
+      deps: (arm, model) => arm.statements.flatMap((s) => (s.kind === 'Receives' ? [model.interventions.get(s.intervention.value)] : [])),
+      checkItem() {
+        calls++;
+      },
+    });
+    const options: CheckOptions = { extraRules: [probe] };
+    const first = checkText(busy, options);
+    assert.equal(calls, 2);
+    const inArm = busy.replace('label "Same"\n  type no', 'label "Other"\n  type no');
+    const second = checkText(inArm, options, first.parse);
+    assert.equal(calls, 3, 'only the edited arm');
+    const inDrug = inArm.replace('name "Drug A"', 'name "Drug AA"');
+    checkText(inDrug, options, second.parse);
+    assert.equal(calls, 5, 'both arms receive drugA');
+  });
+});
+
+describe('registry-text-too-long measures what the export writes', () => {
+  for (const [name, text] of [['NCT04743739', seed], ['ZEPHYR-1', zephyr], ['busy', busy], ['generated', generated]] as const) {
+    it(`composed descriptions equal the record's (${name})`, () => {
+      const { model } = checkText(text);
+      const protocol = buildRecord(model).record.protocolSection as {
+        armsInterventionsModule?: { armGroups?: { description?: string }[]; interventions?: { description?: string }[] };
+      };
+      const arms = [...model.arms.values()];
+      const ivs = [...model.interventions.values()];
+      assert.deepEqual(arms.map((a) => armDescription(model, a) || undefined), (protocol.armsInterventionsModule?.armGroups ?? []).map((g) => g.description));
+      assert.deepEqual(ivs.map((iv) => interventionDescription(model, iv) || undefined), (protocol.armsInterventionsModule?.interventions ?? []).map((g) => g.description));
+    });
+  }
+});
