@@ -43,10 +43,13 @@ describe('import: every shared registry record', function () {
 
       it('checks report no false errors (only the known real problems)', () => {
         const [t] = importRecord(json());
-        const errors = diagnoseText(t!.text).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
-        // NCT00712335 and NCT02753764 are COMPLETED with a start date that has no ACTUAL/ESTIMATED type (legacy records).
+        const diagnostics = diagnoseText(t!.text).diagnostics;
+        assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`), []);
+        // NCT00712335 and NCT02753764 are COMPLETED with a start date that has no ACTUAL/ESTIMATED type
+        // (legacy records): a warning, since a new submission would need the type.
+        const warnings = diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code);
         const expected = ['NCT00712335.json', 'NCT02753764.json'].includes(file) ? ['status-needs-actual'] : [];
-        assert.deepEqual(errors, expected);
+        assert.deepEqual(warnings, expected);
       });
     });
   }

@@ -15,15 +15,19 @@ export const statusNeedsActual: Rule = {
     const status = overallStatus(model);
     if (status !== 'COMPLETED' && status !== 'TERMINATED') return;
     const words = wordsField(model.trial, 'status')!.words.value;
-    // Unmarked counts as not actual too (older registry records leave the type unsaid: the
-    // importer's record tests list those as the records' real problems).
+    // `estimated` on an ended study is wrong: an error. Leaving the type unsaid is how older
+    // registry records (before the type was required) read, so that is a warning: the registry
+    // needs the type on a new submission, but the record is not wrong about what happened.
     const check = (what: string, value: A.Located<unknown>, type: A.Located<A.ActualOrEstimated> | undefined): void => {
       ctx.at(value.range);
       if (type?.value === 'actual') return;
       const edit = type ? { range: type.range, newText: 'actual' } : { range: { start: value.range.end, end: value.range.end }, newText: ' actual' };
-      report(type?.range ?? value.range, `the study is ${words}, so its ${what} is actual, not ${type ? 'estimated' : 'left unsaid'}: write the actual value and mark it \`actual\``, {
-        fixes: [{ title: "Mark as 'actual'", edits: [edit], isPreferred: true }],
-      });
+      const fixes = { fixes: [{ title: "Mark as 'actual'", edits: [edit], isPreferred: true }] };
+      if (type) {
+        report(type.range, `the study is ${words}, so its ${what} is actual, not estimated: write the actual value and mark it \`actual\``, fixes);
+      } else {
+        report(value.range, `the study is ${words}, so mark its ${what} \`actual\` (the registry requires the type on new submissions)`, fixes, 'warning');
+      }
     };
     for (const e of statementsOf(model.trial, 'Enrollment')) check('enrollment', e.count, e.countType);
     for (const d of statementsOf(model.trial, 'Date')) check(NAMES[d.field], d.date, d.dateType);
