@@ -62,7 +62,16 @@ async function request<R>(deps: CommandDeps, client: LanguageClient, method: str
   }
 }
 
-export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<ExportRecordResult | undefined> {
+/**
+ * The document a command is about and the server's answer to a request on it; undefined when
+ * there is no such document, no running server, or the request failed (the user has been told).
+ */
+async function requestOnDocument<R>(
+  deps: CommandDeps,
+  arg: unknown,
+  method: string,
+  what: string,
+): Promise<{ doc: vscode.TextDocument; result: R } | undefined> {
   const doc = await targetDocument(arg);
   if (!doc) return undefined;
   const client = deps.client();
@@ -70,9 +79,15 @@ export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<Ex
     void vscode.window.showWarningMessage(NOT_RUNNING);
     return undefined;
   }
-  const params: ExportRecordParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
-  const result = await request<ExportRecordResult>(deps, client, ExportRecordMethod, params, 'Exporting a registry record');
-  if (!result) return undefined;
+  const params: ExportRecordParams & TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+  const result = await request<R>(deps, client, method, params, what);
+  return result ? { doc, result } : undefined;
+}
+
+export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<ExportRecordResult | undefined> {
+  const answer = await requestOnDocument<ExportRecordResult>(deps, arg, ExportRecordMethod, 'Exporting a registry record');
+  if (!answer) return undefined;
+  const { doc, result } = answer;
   if (result.ok) {
     deps.statusBar.markExported(doc.uri, result.path);
     deps.output.appendLine(`Exported ${doc.uri.fsPath} → ${result.path}`);
@@ -130,17 +145,10 @@ export async function formatDocument(arg?: unknown): Promise<void> {
 }
 
 export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<TimelineResult | undefined> {
-  const doc = await targetDocument(arg);
-  if (!doc) return undefined;
-  const client = deps.client();
-  if (!client) {
-    void vscode.window.showWarningMessage(NOT_RUNNING);
-    return undefined;
-  }
-  const params: TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
-  const result = await request<TimelineResult>(deps, client, TimelineMethod, params, 'The dosing timeline');
-  if (!result) return undefined;
-  const rows = result?.rows ?? [];
+  const answer = await requestOnDocument<TimelineResult>(deps, arg, TimelineMethod, 'The dosing timeline');
+  if (!answer) return undefined;
+  const { doc, result } = answer;
+  const rows = result.rows ?? [];
   const lines = [
     `# Dosing timeline: ${path.basename(doc.uri.fsPath)}`,
     '',
