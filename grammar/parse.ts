@@ -14,7 +14,7 @@ import { lexer } from './lexer';
 import { LineIndex } from './line-index';
 import { setMessageText } from './parse-messages';
 import { parser } from './parser';
-import { splitSegments, type Segment } from './segments';
+import { splitRange, splitSegments, type Segment } from './segments';
 
 export interface ParseResult {
   ast: A.Document;
@@ -47,31 +47,29 @@ export interface SegmentParse {
  * segments; the previous result must not be used afterwards (its segments move to the new one).
  */
 export function parse(text: string, previous?: ParseResult): ParseResult {
+  const before = previous && texts.get(previous);
+  // A result is reused once: its segments move to the new result, so its text no longer describes
+  // them. Passed again, it is parsed from scratch (correct, only slower).
+  if (previous) texts.delete(previous);
+  const segments = before !== undefined && previous ? reparse(text, before, previous) : splitSegments(text).map(parseSegment);
+  return result(text, segments);
+}
+
+/** The text each result was parsed from (kept aside so the result's shape stays as documented). */
+const texts = new WeakMap<ParseResult, string>();
+
+function result(text: string, segments: SegmentParse[]): ParseResult {
   let lines: LineIndex | undefined;
-  const reusable = new Map<string, SegmentParse[]>();
-  for (const old of previous?.segments ?? []) {
-    const list = reusable.get(old.text);
-    if (list) list.push(old);
-    else reusable.set(old.text, [old]);
+  const items: A.TopItem[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const comments: A.Comment[] = [];
+  for (const s of segments) {
+    for (const x of s.items) items.push(x);
+    for (const x of s.diagnostics) diagnostics.push(x);
+    for (const x of s.comments) comments.push(x);
   }
-
-  const segments = splitSegments(text).map((segment) => {
-    const candidates = reusable.get(segment.text);
-    const old = candidates?.shift();
-    if (old) {
-      moveSegment(old, segment.start - old.start, segment.line - old.line);
-      old.start = segment.start;
-      old.line = segment.line;
-      return old;
-    }
-    return parseSegment(segment);
-  });
-
-  const items = segments.flatMap((s) => s.items);
-  const diagnostics = segments.flatMap((s) => s.diagnostics);
-  const comments = segments.flatMap((s) => s.comments);
   let tokens: IToken[] | undefined;
-  return {
+  const parsed: ParseResult = {
     ast: { kind: 'Document', items, range: documentRange(text) },
     diagnostics,
     comments,
@@ -85,6 +83,98 @@ export function parse(text: string, previous?: ParseResult): ParseResult {
     },
     segments,
   };
+  texts.set(parsed, text);
+  return parsed;
+}
+
+/**
+ * The segments of `text`, re-splitting and re-parsing only around the edit that turned `before`
+ * into `text`: the common prefix and suffix of the two texts are found, the window from the start
+ * of the segment holding the character before the edit to the first old segment start (with its
+ * preceding newline) in the unchanged suffix is split again, and the segments after the window are
+ * moved by the edit's offset and line delta. Falls back to the whole text when the window ends in
+ * a different `"""` state (the segmentation after it could change).
+ */
+function reparse(text: string, before: string, previous: ParseResult): SegmentParse[] {
+  const old = previous.segments;
+  const min = Math.min(text.length, before.length);
+  // Binary search with substring equality (a memory compare on flat strings; a character loop
+  // over a 100 KB text costs far more).
+  let low = 0;
+  let high = min;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (text.substring(0, mid) === before.substring(0, mid)) low = mid;
+    else high = mid - 1;
+  }
+  const prefix = low;
+  low = 0;
+  high = min - prefix;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (text.substring(text.length - mid) === before.substring(before.length - mid)) low = mid;
+    else high = mid - 1;
+  }
+  const suffix = low;
+  const delta = text.length - before.length;
+  const oldChangedEnd = before.length - suffix;
+
+  // First segment of the window: the one holding the newline before the edited line (an edit
+  // anywhere on a line can make or unmake a top-level keyword at its start).
+  const anchor = Math.max(prefix === 0 ? 0 : before.lastIndexOf('\n', prefix - 1), 0);
+  let first = 0;
+  low = 0;
+  high = old.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (old[mid]!.start <= anchor) {
+      first = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  // First segment after the window: its start and the newline before it lie in the unchanged suffix.
+  let next = first + 1;
+  while (next < old.length && old[next]!.start - 1 < oldChangedEnd) next++;
+
+  const lineDelta = countNewlines(text, prefix, text.length - suffix) - countNewlines(before, prefix, oldChangedEnd);
+  const from = old[first]!.start;
+  const to = next < old.length ? old[next]!.start + delta : text.length;
+  const split = splitRange(text, from, to, old[first]!.line);
+  if (split.insideTripleText && next < old.length) return splitSegments(text).map(parseSegment);
+
+  const segments: SegmentParse[] = old.slice(0, first);
+  // Old segments of the window whose text is unchanged are reused (moved to their new place).
+  let candidate = first;
+  for (const segment of split.segments) {
+    let reused: SegmentParse | undefined;
+    for (let k = candidate; k < next; k++) {
+      if (old[k]!.text === segment.text) {
+        reused = old[k];
+        candidate = k + 1;
+        break;
+      }
+    }
+    if (reused) {
+      moveSegment(reused, segment.start - reused.start, segment.line - reused.line);
+      reused.start = segment.start;
+      reused.line = segment.line;
+      segments.push(reused);
+    } else segments.push(parseSegment(segment));
+  }
+  for (let k = next; k < old.length; k++) {
+    const s = old[k]!;
+    moveSegment(s, delta, lineDelta);
+    s.start += delta;
+    s.line += lineDelta;
+    segments.push(s);
+  }
+  return segments;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The whole text's range without indexing every line (the index is built only when asked for). */

@@ -23,19 +23,34 @@ export interface Segment {
 }
 
 export function splitSegments(text: string): Segment[] {
-  const starts: { offset: number; line: number }[] = [{ offset: 0, line: 0 }];
+  return splitRange(text, 0, text.length, 0).segments;
+}
+
+/**
+ * Split the part [from, to) of a text, where `from` is 0 or a segment start (so outside any `"""`
+ * text) on line `line`, and `to` is the end of the text or a line start. `from` always starts a
+ * segment; the last segment ends at `to`. Also returns whether the scan ends inside a `"""` text,
+ * so that parse.ts can tell whether the segmentation after `to` is unchanged.
+ */
+export function splitRange(text: string, from: number, to: number, line: number): { segments: Segment[]; insideTripleText: boolean } {
+  const starts: number[] = [from];
+  const lines: number[] = [line];
   let insideTripleText = false;
-  let offset = 0;
-  let line = 0;
+  let offset = from;
   // The next `"""` at or after `offset`, searched for once and reused line after line.
-  let nextTriple = text.indexOf('"""');
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
+  let nextTriple = text.indexOf('"""', from);
+  while (offset <= to) {
+    if (offset === to && (to < text.length || offset > from)) break;
+    let newline = text.indexOf('\n', offset);
+    if (newline >= to) newline = to < text.length ? to - 1 : newline;
     const end = newline === -1 ? text.length : newline;
-    if (!insideTripleText && offset > 0) {
+    if (!insideTripleText && offset > from) {
       // Sticky match at the line start: no per-line string is allocated on this per-keystroke path.
       TOP_LEVEL_LINE.lastIndex = offset;
-      if (TOP_LEVEL_LINE.test(text)) starts.push({ offset, line });
+      if (TOP_LEVEL_LINE.test(text)) {
+        starts.push(offset);
+        lines.push(line);
+      }
     }
     // A line with an odd number of `"""` opens or closes a multi-line text.
     let count = 0;
@@ -48,9 +63,9 @@ export function splitSegments(text: string): Segment[] {
     offset = newline + 1;
     line++;
   }
-  return starts.map((s, i) => ({
-    start: s.offset,
-    line: s.line,
-    text: text.slice(s.offset, i + 1 < starts.length ? starts[i + 1].offset : text.length),
-  }));
+  const segments: Segment[] = new Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    segments[i] = { start: starts[i]!, line: lines[i]!, text: text.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : to) };
+  }
+  return { segments, insideTripleText };
 }

@@ -19,6 +19,7 @@
 import type * as A from '../../grammar/ast';
 import type { Diagnostic } from '../../grammar/diagnostic';
 import type { TrialModel } from '../model';
+import { ALL_RULES } from './rules';
 import type { ItemKind, ItemRule, RuleContext } from './types';
 
 /** Whether per-item rules see this item: the first `trial`, `design` … block, the first declaration of each name, every outcome, site and reference. */
@@ -49,6 +50,8 @@ class RelativePosition {
 interface Entry {
   facts: readonly unknown[];
   deps: readonly unknown[];
+  /** The declaration state the deps were last computed or confirmed in (see `declarationState`). */
+  state: DeclarationState | undefined;
   anchors: readonly A.TopItem[];
   /** Diagnostics with RelativePosition in place of every position. */
   stored: readonly unknown[];
@@ -69,6 +72,85 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * What the built-in rules' `deps` read besides the item itself: the declarations by name (the
+ * measures, interventions, arms and visits maps), the single blocks, and what is derived from the
+ * arms (facts' `receivers`). Two models with the same declaration objects get the same state
+ * object, so an unchanged item's deps of a built-in rule need not be recomputed nor compared:
+ * they are what they were. Only the last state is kept (interning by comparison with it).
+ */
+interface DeclarationState {
+  maps: readonly ReadonlyMap<string, unknown>[];
+  singles: readonly unknown[];
+  /** The state this one follows, when it differs from it only by replaced measure, intervention or visit objects and single blocks. */
+  previous?: DeclarationState;
+  /** The objects of `previous` replaced in this state. */
+  replaced?: Set<unknown>;
+}
+
+let lastState: DeclarationState | undefined;
+
+const ARMS = 2;
+
+/** The objects of `a` replaced in `b` (same keys in the same order), or undefined when the keys differ. */
+function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>, into: Set<unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const aKeys = a.keys();
+  const aValues = a.values();
+  const bKeys = b.keys();
+  const bValues = b.values();
+  for (let i = 0; i < a.size; i++) {
+    const v = aValues.next().value;
+    if (aKeys.next().value !== bKeys.next().value) return false;
+    if (bValues.next().value !== v) into.add(v);
+  }
+  return true;
+}
+
+function declarationState(model: TrialModel): DeclarationState {
+  const maps = [model.measures, model.interventions, model.arms, model.visits] as ReadonlyMap<string, unknown>[];
+  const singles = [model.trial, model.design, model.sponsors, model.eligibility, model.schedule];
+  const last = lastState;
+  if (last) {
+    const replaced = new Set<unknown>();
+    let sameKeys = true;
+    for (let i = 0; sameKeys && i < singles.length; i++) {
+      const a = last.singles[i];
+      const b = singles[i];
+      if (a !== b) {
+        if (a === undefined || b === undefined) sameKeys = false;
+        else replaced.add(a);
+      }
+    }
+    for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced);
+    if (sameKeys && replaced.size === 0) return last;
+    // A replaced arm can change what is derived from the arms (facts' receivers): no shortcut then.
+    let armsSame = sameKeys;
+    if (armsSame) for (const arm of last.maps[ARMS]!.values()) if (replaced.has(arm)) armsSame = false;
+    lastState = armsSame ? { maps, singles, previous: last, replaced } : { maps, singles };
+    // Only one step back is ever looked at: do not keep a chain of old states (and their ASTs) alive.
+    last.previous = undefined;
+    last.replaced = undefined;
+  } else lastState = { maps, singles };
+  return lastState;
+}
+
+/** Whether deps computed in state `was` are still those of state `now` (deps name no replaced object). */
+function stillValid(deps: readonly unknown[], was: DeclarationState | undefined, now: DeclarationState | undefined): boolean {
+  if (now === undefined || was === undefined) return false;
+  if (was === now) return true;
+  if (now.previous !== was || !now.replaced) return false;
+  for (let i = 0; i < deps.length; i++) if (now.replaced.has(deps[i])) return false;
+  return true;
+}
+
+/** The rules whose `deps` are known to read only what `DeclarationState` covers. */
+let builtIn: WeakSet<ItemRule> | undefined;
+function isBuiltIn(rule: ItemRule): boolean {
+  builtIn ??= new WeakSet(ALL_RULES as unknown as ItemRule[]);
+  return builtIn.has(rule);
+}
+
 /** A per-item rule being run, with its slot in the items' entry lists and its facts of this run. */
 export interface RunningRule {
   rule: ItemRule;
@@ -78,6 +160,8 @@ export interface RunningRule {
   internalError: (e: unknown) => void;
   /** Set when the rule threw: it is not run on further items. */
   failed?: boolean;
+  /** The run's declaration state, for built-in rules (undefined: always compute and compare deps). */
+  state?: DeclarationState;
 }
 
 /** Every item rule gets a slot in the per-item entry list (one WeakMap lookup per item, not per rule and item). */
@@ -112,6 +196,8 @@ export function prepare(rule: ItemRule, model: TrialModel, context: RuleContext,
  */
 export function runItemRules(running: readonly RunningRule[], model: TrialModel, found: Diagnostic[]): void {
   if (running.length === 0) return;
+  let state: DeclarationState | undefined;
+  for (const r of running) if (isBuiltIn(r.rule)) r.state = state ??= declarationState(model);
   const byKind = new Map<string, RunningRule[]>();
   for (const r of running) {
     for (const kind of r.rule.kinds as readonly string[]) {
@@ -137,6 +223,13 @@ export function runItemRules(running: readonly RunningRule[], model: TrialModel,
 
 function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[]): void {
   const { rule, context } = r;
+  const entry = list[r.slot];
+  // Same declarations as when the entry's deps were computed: the deps are the same (built-in rules).
+  if (entry && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
+    entry.state = r.state;
+    emit(entry, found);
+    return;
+  }
   let deps: readonly unknown[];
   try {
     deps = rule.deps ? rule.deps(item, model) : NONE;
@@ -146,11 +239,20 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
     r.internalError(e);
     return;
   }
-  const entry = list[r.slot];
   if (entry && sameList(entry.facts, r.facts) && sameList(entry.deps, deps)) {
+    entry.state = r.state;
     emit(entry, found);
     return;
   }
+  recheck(r, item, model, list, found, deps);
+}
+
+/**
+ * Check an item again and cache the result. Kept out of checkOne: its closure would make every
+ * call of checkOne, the cached path included, allocate a context (per item and rule, per keystroke).
+ */
+function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[], deps: readonly unknown[]): void {
+  const { rule, context } = r;
   const reported: Diagnostic[] = [];
   context.at(item.range);
   try {
@@ -169,7 +271,7 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
     r.internalError(e);
     return;
   }
-  const fresh = store(reported, item, r.facts, deps);
+  const fresh = store(reported, item, r.facts, deps, r.state);
   list[r.slot] = fresh;
   if (fresh) emit(fresh, found);
   else for (const d of reported) found.push(d);
@@ -185,7 +287,7 @@ function anchorsOf(item: A.TopItem, deps: readonly unknown[]): A.TopItem[] {
 
 class NoAnchor extends Error {}
 
-function store(reported: Diagnostic[], item: A.TopItem, facts: readonly unknown[], deps: readonly unknown[]): Entry | undefined {
+function store(reported: Diagnostic[], item: A.TopItem, facts: readonly unknown[], deps: readonly unknown[], state: DeclarationState | undefined): Entry | undefined {
   const anchors = anchorsOf(item, deps);
   let stored: unknown[];
   try {
@@ -194,7 +296,7 @@ function store(reported: Diagnostic[], item: A.TopItem, facts: readonly unknown[
     if (e instanceof NoAnchor) return undefined;
     throw e;
   }
-  return { facts, deps, anchors, stored, out: [], at: [] };
+  return { facts, deps, state, anchors, stored, out: [], at: [] };
 }
 
 function isPosition(v: object): v is A.Position {
@@ -244,9 +346,18 @@ function emit(entry: Entry, found: Diagnostic[]): void {
     const s = anchors[i]!.range.start;
     moved = at[2 * i] !== s.offset || at[2 * i + 1] !== s.line;
   }
-  if (moved) {
-    entry.out = entry.stored.map((d) => absolute(d, anchors) as Diagnostic);
-    entry.at = anchors.flatMap((a) => [a.range.start.offset, a.range.start.line]);
-  }
+  if (moved) rebuild(entry);
   for (const d of entry.out) found.push(d);
+}
+
+/** Rebuild an entry's diagnostics at its anchors' places (apart from emit: see recheck). */
+function rebuild(entry: Entry): void {
+  const anchors = entry.anchors;
+  entry.out = entry.stored.map((d) => absolute(d, anchors) as Diagnostic);
+  const at: number[] = new Array(anchors.length * 2);
+  for (let i = 0; i < anchors.length; i++) {
+    at[2 * i] = anchors[i]!.range.start.offset;
+    at[2 * i + 1] = anchors[i]!.range.start.line;
+  }
+  entry.at = at;
 }

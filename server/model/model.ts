@@ -83,7 +83,7 @@ export function buildModel(parse: ParseResult): TrialModel {
   // (one map per kind: no key string is built per name).
   const firstDeclarations: FirstDeclarations = { measure: new Map(), intervention: new Map(), arm: new Map(), visit: new Map() };
   const declare = (kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node'], into: Map<string, typeof node>): void => {
-    const declaration: SymbolDeclaration = { kind, name: name.value, nameRange: name.range, node };
+    const declaration = declarationOf(kind, name, node);
     const byName = firstDeclarations[kind];
     const first = byName.get(name.value);
     model.declarations.push(declaration);
@@ -124,11 +124,34 @@ export function buildModel(parse: ParseResult): TrialModel {
 
 type FirstDeclarations = Record<SymbolKind, Map<string, SymbolDeclaration>>;
 
+/**
+ * Declarations and references by the AST object naming them. An incremental parse reuses the AST
+ * objects of unchanged segments (moving their ranges in place), so the symbol objects built from
+ * them can be reused as well: equal content, no new garbage on every keystroke.
+ */
+const declarations = new WeakMap<A.Located<string>, SymbolDeclaration>();
+const references = new WeakMap<A.Located<string>, SymbolReference>();
+
+function declarationOf(kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node']): SymbolDeclaration {
+  let declaration = declarations.get(name);
+  if (!declaration || declaration.kind !== kind || declaration.node !== node || declaration.name !== name.value || declaration.nameRange !== name.range) {
+    declaration = { kind, name: name.value, nameRange: name.range, node };
+    declarations.set(name, declaration);
+  }
+  return declaration;
+}
+
 function collectReferences(model: TrialModel, firstDeclarations: FirstDeclarations): void {
   const refer = (kind: SymbolKind, name: A.Located<string>): void => {
     const declaration = firstDeclarations[kind].get(name.value);
-    const reference: SymbolReference = { kind, name: name.value, range: name.range };
-    if (declaration) reference.declaration = declaration;
+    // The same reference object as last time when it is unchanged (the AST object is reused by an
+    // incremental parse and its declaration resolved to the same object): less garbage per keystroke.
+    let reference = references.get(name);
+    if (!reference || reference.kind !== kind || reference.declaration !== declaration || reference.name !== name.value || reference.range !== name.range) {
+      reference = { kind, name: name.value, range: name.range };
+      if (declaration) reference.declaration = declaration;
+      references.set(name, reference);
+    }
     model.symbolReferences.push(reference);
   };
   const referDose = (dose: A.DoseStmt): void => {
@@ -168,7 +191,9 @@ export function textStatements(block: { statements: { kind: string }[] } | undef
 }
 
 export function textField(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt | undefined {
-  return textStatements(block, field)[0];
+  // The first of textStatements, without building the list (called per item on every check).
+  for (const s of block?.statements ?? []) if (s.kind === 'Text' && (s as A.TextStmt).field === field) return s as A.TextStmt;
+  return undefined;
 }
 
 export function wordsField(block: { statements: { kind: string }[] } | undefined, field: A.WordsField): A.WordsStmt | undefined {

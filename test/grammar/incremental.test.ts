@@ -64,4 +64,48 @@ describe('incremental parsing', () => {
       { numRuns: 40 },
     );
   });
+  it('equals a fresh parse after edits at segment boundaries, around """ and on top-level keywords', () => {
+    // Edit positions chosen near line starts, segment starts and `"""`, where the window logic of
+    // parse.ts has its edge cases; insertions create or destroy top-level keywords and `"""`.
+    const alphabet = fc.constantFrom('\n', '"""', '"""\n', 'arm', 'arm ', 'site', 'site "S"\n', 'primary outcome "o" {\n}\n', 'x', ' ', '}', '{', '\nmeasure m unit "mg"\n', 'trial {\n', '"');
+    const anchorAt = (text: string, kind: number, pick: number): number => {
+      const places: number[] = [];
+      if (kind === 0) for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) places.push(i + 1);
+      else if (kind === 1) for (let i = text.indexOf('"""'); i !== -1; i = text.indexOf('"""', i + 1)) places.push(i);
+      else for (const s of splitSegments(text)) places.push(s.start);
+      if (places.length === 0) return 0;
+      return Math.min(text.length, places[Math.floor(pick * places.length) % places.length]!);
+    };
+    const edit = fc.record({ kind: fc.nat(2), pick: fc.double({ min: 0, max: 0.999, noNaN: true }), shift: fc.integer({ min: -2, max: 2 }), remove: fc.nat(6), insert: fc.array(alphabet, { maxLength: 2 }) });
+    const small = 'trial {\n  details """\nintervention inside text\n  """\n}\nintervention x {\n  type drug\n}\nsite "S"\narm a {\n  receives x\n}\n';
+    fc.assert(
+      fc.property(fc.constantFrom(seed, zephyr, small), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let previous = parse(text);
+        for (const e of edits) {
+          const at = Math.max(0, Math.min(text.length, anchorAt(text, e.kind, e.pick) + e.shift));
+          text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+          const incremental = parse(text, previous);
+          assert.deepEqual(comparable(incremental), comparable(parse(text)));
+          assert.deepEqual(incremental.segments.map((s) => [s.start, s.line, s.text]), splitSegments(text).map((s) => [s.start, s.line, s.text]));
+          previous = incremental;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a previous result passed a second time still gives a fresh parse', () => {
+    const first = parse(zephyr);
+    const a = zephyr.replace('enrollment 240', 'enrollment 2400\n');
+    const b = 'x\n' + zephyr;
+    parse(a, first);
+    assert.deepEqual(comparable(parse(b, first)), comparable(parse(b)));
+  });
+
+  it('an unchanged text and an edit at either end reuse or reparse correctly', () => {
+    for (const [a, b] of [[zephyr, zephyr], [zephyr, 'x' + zephyr], [zephyr, zephyr + 'arm z {\n}\n'], [zephyr, zephyr.slice(1)], [zephyr, ''], ['', zephyr], ['"""', '"""\n' + zephyr]] as const) {
+      assert.deepEqual(comparable(parse(b, parse(a))), comparable(parse(b)));
+    }
+  });
 });

@@ -45,9 +45,11 @@ export const doseConditionOutsideTreatment: Rule = {
         if (r.kind !== 'Receives') continue;
         for (const dose of armDoses(r, model.interventions.get(r.intervention.value))) {
           if (!dose.condition || !dose.schedule) continue;
-          const outside: A.Located<number>[] = [...dose.schedule.days, ...(dose.schedule.from ? [dose.schedule.from] : []), ...(dose.schedule.to ? [dose.schedule.to] : [])]
-            .filter((d) => d.value >= 1 && (d.value < start || d.value > end));
-          for (const day of outside) {
+          // The listed days, then `from` and `to` (no list is built: this runs on every check).
+          const { days, from, to } = dose.schedule;
+          for (let k = 0; k < days.length + 2; k++) {
+            const day: A.Located<number> | undefined = k < days.length ? days[k] : k === days.length ? from : to;
+            if (!day || !(day.value >= 1 && (day.value < start || day.value > end))) continue;
             if (seen.has(day.range.start.offset)) continue;
             seen.add(day.range.start.offset);
             report(

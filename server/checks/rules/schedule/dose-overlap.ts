@@ -38,13 +38,24 @@ export const doseOverlap: Rule = {
       ctx.at(arm.id.range);
       // The doses given in this arm, per intervention name. Most arms receive each intervention
       // once: then its doses are those of one `receives`, and no map is needed.
-      const receives = arm.statements.filter((s): s is A.ReceivesStmt => s.kind === 'Receives');
-      const groups: [string, readonly A.DoseStmt[], A.InterventionBlock | undefined][] = [];
-      for (const r of receives) {
+      // Built only when some intervention has two doses or more (few arms): less garbage per check.
+      let groups: [string, readonly A.DoseStmt[], A.InterventionBlock | undefined][] | undefined;
+      let receives = 0;
+      let several = false;
+      for (const s of arm.statements) {
+        if (s.kind !== 'Receives') continue;
+        receives++;
+        if (armDoses(s, model.interventions.get(s.intervention.value)).length >= 2) several = true;
+      }
+      if (!several && receives < 2) continue;
+      groups = [];
+      for (const r of arm.statements) {
+        if (r.kind !== 'Receives') continue;
         const name = r.intervention.value;
         const iv = model.interventions.get(name);
         const doses = armDoses(r, iv);
-        const group = groups.find((g) => g[0] === name);
+        let group: (typeof groups)[number] | undefined;
+        for (const g of groups) if (g[0] === name) group = g;
         if (group) group[1] = [...group[1], ...doses];
         else groups.push([name, doses, iv]);
       }
