@@ -19,6 +19,7 @@ import { foldingRanges } from '../server/lsp/folding';
 import { buildModel } from '../server/model';
 import { TestServer } from '../test/lsp/harness';
 import { generateProtocol } from './generate';
+import { keystrokeStages } from './keystroke-stages';
 
 const settings = DEFAULT_SETTINGS;
 
@@ -70,30 +71,6 @@ function stages(text: string, runs: number): Record<string, number[]> {
     out.model.push(t3 - t2);
     out.checks.push(t4 - t3);
     out.total.push(t4 - t1);
-  }
-  return out;
-}
-
-/** Stage costs of one keystroke's analysis (parse re-using the previous parse's segments). */
-function keystrokeStages(text: string, count: number): Record<string, number[]> {
-  const out: Record<string, number[]> = { 'parse (incremental)': [], model: [], checks: [], total: [] };
-  let current = text;
-  let previous = parse(current);
-  const at = current.indexOf('description "') + 'description "'.length + 1;
-  for (let i = 0; i < count; i++) {
-    current = current.slice(0, at) + String(i % 10) + current.slice(at);
-    const t0 = performance.now();
-    const p = parse(current, previous);
-    const t1 = performance.now();
-    const model = buildModel(p);
-    const t2 = performance.now();
-    checkModel(model, {}, current);
-    const t3 = performance.now();
-    previous = p;
-    out['parse (incremental)'].push(t1 - t0);
-    out.model.push(t2 - t1);
-    out.checks.push(t3 - t2);
-    out.total.push(t3 - t0);
   }
   return out;
 }

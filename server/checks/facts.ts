@@ -14,7 +14,7 @@
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
 import { dosesOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
-import { analyzeUnit, toDays, type UnitAnalysis } from '../units';
+import { analyzeUnit, compareUnits, toDays, type UnitAnalysis, type UnitComparison } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
 export type UnitPlace =
@@ -149,6 +149,34 @@ function measureNames(item: A.TopItem): readonly string[] {
     measureNamesCache.set(item, names);
   }
   return names;
+}
+
+/** A threshold or target written in an item, with its measure's declared unit and how the two compare. */
+export interface MeasuredUnit {
+  use: UnitUse & { measure: string };
+  measure: A.MeasureDecl & { unit: A.Located<string> };
+  comparison: UnitComparison;
+}
+
+/**
+ * Every valid threshold or target unit in an item whose measure declares a unit, compared with it
+ * (the shared loop of the rules that judge thresholds against their measures). `at` marks the unit
+ * being judged, so a rule that throws is reported there.
+ */
+export function measuredUnits(item: A.TopItem, model: TrialModel, at: (range: A.Range) => void): MeasuredUnit[] {
+  const out: MeasuredUnit[] = [];
+  for (const use of itemUnits(item)) {
+    if (!use.measure || use.analysis.status === 'invalid') continue;
+    at(use.unit.range);
+    const measure = model.measures.get(use.measure);
+    if (!measure?.unit) continue;
+    out.push({
+      use: use as UnitUse & { measure: string },
+      measure: measure as A.MeasureDecl & { unit: A.Located<string> },
+      comparison: compareUnits(use.unit.value, measure.unit.value),
+    });
+  }
+  return out;
 }
 
 const CYCLES = /^cycles?$/i;

@@ -1,5 +1,5 @@
-import { itemUnits, measureDeps, UNIT_ITEMS } from '../../facts';
-import { analyzeUnit, compareUnits } from '../../../units';
+import { measureDeps, measuredUnits, UNIT_ITEMS } from '../../facts';
+import { analyzeUnit } from '../../../units';
 import { itemRule } from '../../types';
 
 export const unitMeasureMismatch = itemRule({
@@ -10,12 +10,7 @@ export const unitMeasureMismatch = itemRule({
   kinds: UNIT_ITEMS,
   deps: measureDeps,
   checkItem(item, model, report, ctx) {
-    for (const u of itemUnits(item)) {
-      if (!u.measure || u.analysis.status === 'invalid') continue;
-      ctx.at(u.unit.range);
-      const measure = model.measures.get(u.measure);
-      if (!measure?.unit) continue;
-      const c = compareUnits(u.unit.value, measure.unit.value);
+    for (const { use: u, measure, comparison: c } of measuredUnits(item, model, (range) => ctx.at(range))) {
       if (c.status === 'invalid' || c.status === 'needs-molecular-weight' || c.status === 'needs-charge') continue;
       const name = `${measure.label.value} (${measure.id.value})`;
       if (c.status === 'commensurable' && c.annotationsDiffer) {

@@ -1,5 +1,4 @@
-import { itemUnits, measureDeps, UNIT_ITEMS } from '../../facts';
-import { compareUnits } from '../../../units';
+import { measureDeps, measuredUnits, UNIT_ITEMS } from '../../facts';
 import { itemRule } from '../../types';
 
 export const unitNeedsMolecularWeight = itemRule({
@@ -10,12 +9,7 @@ export const unitNeedsMolecularWeight = itemRule({
   kinds: UNIT_ITEMS,
   deps: measureDeps,
   checkItem(item, model, report, ctx) {
-    for (const u of itemUnits(item)) {
-      if (!u.measure || u.analysis.status === 'invalid') continue;
-      ctx.at(u.unit.range);
-      const measure = model.measures.get(u.measure);
-      if (!measure?.unit) continue;
-      const c = compareUnits(u.unit.value, measure.unit.value);
+    for (const { use: u, measure, comparison: c } of measuredUnits(item, model, (range) => ctx.at(range))) {
       if (c.status !== 'needs-molecular-weight' && c.status !== 'needs-charge') continue;
       report(
         u.unit.range,
