@@ -35,6 +35,21 @@ function time<T>(f: () => T): [T, number] {
   return [r, performance.now() - t];
 }
 
+/**
+ * Heap still held by what `make` returns, after full collections before and after (needs
+ * `node --expose-gc`; null without it). The result is kept alive until the second measurement.
+ */
+function retainedBytes(make: () => unknown): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = make();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return kept === undefined ? null : Math.max(0, after - before);
+}
+
 function repeat(n: number, f: () => void): number[] {
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(time(f)[1]);
@@ -224,12 +239,27 @@ async function main(): Promise<void> {
     ['hover round trip', ms(stats(conn.hover).p50), ms(stats(conn.hover).p95)],
   ], ['', 'p50', 'p95']);
 
+  // Several copies of the small analysis, so its size stands out of the heap's noise.
+  const copies = 40;
+  const memoryLarge = retainedBytes(() => computeAnalysis('file:///m.trial', 1, large, settings));
+  const memorySmallCopies = retainedBytes(() => Array.from({ length: copies }, (_, i) => computeAnalysis(`file:///m${i}.trial`, 1, small, settings)));
+  const memorySmall = memorySmallCopies === null ? null : memorySmallCopies / copies;
+  if (memoryLarge !== null && memorySmall !== null) {
+    table('Memory held by one analysis (parse + model + diagnostics), heap after GC', [
+      ['large', (memoryLarge / 1024 / 1024).toFixed(1) + ' MB', (memoryLarge / largeLines / 1024).toFixed(1) + ' KB'],
+      ['small', (memorySmall / 1024 / 1024).toFixed(2) + ' MB', (memorySmall / smallLines / 1024).toFixed(1) + ' KB'],
+    ], ['', 'retained', 'per line']);
+  } else {
+    console.log('\n(memory: run with node --expose-gc, as `npm run bench` does, to measure retained memory)');
+  }
+
   table('Ratios', [
     ['keystroke compute p50 / full parse p50 (large)', (sl.p50 / fullParse).toFixed(2)],
     ['keystroke compute p50, large / small', (sl.p50 / ss.p50).toFixed(1)],
     ['lines, large / small', (largeLines / smallLines).toFixed(1)],
     ['completion p95, large / small', (stats(iLarge.completion).p95 / stats(iSmall.completion).p95).toFixed(1)],
     ['keystroke compute p95 / 5 ms budget (large)', (sl.p95 / 5).toFixed(1)],
+    ...(memoryLarge !== null && memorySmall !== null ? [['retained memory per line, large / small', (memoryLarge / largeLines / (memorySmall / smallLines)).toFixed(2)] as [string, string]] : []),
   ], ['ratio', 'value']);
   const dominant = Object.entries(ksLarge).filter(([k]) => k !== 'total').sort((a, b) => stats(b[1]).p50 - stats(a[1]).p50);
   console.log(`\nDominant stages of a keystroke on the large file: ${dominant.slice(0, 3).map(([k, v]) => `${k} ${ms(stats(v).p50)} ms (${((stats(v).p50 / stats(ksLarge.total).p50) * 100).toFixed(0)}%)`).join(', ')}`);
