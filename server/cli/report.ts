@@ -47,7 +47,6 @@ export function toSarif(items: FileDiagnostic[], version: string): string {
       shortDescription: { text: info.summary },
       fullDescription: { text: info.description },
       help: { text: info.help, markdown: info.help },
-      helpUri: info.helpUri,
       defaultConfiguration: { level: SARIF_LEVEL[info.severity] },
     };
   });
@@ -59,7 +58,6 @@ export function toSarif(items: FileDiagnostic[], version: string): string {
         tool: {
           driver: {
             name: 'trial',
-            informationUri: 'https://github.com/trial-protocols/trial-protocols',
             version,
             rules,
           },

@@ -9,13 +9,12 @@ export interface RuleInfo {
   summary: string;
   description: string;
   help: string;
-  helpUri: string;
   severity: Severity;
 }
 
-const DOCS = 'https://github.com/trial-protocols/trial-protocols/blob/main/docs/diagnostics.md';
-
-const LOCAL: Record<string, Omit<RuleInfo, 'helpUri'>> = {
+// No helpUri: the project has no published home yet, and a made-up link is worse than none. The help
+// text names docs/diagnostics.md and the code's section there.
+const LOCAL: Record<string, RuleInfo> = {
   'syntax-error': {
     summary: 'The line does not follow the language grammar.',
     description: 'A statement could not be read; the rest of the file is still checked.',
@@ -57,7 +56,6 @@ const checksRules = new Map<string, ChecksRule>(RULES.map((r) => {
 }));
 
 export function ruleInfo(code: string): RuleInfo {
-  const helpUri = `${DOCS}#${code}`;
   const r = checksRules.get(code);
   if (r) {
     const summary = r.summary ?? r.title ?? r.description ?? code;
@@ -65,11 +63,10 @@ export function ruleInfo(code: string): RuleInfo {
       summary,
       description: r.description ?? summary,
       help: `${r.help ?? r.description ?? summary} See docs/diagnostics.md#${code}.`,
-      helpUri,
       severity: r.severity ?? 'warning',
     };
   }
   const local = LOCAL[code];
-  if (local) return { ...local, helpUri };
-  return { summary: code, description: `Diagnostic ${code}.`, help: `See docs/diagnostics.md (${code}).`, helpUri, severity: 'warning' };
+  if (local) return local;
+  return { summary: code, description: `Diagnostic ${code}.`, help: `See docs/diagnostics.md (${code}).`, severity: 'warning' };
 }
