@@ -13,7 +13,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
-import { dosesOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
+import { cycleDays, dosesOf, forDays, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
 import { analyzeUnit, compareUnits, toDays, type UnitAnalysis, type UnitComparison } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
@@ -295,15 +295,15 @@ function computeSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined): Dos
   const s = dose.schedule;
   const base = { dose, ...(iv ? { intervention: iv } : {}) };
   if (s && s.days.length > 0) {
-    const days = s.days.map((d) => d.value);
+    const days = cycleDays(dose) ?? s.days.map((d) => d.value);
     return { ...base, start: Math.min(...days), end: Math.max(...days), days };
   }
   const start = s?.from?.value ?? 1;
   let end = Infinity;
   if (s?.to) end = s.to.value;
   else if (s?.for) {
-    const d = quantityDays(s.for);
-    if (d !== undefined) end = start + d - 1;
+    const d = forDays(dose);
+    if (d !== null) end = start + d - 1;
   } else if (dose.frequency?.kind === 'named' && dose.frequency.code === 'once') end = start;
   else if (!dose.frequency) end = start;
   if (end === Infinity && iv) {

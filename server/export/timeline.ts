@@ -4,8 +4,8 @@
  */
 import type * as A from '../../grammar/ast';
 import type { TimelineRow } from '../lsp/protocol';
-import { armInterventions, armsReceiving, dosesOf, type TrialModel } from '../model';
-import { formatNumber, toDays } from '../units';
+import { armInterventions, armsReceiving, cycleDays, dosesOf, forDays, type TrialModel } from '../model';
+import { formatNumber } from '../units';
 import { renderFrequency } from './render-dosing';
 
 function doseAsWritten(d: A.DoseStmt): string {
@@ -29,33 +29,6 @@ function scheduleWords(d: A.DoseStmt): string {
     if (s.for) parts.push(`for ${formatNumber(s.for.value.value)} ${s.for.unit.value}`);
   }
   return parts.join(' ');
-}
-
-/** Length of a `for …` in days; cycles count as the dosing interval when it is `every N <time>`. */
-function forDays(d: A.DoseStmt): number | null {
-  const f = d.schedule?.for;
-  if (!f) return null;
-  if (/^cycles?$/i.test(f.unit.value)) {
-    if (d.frequency?.kind !== 'every') return null;
-    const interval = toDays(d.frequency.interval.value.value, d.frequency.interval.unit.value);
-    return interval === null ? null : f.value.value * interval;
-  }
-  return toDays(f.value.value, f.unit.value);
-}
-
-/**
- * `on days 1 and 8 every 21 days for 6 cycles`: the listed days are days of each cycle, the interval
- * is the cycle length (docs/language.md), so the study days are 1, 8, 22, 29, … 106, 113.
- */
-function cycleDays(d: A.DoseStmt): number[] | null {
-  const s = d.schedule;
-  if (!s?.for || !/^cycles?$/i.test(s.for.unit.value) || d.frequency?.kind !== 'every' || s.days.length === 0) return null;
-  const cycleLength = toDays(d.frequency.interval.value.value, d.frequency.interval.unit.value);
-  const cycles = s.for.value.value;
-  if (cycleLength === null || !Number.isInteger(cycles) || cycles < 1 || cycles > 1000) return null;
-  const days: number[] = [];
-  for (let cycle = 0; cycle < cycles; cycle++) for (const day of s.days) days.push(Math.round(day.value + cycle * cycleLength));
-  return days;
 }
 
 function row(arm: string, intervention: string, d: A.DoseStmt): TimelineRow {

@@ -1,3 +1,4 @@
 /** The semantic model over the AST; see model.ts. */
 export * from './model';
 export * from './registry-words';
+export * from './dose-days';
