@@ -110,7 +110,8 @@ export type TrialStatement =
   | PhaseStmt
   | DateStmt
   | EnrollmentStmt
-  | DurationStmt;
+  | DurationStmt
+  | ExpandedAccessStmt;
 
 export interface NctIdStmt extends NodeBase {
   kind: 'NctId';
@@ -144,7 +145,8 @@ export type TextField =
   | 'otherName'
   | 'description'
   | 'label'
-  | 'timeFrameText';
+  | 'timeFrameText'
+  | 'studyPopulation';
 
 export interface TextStmt extends NodeBase {
   kind: 'Text';
@@ -163,7 +165,11 @@ export type WordsField =
   | 'interventionType'
   | 'armType'
   | 'sex'
-  | 'healthyVolunteers';
+  | 'healthyVolunteers'
+  | 'observationalModel'
+  | 'timePerspective'
+  | 'patientRegistry'
+  | 'samplingMethod';
 
 export interface WordsStmt extends NodeBase {
   kind: 'Words';
@@ -202,6 +208,21 @@ export interface DurationStmt extends NodeBase {
   duration: Quantity;
 }
 
+/**
+ * `expanded access yes nct id NCT01234567 status available`: whether the intervention is also
+ * available through expanded access (registry: statusModule.expandedAccessInfo).
+ */
+export interface ExpandedAccessStmt extends NodeBase {
+  kind: 'ExpandedAccess';
+  keyword: Range;
+  /** `yes` or `no` as written. */
+  answer: Located<string>;
+  /** The expanded-access record's NCT id. */
+  nctId?: Located<string>;
+  /** The expanded-access record's status words (`available` …). */
+  status?: Located<string>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // design { … }
 
@@ -211,7 +232,29 @@ export interface DesignBlock extends NodeBase {
   statements: DesignStatement[];
 }
 
-export type DesignStatement = WordsStmt | ModelStmt | MaskingStmt;
+export type DesignStatement = WordsStmt | ModelStmt | MaskingStmt | BiospecimenStmt | TargetDurationStmt | ExpandedAccessTypesStmt;
+
+/** `biospecimen retention samples with dna "Whole blood"` (observational studies). */
+export interface BiospecimenStmt extends NodeBase {
+  kind: 'Biospecimen';
+  keyword: Range;
+  retention: Located<string>;
+  description?: Located<string>;
+}
+
+/** `target duration 3 months`: how long a patient registry follows each participant. */
+export interface TargetDurationStmt extends NodeBase {
+  kind: 'TargetDuration';
+  keyword: Range;
+  duration: Quantity;
+}
+
+/** `expanded access individual, intermediate, treatment` (expanded-access studies). */
+export interface ExpandedAccessTypesStmt extends NodeBase {
+  kind: 'ExpandedAccessTypes';
+  keyword: Range;
+  types: Located<string>[];
+}
 
 /** `model parallel "Participants are randomised 1:1 …"` */
 export interface ModelStmt extends NodeBase {
@@ -402,6 +445,12 @@ export interface ArmBlock extends NodeBase {
   keyword: Range;
   id: Located<string>;
   statements: ArmStatement[];
+  /**
+   * Present for `group NAME { … }`: a group or cohort of an observational study. It shares the
+   * arm's namespace and registry list (armGroups) but is observed, not assigned: it has no arm
+   * type, and its `exposure` lines are `Receives` statements without doses.
+   */
+  group?: true;
 }
 
 export type ArmStatement = TextStmt | WordsStmt | ReceivesStmt;
@@ -413,6 +462,8 @@ export interface ReceivesStmt extends NodeBase {
   doses: DoseStmt[];
   /** Present when a `{ … }` override block was written, even an empty one. */
   overrideBlock?: Range;
+  /** Written `exposure NAME` in a group. */
+  exposure?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +475,7 @@ export interface EligibilityBlock extends NodeBase {
   statements: EligibilityStatement[];
 }
 
-export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt;
+export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt | TextStmt;
 
 /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
 export interface AgeStmt extends NodeBase {

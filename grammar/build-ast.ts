@@ -182,6 +182,7 @@ export class AstBuilder {
       measureDecl: (n) => this.measureDecl(n),
       interventionBlock: (n) => this.interventionBlock(n),
       armBlock: (n) => this.armBlock(n),
+      groupBlock: (n) => this.groupBlock(n),
       eligibilityBlock: (n) => this.eligibilityBlock(n),
       outcomeBlock: (n) => this.outcomeBlock(n),
       scheduleBlock: (n) => this.scheduleBlock(n),
@@ -323,6 +324,21 @@ export class AstBuilder {
         return this.textStmt(n, 'summary', ['KwSummary']);
       case 'detailsStmt':
         return this.textStmt(n, 'details', ['KwDetails']);
+      case 'expandedAccessStmt': {
+        const answer = this.token(c, 'Word');
+        if (!answer) return undefined;
+        const stmt: A.ExpandedAccessStmt = {
+          kind: 'ExpandedAccess',
+          keyword: this.keywordRange(c, ['KwExpanded', 'KwAccess']),
+          answer: this.located(answer.image, answer),
+          range,
+        };
+        const nct = this.token(c, 'Identifier');
+        if (nct) stmt.nctId = this.located(nct.image, nct);
+        const status = this.words(this.node(c, 'words'));
+        if (status) stmt.status = status;
+        return stmt;
+      }
     }
     return undefined;
   }
@@ -359,6 +375,30 @@ export class AstBuilder {
           const description = this.text(this.node(c, 'text'));
           if (description) stmt.description = description;
           return stmt;
+        }
+        case 'observationalModelStmt':
+          return this.wordsStmt(s, 'observationalModel', ['KwObservational', 'KwModel']);
+        case 'timePerspectiveStmt':
+          return this.wordsStmt(s, 'timePerspective', ['KwTime', 'KwPerspective']);
+        case 'patientRegistryStmt':
+          return this.wordsStmt(s, 'patientRegistry', ['KwPatient', 'KwRegistry']);
+        case 'biospecimenStmt': {
+          const retention = this.words(this.node(c, 'words'));
+          if (!retention) return undefined;
+          const stmt: A.BiospecimenStmt = { kind: 'Biospecimen', keyword: this.keywordRange(c, ['KwBiospecimen', 'KwRetention']), retention, range: r };
+          const description = this.text(this.node(c, 'text'));
+          if (description) stmt.description = description;
+          return stmt;
+        }
+        case 'targetDurationStmt': {
+          const duration = this.quantity(this.node(c, 'quantity'));
+          return duration && { kind: 'TargetDuration', keyword: this.keywordRange(c, ['KwTarget', 'KwDuration']), duration, range: r };
+        }
+        case 'expandedAccessTypesStmt': {
+          const types = this.nodes(c, 'words')
+            .map((w) => this.words(w))
+            .filter((w): w is A.Located<string> => !!w);
+          return types.length ? { kind: 'ExpandedAccessTypes', keyword: this.keywordRange(c, ['KwExpanded', 'KwAccess']), types, range: r } : undefined;
         }
       }
       return undefined;
@@ -639,6 +679,32 @@ export class AstBuilder {
     return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwArm']), id: this.located(id.image, id), statements, range };
   }
 
+  // --- group (observational) ------------------------------------------------------------------
+
+  private groupBlock(n: CstNode): A.ArmBlock | undefined {
+    const c = n.children as Children;
+    const id = this.token(c, 'Identifier');
+    const range = this.rangeOf(n);
+    if (!id || !range) return undefined;
+    const statements = this.statements<A.ArmStatement>(n, 'groupStatement', (s, name) => {
+      const sc = s.children as Children;
+      switch (name) {
+        case 'labelStmt':
+          return this.textStmt(s, 'label', ['KwLabel']);
+        case 'descriptionStmt':
+          return this.textStmt(s, 'description', ['KwDescription']);
+        case 'exposureStmt': {
+          const target = this.token(sc, 'Identifier');
+          const r = this.rangeOf(s);
+          if (!target || !r) return undefined;
+          return { kind: 'Receives', intervention: this.located(target.image, target), doses: [], range: r, exposure: true };
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwGroup']), id: this.located(id.image, id), statements, range, group: true };
+  }
+
   // --- eligibility ----------------------------------------------------------------------------
 
   private eligibilityBlock(n: CstNode): A.EligibilityBlock | undefined {
@@ -668,6 +734,10 @@ export class AstBuilder {
           return this.wordsStmt(s, 'sex', ['KwSex']);
         case 'healthyVolunteersStmt':
           return this.wordsStmt(s, 'healthyVolunteers', ['KwHealthy', 'KwVolunteers']);
+        case 'studyPopulationStmt':
+          return this.textStmt(s, 'studyPopulation', ['KwStudy', 'KwPopulation']);
+        case 'samplingStmt':
+          return this.wordsStmt(s, 'samplingMethod', ['KwSampling']);
         case 'criterionStmt': {
           const polarityToken = this.token(c, 'KwInclude') ?? this.token(c, 'KwExclude');
           if (!polarityToken) return undefined;

@@ -121,6 +121,7 @@ export class TrialParser extends CstParser {
         { ALT: () => this.SUBRULE(this.measureDecl) },
         { ALT: () => this.SUBRULE(this.interventionBlock) },
         { ALT: () => this.SUBRULE(this.armBlock) },
+        { ALT: () => this.SUBRULE(this.groupBlock) },
         { ALT: () => this.SUBRULE(this.eligibilityBlock) },
         { ALT: () => this.SUBRULE(this.outcomeBlock) },
         { ALT: () => this.SUBRULE(this.scheduleBlock) },
@@ -157,6 +158,7 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.keywordStmt) },
       { ALT: () => this.SUBRULE(this.summaryStmt) },
       { ALT: () => this.SUBRULE(this.detailsStmt) },
+      { ALT: () => this.SUBRULE(this.expandedAccessStmt) },
     ]);
   });
 
@@ -255,6 +257,25 @@ export class TrialParser extends CstParser {
 
   private detailsStmt = this.keywordsThenText('detailsStmt', kw.details);
 
+  /**
+   * `expanded access yes nct id NCT01234567 status available`: whether the intervention is also
+   * available through an expanded-access program, and that program's own record (optional).
+   */
+  private expandedAccessStmt = this.RULE('expandedAccessStmt', () => {
+    this.CONSUME(kw.expanded);
+    this.CONSUME(kw.access);
+    this.CONSUME(Word);
+    this.OPTION(() => {
+      this.CONSUME(kw.nct);
+      this.CONSUME(kw.id);
+      this.CONSUME(Identifier);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.status);
+      this.SUBRULE(this.words);
+    });
+  });
+
   // --- design { … } ------------------------------------------------------------------------------
 
   public designBlock = this.RULE('designBlock', () => {
@@ -268,7 +289,48 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.modelStmt) },
       { ALT: () => this.SUBRULE(this.purposeStmt) },
       { ALT: () => this.SUBRULE(this.maskingStmt) },
+      { ALT: () => this.SUBRULE(this.observationalModelStmt) },
+      { ALT: () => this.SUBRULE(this.timePerspectiveStmt) },
+      { ALT: () => this.SUBRULE(this.biospecimenStmt) },
+      { ALT: () => this.SUBRULE(this.patientRegistryStmt) },
+      { ALT: () => this.SUBRULE(this.targetDurationStmt) },
+      { ALT: () => this.SUBRULE(this.expandedAccessTypesStmt) },
     ]);
+  });
+
+  // Observational designs (registry: designInfo.observationalModel, timePerspective, bioSpec,
+  // patientRegistry, targetDuration) and expanded-access types (designModule.expandedAccessTypes).
+
+  private observationalModelStmt = this.keywordsThenWords('observationalModelStmt', kw.observational, kw.model);
+
+  private timePerspectiveStmt = this.keywordsThenWords('timePerspectiveStmt', kw.time, kw.perspective);
+
+  /** `biospecimen retention samples with dna "Whole blood and serum"` */
+  private biospecimenStmt = this.RULE('biospecimenStmt', () => {
+    this.CONSUME(kw.biospecimen);
+    this.CONSUME(kw.retention);
+    this.SUBRULE(this.words);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  private patientRegistryStmt = this.keywordsThenWords('patientRegistryStmt', kw.patient, kw.registry);
+
+  /** `target duration 3 months`: how long a patient registry follows each participant. */
+  private targetDurationStmt = this.RULE('targetDurationStmt', () => {
+    this.CONSUME(kw.target);
+    this.CONSUME(kw.duration);
+    this.SUBRULE(this.quantity);
+  });
+
+  /** `expanded access individual, intermediate, treatment` */
+  private expandedAccessTypesStmt = this.RULE('expandedAccessTypesStmt', () => {
+    this.CONSUME(kw.expanded);
+    this.CONSUME(kw.access);
+    this.SUBRULE(this.words);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.words);
+    });
   });
 
   private allocationStmt = this.keywordsThenWords('allocationStmt', kw.allocation);
@@ -570,6 +632,29 @@ export class TrialParser extends CstParser {
     this.OPTION(() => this.blockBody(() => this.SUBRULE(this.doseStmt)));
   });
 
+  // --- group ID { … }: a group or cohort of an observational study ------------------------------
+
+  /** Like an arm, but an observational group has no arm type: it is observed, not assigned. */
+  public groupBlock = this.RULE('groupBlock', () => {
+    this.CONSUME(kw.group);
+    this.CONSUME(Identifier);
+    this.blockBody(() => this.SUBRULE(this.groupStatement));
+  });
+
+  private groupStatement = this.RULE('groupStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.labelStmt) },
+      { ALT: () => this.SUBRULE(this.descriptionStmt) },
+      { ALT: () => this.SUBRULE(this.exposureStmt) },
+    ]);
+  });
+
+  /** `exposure smoking`: an intervention (registry: exposure) the group's participants have. */
+  private exposureStmt = this.RULE('exposureStmt', () => {
+    this.CONSUME(kw.exposure);
+    this.CONSUME(Identifier);
+  });
+
   // --- eligibility { … } -------------------------------------------------------------------------
 
   public eligibilityBlock = this.RULE('eligibilityBlock', () => {
@@ -583,8 +668,15 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.sexStmt) },
       { ALT: () => this.SUBRULE(this.healthyVolunteersStmt) },
       { ALT: () => this.SUBRULE(this.criterionStmt) },
+      { ALT: () => this.SUBRULE(this.studyPopulationStmt) },
+      { ALT: () => this.SUBRULE(this.samplingStmt) },
     ]);
   });
+
+  /** Observational studies: who is studied, and how they are sampled. */
+  private studyPopulationStmt = this.keywordsThenText('studyPopulationStmt', kw.study, kw.population);
+
+  private samplingStmt = this.keywordsThenWords('samplingStmt', kw.sampling);
 
   /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
   private ageStmt = this.RULE('ageStmt', () => {

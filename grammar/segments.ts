@@ -12,7 +12,7 @@
  */
 
 /** `measure`, `intervention x {`, `primary outcome "…"` … at the very start of a line. */
-const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|site|reference|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
+const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|group|site|reference|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
 
 export interface Segment {
   /** Offset of the segment's first character in the document. */

@@ -4,16 +4,21 @@
  * block in the parser, so this table cannot drift from the grammar.
  */
 export const STATEMENT_HEADS = {
-  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
+  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
   trialBlock: [
     'nct id', 'org study id', 'secondary id', 'brief title', 'official title', 'acronym', 'study type', 'phase', 'status', 'why stopped',
     'start', 'primary completion', 'completion', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',
+    'expanded access',
   ],
-  designBlock: ['allocation', 'model', 'purpose', 'masking'],
+  designBlock: [
+    'allocation', 'model', 'purpose', 'masking',
+    'observational model', 'time perspective', 'biospecimen retention', 'patient registry', 'target duration', 'expanded access',
+  ],
   sponsorsBlock: ['lead', 'collaborator', 'responsible party', 'official', 'contact'],
   interventionBlock: ['type', 'name', 'other name', 'description', 'dose', 'adjust by', 'taper after', 'stop after', 'max dose', 'basis'],
   armBlock: ['label', 'type', 'description', 'receives'],
-  eligibilityBlock: ['age', 'sex', 'healthy volunteers', 'include', 'exclude'],
+  groupBlock: ['label', 'description', 'exposure'],
+  eligibilityBlock: ['age', 'sex', 'healthy volunteers', 'include', 'exclude', 'study population', 'sampling'],
   outcomeBlock: ['description', 'at', 'time frame'],
   scheduleBlock: ['visit'],
   receivesStmt: ['dose'],
@@ -29,6 +34,7 @@ export const BLOCK_PLACES: Record<BlockRule, string> = {
   sponsorsBlock: 'in the sponsors block',
   interventionBlock: 'in an intervention',
   armBlock: 'in an arm',
+  groupBlock: 'in a group',
   eligibilityBlock: 'in the eligibility block',
   outcomeBlock: 'in an outcome',
   scheduleBlock: 'in the schedule',

@@ -58,6 +58,9 @@ export const KEYWORDS = [
   'time', 'frame', 'at', 'visit',
   // sites and references
   'pmid',
+  // observational studies (design, eligibility, groups) and expanded access
+  'observational', 'perspective', 'biospecimen', 'retention', 'patient', 'registry', 'population', 'sampling',
+  'group', 'exposure', 'expanded', 'access',
 ] as const;
 
 export type KeywordName = (typeof KEYWORDS)[number];

@@ -84,6 +84,11 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     }
     return v;
   };
+  const yesNoValue = (w: A.Located<string>, what: string): boolean | undefined => {
+    const v = yesNo(w.value);
+    if (v === undefined) problems.push({ code: 'export-unknown-value', severity: 'error', message: `${what} is "yes" or "no", not "${w.value}"`, range: w.range });
+    return v;
+  };
   const dateType = (d: A.Located<A.ActualOrEstimated> | undefined) => (d ? (d.value.toUpperCase() as 'ACTUAL' | 'ESTIMATED') : undefined);
 
   const trial = model.trial;
@@ -107,9 +112,17 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     const d = dateField(trial, f);
     return d ? compact({ date: d.date.value, type: dateType(d.dateType) }) : undefined;
   };
+  const expandedAccess = statementsOf(trial, 'ExpandedAccess')[0];
   const statusModule = compact({
     overallStatus: word(wordsField(trial, 'status')?.words, 'Status', 'the overall status'),
     whyStopped: text(trial, 'whyStopped'),
+    expandedAccessInfo: expandedAccess
+      ? compact({
+        hasExpandedAccess: yesNoValue(expandedAccess.answer, 'expanded access'),
+        nctId: expandedAccess.nctId?.value,
+        statusForNctId: word(expandedAccess.status, 'ExpandedAccessStatus', 'an expanded-access status'),
+      })
+      : undefined,
     startDateStruct: dateStruct('start'),
     primaryCompletionDateStruct: dateStruct('primaryCompletion'),
     completionDateStruct: dateStruct('completion'),
@@ -151,14 +164,23 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const modelStmt = statementsOf(design, 'Model')[0];
   const masking = statementsOf(design, 'Masking')[0];
   const enrollment = statementsOf(trial, 'Enrollment')[0];
+  const accessTypes = statementsOf(design, 'ExpandedAccessTypes')[0];
+  const patientRegistry = wordsField(design, 'patientRegistry')?.words;
+  const targetDuration = statementsOf(design, 'TargetDuration')[0];
+  const biospecimen = statementsOf(design, 'Biospecimen')[0];
   const designModule = compact({
     studyType: word(wordsField(trial, 'studyType')?.words, 'StudyType', 'the study type'),
+    expandedAccessTypes: accessTypes ? expandedAccessTypes(accessTypes, problems) : undefined,
+    patientRegistry: patientRegistry ? yesNoValue(patientRegistry, 'patient registry') : undefined,
+    targetDuration: targetDuration ? durationText(targetDuration.duration, 'a target duration', problems) : undefined,
     phases,
     designInfo: compact({
       allocation: word(wordsField(design, 'allocation')?.words, 'DesignAllocation', 'the allocation'),
       interventionModel: word(modelStmt?.model, 'InterventionalAssignment', 'the intervention model'),
       interventionModelDescription: nonEmpty(modelStmt?.description?.value),
       primaryPurpose: word(wordsField(design, 'purpose')?.words, 'PrimaryPurpose', 'the primary purpose'),
+      observationalModel: word(wordsField(design, 'observationalModel')?.words, 'ObservationalModel', 'the observational model'),
+      timePerspective: word(wordsField(design, 'timePerspective')?.words, 'DesignTimePerspective', 'the time perspective'),
       maskingInfo: masking
         ? compact({
           masking: word(masking.level, 'DesignMasking', 'the masking'),
@@ -167,6 +189,12 @@ export function buildRecord(model: TrialModel): BuiltRecord {
         })
         : undefined,
     }),
+    bioSpec: biospecimen
+      ? compact({
+        retention: word(biospecimen.retention, 'BioSpecRetention', 'the biospecimen retention'),
+        description: nonEmpty(biospecimen.description?.value),
+      })
+      : undefined,
     enrollmentInfo: enrollment ? compact({ count: enrollment.count.value, type: dateType(enrollment.countType) }) : undefined,
   });
 
@@ -260,6 +288,8 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     sex: word(wordsField(elig, 'sex')?.words, 'Sex', 'sex'),
     minimumAge: age(ageStmt?.min),
     maximumAge: age(ageStmt?.max),
+    studyPopulation: text(elig, 'studyPopulation'),
+    samplingMethod: word(wordsField(elig, 'samplingMethod')?.words, 'SamplingMethod', 'the sampling method'),
   });
 
   // contactsLocationsModule
@@ -306,6 +336,25 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     referencesModule,
   }) ?? {};
   return { record: { protocolSection }, problems };
+}
+
+/** `expanded access individual, treatment` → `{individual: true, treatment: true}` (the flags not listed are left out). */
+function expandedAccessTypes(stmt: A.ExpandedAccessTypesStmt, problems: Diagnostic[]): Json | undefined {
+  const flags: Json = {};
+  for (const t of stmt.types) {
+    const key = t.value.trim().toLowerCase();
+    if (key === 'individual' || key === 'intermediate' || key === 'treatment') flags[key] = true;
+    else problems.push({ code: 'export-unknown-value', severity: 'error', message: `"${t.value}" is not an expanded-access type (individual, intermediate, treatment)`, range: t.range });
+  }
+  // The registry's key order.
+  return compact({ individual: flags['individual'], intermediate: flags['intermediate'], treatment: flags['treatment'] });
+}
+
+/** `3 months` → "3 Months" (the registry's duration form, as for ages). */
+function durationText(q: A.Quantity, what: string, problems: Diagnostic[]): string | undefined {
+  const d = registryAge(q.value.value, q.unit.value);
+  if (!d) problems.push({ code: 'export-age', severity: 'error', message: `the registry needs ${what} as a whole number of years, months, weeks, days, hours or minutes, not "${q.value.value} ${q.unit.value}"`, range: q.range });
+  return d;
 }
 
 const POINT_WORDS: Record<A.TimeUnitWord, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };

@@ -44,6 +44,9 @@ export const MODELLED_FIELDS: readonly string[] = [
   'identificationModule.acronym',
   'statusModule.overallStatus',
   'statusModule.whyStopped',
+  'statusModule.expandedAccessInfo.hasExpandedAccess',
+  'statusModule.expandedAccessInfo.nctId',
+  'statusModule.expandedAccessInfo.statusForNctId',
   ...['startDateStruct', 'primaryCompletionDateStruct', 'completionDateStruct'].flatMap((d) => [`statusModule.${d}.date`, `statusModule.${d}.type`]),
   'sponsorCollaboratorsModule.responsibleParty.type',
   'sponsorCollaboratorsModule.responsibleParty.investigatorFullName',
@@ -58,6 +61,11 @@ export const MODELLED_FIELDS: readonly string[] = [
   'conditionsModule.conditions[]',
   'conditionsModule.keywords[]',
   'designModule.studyType',
+  'designModule.expandedAccessTypes.individual',
+  'designModule.expandedAccessTypes.intermediate',
+  'designModule.expandedAccessTypes.treatment',
+  'designModule.patientRegistry',
+  'designModule.targetDuration',
   'designModule.phases[]',
   'designModule.designInfo.allocation',
   'designModule.designInfo.interventionModel',
@@ -66,6 +74,10 @@ export const MODELLED_FIELDS: readonly string[] = [
   'designModule.designInfo.maskingInfo.masking',
   'designModule.designInfo.maskingInfo.maskingDescription',
   'designModule.designInfo.maskingInfo.whoMasked[]',
+  'designModule.designInfo.observationalModel',
+  'designModule.designInfo.timePerspective',
+  'designModule.bioSpec.retention',
+  'designModule.bioSpec.description',
   'designModule.enrollmentInfo.count',
   'designModule.enrollmentInfo.type',
   'armsInterventionsModule.armGroups[].label',
@@ -84,6 +96,8 @@ export const MODELLED_FIELDS: readonly string[] = [
   'eligibilityModule.sex',
   'eligibilityModule.minimumAge',
   'eligibilityModule.maximumAge',
+  'eligibilityModule.studyPopulation',
+  'eligibilityModule.samplingMethod',
   'contactsLocationsModule.centralContacts[].name',
   'contactsLocationsModule.centralContacts[].role',
   'contactsLocationsModule.centralContacts[].phone',
@@ -108,18 +122,15 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['identificationModule.orgStudyIdInfo.', 'only the id of the org study id is modelled (not its type or link)'],
   ['identificationModule.secondaryIdInfos[].link', 'secondary id links are not modelled'],
   ['statusModule.statusVerifiedDate', 'the record verification date is set at each registry update'],
-  ['statusModule.expandedAccessInfo', 'expanded access is not modelled'],
   ['statusModule.lastKnownStatus', 'maintained by the registry'],
   ['statusModule.delayedPosting', 'not modelled'],
   ['statusModule.', 'submission and posting dates are assigned by the registry'],
   ['sponsorCollaboratorsModule.responsibleParty.old', 'legacy responsible-party fields are not modelled'],
   ['oversightModule', 'oversight (DMC, FDA regulation) is not modelled'],
-  ['designModule.designInfo.observationalModel', 'observational designs are not modelled'],
-  ['designModule.designInfo.timePerspective', 'observational designs are not modelled'],
-  ['designModule.bioSpec', 'biospecimen retention is not modelled'],
-  ['designModule.', 'not modelled (observational / expanded-access / registry design fields)'],
+  ['designModule.nPtrsToThisExpAccNctId', 'maintained by the registry (how many records point to this expanded-access record)'],
+  ['designModule.', 'not modelled'],
   ['eligibilityModule.stdAges', 'derived by the registry from the minimum and maximum ages'],
-  ['eligibilityModule.', 'not modelled (gender-based eligibility, observational population and sampling)'],
+  ['eligibilityModule.', 'not modelled (gender-based eligibility)'],
   ['contactsLocationsModule.locations[].zip', 'site postal codes are not modelled'],
   ['contactsLocationsModule.locations[].geoPoint', 'site coordinates are computed by the registry'],
   ['contactsLocationsModule.locations[].contacts', 'site contacts are not modelled'],
@@ -244,6 +255,19 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   if (phases.length > 0) push(I, `phase ${phases.map((p) => phaseWords(p)).join('/')}`);
   if (str(sm['overallStatus'])) push(I, `status ${words(sm['overallStatus'])}`);
   if (str(sm['whyStopped']) !== undefined) push(I, `why stopped ${textValue(str(sm['whyStopped'])!, I)}`);
+  const ea = obj(sm['expandedAccessInfo']);
+  if (typeof ea['hasExpandedAccess'] === 'boolean') {
+    let line = `expanded access ${ea['hasExpandedAccess'] ? 'yes' : 'no'}`;
+    const eaId = str(ea['nctId']);
+    if (eaId !== undefined) {
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(eaId)) line += ` nct id ${eaId}`;
+      else notes.push(`The expanded-access NCT id "${eaId}" is not a valid identifier and was not imported.`);
+    }
+    if (str(ea['statusForNctId'])) line += ` status ${words(ea['statusForNctId'])}`;
+    push(I, line);
+  } else if (Object.keys(ea).length > 0) {
+    notes.push('The expanded-access information has no yes/no answer (hasExpandedAccess); it was not imported.');
+  }
   const dateLine = (keyword: string, v: unknown) => {
     const d = obj(v);
     const date = str(d['date']);
@@ -291,6 +315,25 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   } else if (Object.keys(mi).length > 0) {
     notes.push('Who is masked was not imported: the record gives no masking level.');
   }
+  if (str(di['observationalModel'])) design.push(`observational model ${words(di['observationalModel'])}`);
+  if (str(di['timePerspective'])) design.push(`time perspective ${words(di['timePerspective'])}`);
+  if (typeof des['patientRegistry'] === 'boolean') design.push(`patient registry ${des['patientRegistry'] ? 'yes' : 'no'}`);
+  const target = str(des['targetDuration']);
+  if (target !== undefined) {
+    const t = ageWords(target);
+    if (t) design.push(`target duration ${t}`);
+    else notes.push(`The target duration "${target}" is not in the registry's form and was not imported.`);
+  }
+  const bio = obj(des['bioSpec']);
+  if (str(bio['retention'])) {
+    const d = str(bio['description']);
+    design.push(`biospecimen retention ${words(bio['retention'])}${d !== undefined ? ` ${textValue(d, I)}` : ''}`);
+  } else if (str(bio['description']) !== undefined) {
+    notes.push('The biospecimen description was not imported: the record says no biospecimen retention to attach it to.');
+  }
+  const eat = obj(des['expandedAccessTypes']);
+  const eaTypes = (['individual', 'intermediate', 'treatment'] as const).filter((k) => eat[k] === true);
+  if (eaTypes.length > 0) design.push(`expanded access ${eaTypes.join(', ')}`);
   if (design.length > 0) {
     lines.push('', 'design {');
     for (const d of design) push(I, d);
@@ -362,8 +405,11 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     lines.push('}');
   }
 
+  // An observational study's arm groups are its groups/cohorts, and their interventions exposures.
+  const observational = str(des['studyType']) === 'OBSERVATIONAL';
   for (const { a, id: armId, label } of arms) {
-    lines.push('', `arm ${armId} {`);
+    const asGroup = observational && !str(a['type']);
+    lines.push('', `${asGroup ? 'group' : 'arm'} ${armId} {`);
     push(I, `label ${quote(label)}`);
     if (str(a['type'])) push(I, `type ${wordsFor(str(a['type'])!)}`);
     if (str(a['description']) !== undefined) push(I, `description ${textValue(str(a['description'])!, I)}`);
@@ -386,7 +432,7 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
         received.push(x.id);
       }
     }
-    for (const r of received) push(I, `receives ${r}`);
+    for (const r of received) push(I, `${asGroup ? 'exposure' : 'receives'} ${r}`);
     lines.push('}');
   }
   for (const x of interventions) {
@@ -408,6 +454,8 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   else if (max) elig.push(`age up to ${max}`);
   if (str(em['sex'])) elig.push(`sex ${words(em['sex'])}`);
   if (typeof em['healthyVolunteers'] === 'boolean') elig.push(`healthy volunteers ${em['healthyVolunteers'] ? 'yes' : 'no'}`);
+  if (str(em['studyPopulation']) !== undefined) elig.push(`study population ${textValue(str(em['studyPopulation'])!, I)}`);
+  if (str(em['samplingMethod'])) elig.push(`sampling ${words(em['samplingMethod'])}`);
   const criteriaText = str(em['eligibilityCriteria']);
   if (criteriaText !== undefined) {
     const split = splitCriteria(criteriaText);

@@ -13,6 +13,7 @@ export type BlockKind =
   | 'sponsors'
   | 'intervention'
   | 'arm'
+  | 'group'
   | 'receives'
   | 'eligibility'
   | 'outcome'
@@ -41,6 +42,7 @@ const BLOCK_HEADS: Record<string, BlockKind> = {
   sponsors: 'sponsors',
   intervention: 'intervention',
   arm: 'arm',
+  group: 'group',
   receives: 'receives',
   eligibility: 'eligibility',
   primary: 'outcome',

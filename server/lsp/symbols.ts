@@ -45,8 +45,8 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
       }
       case 'ArmBlock': {
         const type = wordsField(item, 'armType')?.words.value;
-        s = sym(item.id.value, SymbolKind.Class, item.range, item.id.range, textField(item, 'label')?.text.value ?? type ?? 'arm');
-        if (s) s.children = kids(() => item.statements.map((st) => st.kind === 'Receives' ? sym(`receives ${st.intervention.value}`, SymbolKind.Field, st.range, st.intervention.range, st.doses.length ? `${st.doses.length} own dose${st.doses.length > 1 ? 's' : ''}` : undefined) : undefined));
+        s = sym(item.id.value, SymbolKind.Class, item.range, item.id.range, textField(item, 'label')?.text.value ?? type ?? (item.group ? 'group' : 'arm'));
+        if (s) s.children = kids(() => item.statements.map((st) => st.kind === 'Receives' ? sym(`${st.exposure ? 'exposure' : 'receives'} ${st.intervention.value}`, SymbolKind.Field, st.range, st.intervention.range, st.doses.length ? `${st.doses.length} own dose${st.doses.length > 1 ? 's' : ''}` : undefined) : undefined));
         break;
       }
       case 'EligibilityBlock': {

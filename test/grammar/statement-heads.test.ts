@@ -10,6 +10,7 @@ const WRAP: Record<BlockRule, (line: string) => string> = {
   sponsorsBlock: (l) => `sponsors {\n${l}\n}`,
   interventionBlock: (l) => `intervention x {\n${l}\n}`,
   armBlock: (l) => `arm a {\n${l}\n}`,
+  groupBlock: (l) => `group g {\n${l}\n}`,
   eligibilityBlock: (l) => `eligibility {\n${l}\n}`,
   outcomeBlock: (l) => `primary outcome "P" {\n${l}\n}`,
   scheduleBlock: (l) => `schedule {\n${l}\n}`,

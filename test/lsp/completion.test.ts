@@ -47,7 +47,10 @@ describe('lsp: completion', function () {
         <|>
       }
     `);
-    assert.deepStrictEqual(labels.sort(), ['allocation', 'masking', 'model', 'purpose']);
+    assert.deepStrictEqual(labels.sort(), [
+      'allocation', 'biospecimen retention', 'expanded access', 'masking', 'model', 'observational model', 'patient registry',
+      'purpose', 'target duration', 'time perspective',
+    ]);
   });
 
   it('a multi-word head is completed from its first word', async () => {

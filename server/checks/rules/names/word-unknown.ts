@@ -43,6 +43,24 @@ const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
   armType: ['ArmGroupType', 'an arm type'],
   sex: ['Sex', 'a sex'],
   healthyVolunteers: undefined,
+  observationalModel: ['ObservationalModel', 'an observational model'],
+  timePerspective: ['DesignTimePerspective', 'a time perspective'],
+  patientRegistry: undefined,
+  samplingMethod: ['SamplingMethod', 'a sampling method'],
+};
+
+/** Fields answered `yes` or `no`, by what a message calls them. */
+const YES_NO_FIELDS: Partial<Record<A.WordsField, WordKind>> = {
+  healthyVolunteers: HEALTHY,
+  patientRegistry: { ...HEALTHY, what: 'a patient-registry answer' },
+};
+
+/** The registry's three expanded-access types (designModule.expandedAccessTypes has one flag each). */
+export const EXPANDED_ACCESS_TYPES = ['individual', 'intermediate', 'treatment'] as const;
+const EXPANDED_ACCESS_TYPE: WordKind = {
+  what: 'an expanded-access type',
+  valid: EXPANDED_ACCESS_TYPES,
+  ok: (x) => (EXPANDED_ACCESS_TYPES as readonly string[]).includes(x.trim().toLowerCase()),
 };
 
 /** The registry words written in one item. */
@@ -62,7 +80,7 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
         const w = s as A.WordsStmt;
         const e = WORDS_ENUM[w.field];
         if (e) enumUse(w.words, e[0], e[1]);
-        else if (w.field === 'healthyVolunteers') out.push({ words: w.words, ...HEALTHY });
+        else if (YES_NO_FIELDS[w.field]) out.push({ words: w.words, ...YES_NO_FIELDS[w.field]! });
       }
       break;
   }
@@ -70,6 +88,11 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
     case 'TrialBlock':
       for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) out.push({ words: ph, ...PHASE });
       for (const s of item.statements) if (s.kind === 'SecondaryId') enumUse(s.idType, 'SecondaryIdType', 'a secondary id type');
+      for (const s of item.statements) {
+        if (s.kind !== 'ExpandedAccess') continue;
+        out.push({ words: s.answer, ...HEALTHY, what: 'an expanded-access answer' });
+        enumUse(s.status, 'ExpandedAccessStatus', 'an expanded-access status');
+      }
       break;
     case 'DesignBlock':
       for (const s of item.statements) if (s.kind === 'Model') enumUse(s.model, 'InterventionalAssignment', 'an intervention model');
@@ -78,6 +101,8 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
         enumUse(s.level, 'DesignMasking', 'a masking level');
         for (const r of s.roles) enumUse(r, 'WhoMasked', 'a masked role');
       }
+      for (const s of item.statements) if (s.kind === 'Biospecimen') enumUse(s.retention, 'BioSpecRetention', 'a biospecimen retention');
+      for (const s of item.statements) if (s.kind === 'ExpandedAccessTypes') for (const t of s.types) out.push({ words: t, ...EXPANDED_ACCESS_TYPE });
       break;
     case 'SponsorsBlock':
       for (const s of item.statements) if (s.kind === 'Sponsor') enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class');
