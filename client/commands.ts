@@ -71,6 +71,7 @@ async function requestOnDocument<R>(
   arg: unknown,
   method: string,
   what: string,
+  extra: (doc: vscode.TextDocument) => object = () => ({}),
 ): Promise<{ doc: vscode.TextDocument; result: R } | undefined> {
   const doc = await targetDocument(arg);
   if (!doc) return undefined;
@@ -79,13 +80,37 @@ async function requestOnDocument<R>(
     void vscode.window.showWarningMessage(NOT_RUNNING);
     return undefined;
   }
-  const params: ExportRecordParams & TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
-  const result = await request<R>(deps, client, method, params, what);
+  const params: ExportRecordParams & TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), ...extra(doc) };
+  let result = await request<R>(deps, client, method, params, what);
+  // The server never replaces a file on its own: an `exists` answer is a question for the user.
+  const exists = (result as { exists?: string } | undefined)?.exists;
+  if (exists && await confirmReplace(exists)) result = await request<R>(deps, client, method, { ...params, overwrite: true }, what);
   return result ? { doc, result } : undefined;
 }
 
+/** A modal "Replace?" for a file the server would overwrite; true only on an explicit "Replace". */
+async function confirmReplace(file: string): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(
+    `${path.basename(file)} already exists. Replace it?`,
+    { modal: true, detail: file },
+    'Replace',
+  );
+  return choice === 'Replace';
+}
+
+/**
+ * Whether the effective `trial.export.folder` is the user's own (user settings or default), not a
+ * workspace's: only the user may send records outside the workspace. The server cannot see where a
+ * setting came from; `inspect` can.
+ */
+function exportFolderFromUser(doc: vscode.TextDocument): boolean {
+  const i = vscode.workspace.getConfiguration('trial', doc.uri).inspect<string>('export.folder');
+  return i?.workspaceFolderValue === undefined && i?.workspaceValue === undefined;
+}
+
 export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<ExportRecordResult | undefined> {
-  const answer = await requestOnDocument<ExportRecordResult>(deps, arg, ExportRecordMethod, 'Exporting a registry record');
+  const answer = await requestOnDocument<ExportRecordResult>(deps, arg, ExportRecordMethod, 'Exporting a registry record',
+    (doc) => ({ folderFromUserSettings: exportFolderFromUser(doc) }));
   if (!answer) return undefined;
   const { doc, result } = answer;
   if (result.ok) {
@@ -125,7 +150,10 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
   const params: ImportRecordParams = { recordPath };
   if (target instanceof vscode.Uri) params.targetPath = target.fsPath;
   else if (typeof target === 'string') params.targetPath = target;
-  const result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, 'Importing a ClinicalTrials.gov record');
+  let result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, 'Importing a ClinicalTrials.gov record');
+  if (result && !result.ok && result.exists && await confirmReplace(result.exists)) {
+    result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, { ...params, overwrite: true }, 'Importing a ClinicalTrials.gov record');
+  }
   if (!result) return undefined;
   if (result.ok) {
     deps.output.appendLine(`Imported ${recordPath} → ${result.path}`);

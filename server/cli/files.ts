@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile, SafeWriteError } from '../io/safe-write';
 import { CliError } from './io';
 
 const GLOB = /[*?[]/;
@@ -66,10 +67,12 @@ export function expandTrialFiles(args: string[], cwd: string, extension = '.tria
   return out;
 }
 
+/** Reads a file the user named; a FIFO or device is refused (reading one would block or never end). */
 export function readText(file: string, cwd: string): string {
   try {
-    return fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    return readRegularFile(path.resolve(cwd, file));
   } catch (e) {
+    if (e instanceof SafeWriteError) throw new CliError(e.message.replace(e.target, file));
     throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
@@ -81,4 +84,14 @@ export function progress(io: { stderr(t: string): void; stderrIsTTY: boolean }, 
     tick: (i) => { if (on) io.stderr(`\r${label} ${i}/${total}`); },
     done: () => { if (on) io.stderr('\r\x1b[K'); },
   };
+}
+
+/** A refused or failed write as one CLI line; an existing file names the flag that replaces it. */
+export function writeError(e: unknown, shown: string): CliError {
+  if (e instanceof SafeWriteError) {
+    if (e.kind === 'exists') return new CliError(`${shown} already exists; use --force to replace it`);
+    if (e.kind === 'symlink') return new CliError(`${shown} is a symbolic link; refusing to write through it (remove it or choose another name)`);
+    return new CliError(e.message.replace(e.target, shown));
+  }
+  return new CliError(`cannot write ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 }

@@ -1,9 +1,9 @@
 /** `trial fmt FILE… [--check]`: format in place, or list the files that would change. */
 import * as path from 'node:path';
 import { formatText } from '../../grammar/format';
-import { writeFileAtomic } from '../export/write';
-import { expandTrialFiles, progress, readText } from './files';
-import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
+import { writeFileSafely } from '../io/safe-write';
+import { expandTrialFiles, progress, readText, writeError } from './files';
+import { EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { formatTextLine } from './report';
 
 export function fmtCommand(args: string[], options: { check?: boolean }, io: CliIo): number {
@@ -27,9 +27,11 @@ export function fmtCommand(args: string[], options: { check?: boolean }, io: Cli
       return;
     }
     try {
-      writeFileAtomic(path.resolve(io.cwd, file), result.text);
+      // Formatting in place is the explicit replace the user asked for; a symlink is still refused
+      // (the rename would turn the link into a copy).
+      writeFileSafely(path.resolve(io.cwd, file), result.text, { overwrite: true });
     } catch (e) {
-      throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw writeError(e, file);
     }
     io.stdout(`formatted ${file}\n`);
   });

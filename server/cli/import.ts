@@ -1,19 +1,14 @@
 /** `trial import RECORD.json [-o OUT.trial] [--out-dir DIR] [--force]` */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../export/write';
 import { ImportError, importRecord } from '../import';
-import { readText } from './files';
+import { containedPath, refusalFor, writeFileSafely } from '../io/safe-write';
+import { parseRecordJson } from '../import/read-record';
+import { readText, writeError } from './files';
 import { CliError, EXIT_OK, type CliIo } from './io';
 
 export function importCommand(record: string, options: { output?: string; outDir?: string; force?: boolean }, io: CliIo): number {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(record, io.cwd));
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${record} is not valid JSON: ${(e as Error).message}`);
-  }
+  if (options.output && options.outDir) throw new CliError('use either -o or --out-dir, not both');
+  const json = parseRecordJson(readText(record, io.cwd), record, (m) => new CliError(m));
   let trials;
   try {
     trials = importRecord(json);
@@ -22,18 +17,23 @@ export function importCommand(record: string, options: { output?: string; outDir
     throw e;
   }
   if (options.output && trials.length !== 1) throw new CliError(`-o names one file, but ${record} has ${trials.length} studies; use --out-dir`);
-  const targets = trials.map((t) => options.output ?? path.join(options.outDir ?? path.dirname(record), t.fileName));
+  // Names come from the record: sanitised by the importer, and kept inside the folder asked for.
+  const folder = path.resolve(io.cwd, options.outDir ?? path.dirname(record));
+  const targets = trials.map((t) => (options.output ? path.resolve(io.cwd, options.output) : containedPath(folder, t.fileName)));
+  const shown = (target: string) => path.relative(io.cwd, target) || target;
+  // All or nothing: every target is checked before the first is written.
   for (const target of targets) {
-    if (!options.force && fs.existsSync(path.resolve(io.cwd, target))) throw new CliError(`${target} already exists; use --force to replace it`);
+    const refusal = refusalFor(target, Boolean(options.force));
+    if (refusal) throw writeError(refusal, shown(target));
   }
   trials.forEach((t, i) => {
     const target = targets[i]!;
     try {
-      writeFileAtomic(path.resolve(io.cwd, target), t.text);
+      writeFileSafely(target, t.text, { overwrite: Boolean(options.force) });
     } catch (e) {
-      throw new CliError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw writeError(e, shown(target));
     }
-    io.stdout(`${record} → ${target}${t.notes.length > 0 ? ` (${t.notes.length} note${t.notes.length === 1 ? '' : 's'})` : ''}\n`);
+    io.stdout(`${record} → ${shown(target)}${t.notes.length > 0 ? ` (${t.notes.length} note${t.notes.length === 1 ? '' : 's'})` : ''}\n`);
     for (const n of t.notes) io.stdout(`  note: ${n}\n`);
   });
   return EXIT_OK;

@@ -33,8 +33,9 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .argument('<files...>', '.trial files, folders or globs')
     .option('-o, --output <file>', 'the record file (one protocol only)')
     .option('--out-dir <dir>', 'folder for <name>.ctgov.json records (default: beside each protocol)')
-    .addHelpText('after', '\nExamples:\n  trial export examples/ZEPHYR-1.trial -o ZEPHYR-1.json\n  trial export examples --out-dir out/records')
-    .action((files: string[], o: { output?: string; outDir?: string }) => setCode(exportCommand(files, o, io)));
+    .option('--force', 'replace existing record files (never symlinks or special files)')
+    .addHelpText('after', '\nExamples:\n  trial export examples/ZEPHYR-1.trial -o ZEPHYR-1.json\n  trial export examples --out-dir out/records --force')
+    .action((files: string[], o: { output?: string; outDir?: string; force?: boolean }) => setCode(exportCommand(files, o, io)));
 
   p.command('fmt')
     .description('Format protocols in place in the canonical layout.')
@@ -48,7 +49,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .argument('<record>', 'the .json record')
     .option('-o, --output <file>', 'the .trial file (one study only)')
     .option('--out-dir <dir>', 'folder for <NCT id>.trial files (default: beside the record)')
-    .option('--force', 'replace existing files')
+    .option('--force', 'replace existing files (never symlinks or special files)')
     .addHelpText('after', '\nExamples:\n  trial import NCT04743739.json\n  trial import ctg-studies.json --out-dir protocols')
     .action((record: string, o: { output?: string; outDir?: string; force?: boolean }) => setCode(importCommand(record, o, io)));
 

@@ -4,7 +4,7 @@
  *   exportText(text)              → ExportResult (refuses on error diagnostics or schema issues)
  *   exportDocument(diagnosed)     → ExportResult from an already checked document
  *   serializeRecord(record)       → deterministic JSON text (2 spaces, trailing newline)
- *   writeExport(path, json, fs?)  → atomic write (temporary file + rename)
+ *   writeExport(path, json, opts?) → safe atomic write (server/io/safe-write.ts: no silent replace, no symlinks)
  *   buildRecord(model)            → the record object, unvalidated (for tests and previews)
  *   renderDosing / renderDose / renderEligibilityCriteria: the registry texts
  *   timelineRows(model)           → dosing rows per arm and intervention
@@ -15,13 +15,12 @@ import type { Diagnostic } from '../../grammar/diagnostic';
 import { validateExportRecord, type ExportRecord, type RecordIssue } from '../registry/schema';
 import { buildRecord } from './build-record';
 import { diagnoseText, type Diagnosed } from './diagnose';
-import { writeFileAtomic, type WriteFs } from './write';
+import { writeFileSafely, type SafeWriteOptions } from '../io/safe-write';
 
 export { buildRecord, registryAge, renderTimePoints, measureLabels, type BuiltRecord } from './build-record';
 export * from './render-dosing';
 export * from './render-criteria';
 export { diagnoseText, type Diagnosed } from './diagnose';
-export { writeFileAtomic, temporaryPathFor, realFs, type WriteFs } from './write';
 export { timelineRows, formatTimeline } from './timeline';
 
 export type ExportResult =
@@ -62,7 +61,7 @@ export function exportText(text: string, diagnose: (text: string) => Diagnosed =
   return exportDocument(diagnose(text));
 }
 
-/** Writes an export's JSON atomically. */
-export function writeExport(target: string, json: string, fs?: WriteFs): void {
-  writeFileAtomic(target, json, fs);
+/** Writes an export's JSON atomically; an existing file only with `overwrite` (see server/io/safe-write.ts). */
+export function writeExport(target: string, json: string, options?: SafeWriteOptions): void {
+  writeFileSafely(target, json, options);
 }

@@ -15,12 +15,18 @@ import { phaseWords, wordsFor } from '../model';
 import { parseArmInterventionName, type EnumValue } from '../registry/enums';
 import { removeKnownNonApiFields, validateRegistryStudy } from '../registry/schema';
 import { splitCriteria } from './criteria';
+import { safeFileStem } from '../io/safe-write';
 import { identifierFor, quote, textValue } from './emit';
 
 export { splitCriteria, normalizeCriterion, type SplitCriteria } from './criteria';
 export { quote, textValue, identifierFor } from './emit';
 
 export class ImportError extends Error {}
+
+/** Text from the record placed in a `//` comment: any line break (CR, LF, U+2028/9) would end the comment. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
 
 export interface ImportedTrial {
   /** NCT id, else org study id, else `study-N`. */
@@ -185,10 +191,32 @@ export function importRecord(json: unknown): ImportedTrial[] {
   if (isObj(json) && Array.isArray(json['studies'])) {
     const studies = json['studies'];
     if (studies.length === 0) throw new ImportError('the file has an empty "studies" list');
-    return studies.map((s, i) => importStudy(s, i + 1));
+    return distinctFileNames(studies.map((s, i) => importStudy(s, i + 1)));
   }
-  if (Array.isArray(json)) return json.map((s, i) => importStudy(s, i + 1));
+  if (Array.isArray(json)) return distinctFileNames(json.map((s, i) => importStudy(s, i + 1)));
   return [importStudy(json, 1)];
+}
+
+/**
+ * Two studies with the same id in one file must not land in one `.trial` (the second would replace
+ * the first): a repeat gets `-2`, `-3`, … and a note saying so (file names compared case-insensitively,
+ * as macOS and Windows do).
+ */
+function distinctFileNames(trials: ImportedTrial[]): ImportedTrial[] {
+  const taken = new Map<string, number>();
+  for (const t of trials) taken.set(t.fileName.toLowerCase(), (taken.get(t.fileName.toLowerCase()) ?? 0) + 1);
+  const used = new Set<string>();
+  return trials.map((t, i) => {
+    if (!used.has(t.fileName.toLowerCase())) {
+      used.add(t.fileName.toLowerCase());
+      return t;
+    }
+    let n = 2;
+    while (used.has(`${t.id}-${n}.trial`.toLowerCase()) || taken.has(`${t.id}-${n}.trial`.toLowerCase())) n++;
+    const fileName = `${t.id}-${n}.trial`;
+    used.add(fileName.toLowerCase());
+    return { ...t, fileName, notes: [...t.notes, `Study ${i + 1} has the same id (${t.id}) as an earlier study in this file; it was written to ${fileName}.`] };
+  });
 }
 
 /** Age "18 Years" → `18 years`; undefined when it is not in the registry's form. */
@@ -234,7 +262,8 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   // --- trial ---------------------------------------------------------------------------------
   const nctId = str(idm['nctId']);
   const orgId = str(obj(idm['orgStudyIdInfo'])['id']);
-  const id = nctId ?? (orgId ? orgId.replace(/[^A-Za-z0-9._-]+/g, '-') : `study-${index}`);
+  // The id names the file: sanitised (no separators, no `..`), so a hostile nctId cannot leave the folder.
+  const id = safeFileStem(nctId ?? orgId ?? '', `study-${index}`);
   lines.push('trial {');
   if (nctId) {
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(nctId)) push(I, `nct id ${nctId}`);
@@ -527,8 +556,8 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   }
 
   const header = [
-    `// Imported from ClinicalTrials.gov record ${nctId ?? orgId ?? `#${index}`} (API v2 JSON) by \`trial import\`.`,
-    ...(notes.length > 0 ? ['// Not carried over (see `trial import` output):', ...notes.map((n) => `//   - ${n.replace(/\r?\n/g, ' ')}`)] : []),
+    `// Imported from ClinicalTrials.gov record ${oneLine(nctId ?? orgId ?? `#${index}`)} (API v2 JSON) by \`trial import\`.`,
+    ...(notes.length > 0 ? ['// Not carried over (see `trial import` output):', ...notes.map((n) => `//   - ${oneLine(n)}`)] : []),
     '',
   ];
   const raw = [...header, ...lines].join('\n') + '\n';

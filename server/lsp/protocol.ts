@@ -21,6 +21,18 @@ export const ExportRecordMethod = 'trial/exportRecord';
 export interface ExportRecordParams {
   /** The `.trial` document to export (its open, possibly unsaved, text is what gets exported). */
   uri: string;
+  /**
+   * Replace an existing record file (the user answered "Replace" to an `exists` refusal). Without
+   * it the server never replaces a file whose content differs; symlinks and special files are
+   * refused either way.
+   */
+  overwrite?: boolean;
+  /**
+   * The effective `trial.export.folder` comes from the user's own settings (not the workspace's):
+   * only then may it point outside the workspace folders. The client reads this with
+   * `WorkspaceConfiguration.inspect`, which the server cannot.
+   */
+  folderFromUserSettings?: boolean;
 }
 
 export interface ExportRecordSuccess {
@@ -39,6 +51,11 @@ export interface ExportRecordRefusal {
   reason: string;
   /** How many error diagnostics block the export (0 when the reason is something else, e.g. I/O). */
   diagnosticsCount: number;
+  /**
+   * Set when the only obstacle is an existing regular file at this absolute path: the client asks
+   * the user (modal) and resends with `overwrite: true`.
+   */
+  exists?: string;
 }
 
 export type ExportRecordResult = ExportRecordSuccess | ExportRecordRefusal;
@@ -51,8 +68,10 @@ export const ImportRecordMethod = 'trial/importRecord';
 export interface ImportRecordParams {
   /** Absolute path of the `.json` record. */
   recordPath: string;
-  /** Absolute path of the `.trial` to write; default: beside the record, named after its NCT id. */
+  /** Absolute path of the `.trial` to write; default: beside the record, named after its NCT id (sanitised). */
   targetPath?: string;
+  /** Replace an existing `.trial` file (the user answered "Replace" to an `exists` refusal). */
+  overwrite?: boolean;
 }
 
 export interface ImportRecordSuccess {
@@ -66,6 +85,8 @@ export interface ImportRecordSuccess {
 export interface ImportRecordRefusal {
   ok: false;
   reason: string;
+  /** Set when the only obstacle is an existing regular file at this absolute path (ask, then resend with `overwrite`). */
+  exists?: string;
 }
 
 export type ImportRecordResult = ImportRecordSuccess | ImportRecordRefusal;

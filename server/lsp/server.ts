@@ -7,7 +7,6 @@
  * event-loop turns later (so changes already queued are read first) and a check whose version was
  * superseded never runs or never publishes: each edit cancels the pending one, with no fixed delay.
  */
-import { readFileSync } from 'fs';
 import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
@@ -24,6 +23,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readRegularFile } from '../io/safe-write';
 import { codeActions } from './code-actions';
 import { complete } from './completion';
 import { setCoreLogger } from './core';
@@ -244,8 +244,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const s = await settings.get(p.uri);
       const doc = ws.get(p.uri);
       // A file exported from the explorer need not be open: check its saved text.
-      const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(p.uri, 0, readFileSync(fileURLToPath(p.uri), 'utf8'), s);
-      const result = exportRecord(analysis, s, workspaceFolders);
+      const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(p.uri, 0, readRegularFile(fileURLToPath(p.uri)), s);
+      const result = exportRecord(analysis, s, workspaceFolders, { overwrite: p.overwrite === true, folderFromUserSettings: p.folderFromUserSettings === true });
       if (result.ok) {
         exported.set(p.uri, result.path);
         if (doc) sendStatus(analysis);

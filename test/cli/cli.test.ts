@@ -3,18 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIo } from '../../server/cli/main';
 import { findShared, REPO } from '../export/shared';
-
-interface Ran { code: number; out: string; err: string }
-
-async function cli(argv: string[], cwd = REPO): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, stderrIsTTY: false, cwd };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 describe('cli: trial', function () {
   this.timeout(30000);
@@ -123,9 +113,7 @@ describe('cli: trial', function () {
   });
 
   it('import: writes a .trial with notes, refuses to overwrite without --force, exit 2 on bad JSON', async function () {
-    const shared = findShared();
-    if (!shared) this.skip();
-    const record = path.join(shared!, 'registry-records', 'NCT05914155.json');
+    const record = path.join(findShared(), 'registry-records', 'NCT05914155.json');
     const out = path.join(dir, 'a.trial');
     const r = await cli(['import', record, '-o', out]);
     assert.equal(r.code, 0, r.err);
@@ -149,9 +137,9 @@ describe('cli: trial', function () {
     assert.match(r.out, /depending on cd19_b_cells/);
   });
 
-  it('the built dist/cli.js runs as a child process (when built)', function () {
+  it('the built dist/cli.js runs as a child process', function () {
     const bin = path.join(REPO, 'dist', 'cli.js');
-    if (!fs.existsSync(bin)) this.skip();
+    assert.ok(fs.existsSync(bin), `${bin} is missing: run npm run build (npm test does)`);
     const r = spawnSync(process.execPath, [bin, 'check', 'examples/ZEPHYR-1.trial'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const bad = spawnSync(process.execPath, [bin, 'check', 'examples/NCT04743739.trial'], { cwd: REPO, encoding: 'utf8' });

@@ -1,16 +1,14 @@
-/** Finds `shared/` (registry records) by walking up from this file: /work/shared locally, ../shared in CI. */
+/** Finds `shared/` (registry records) by walking up from this file (../shared beside the checkout). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findSharedDir } from '../registry/fixtures';
 
-export function findShared(): string | undefined {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'shared', 'registry-records');
-    if (fs.existsSync(candidate)) return path.join(dir, 'shared');
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+/**
+ * The shared folder (`../shared` beside the checkout, or TRIAL_SHARED_DIR). Missing, it throws: a
+ * test that needs the real records fails rather than skipping itself (a skip in CI is a test that never runs).
+ */
+export function findShared(): string {
+  return findSharedDir(__dirname);
 }
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');

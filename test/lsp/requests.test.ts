@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DEFAULT_SETTINGS, ExportRecordMethod, ImportRecordMethod, TimelineMethod, type ExportRecordResult, type ImportRecordResult, type TimelineResult } from '../../server/lsp/protocol';
+import { findShared } from '../export/shared';
 import { EXAMPLES, TestServer } from './harness';
 
 describe('lsp: custom requests (protocol.ts)', function () {
@@ -61,9 +62,8 @@ describe('lsp: custom requests (protocol.ts)', function () {
     assert.strictEqual(row.startDay, 1);
   });
 
-  it('trial/importRecord writes a .trial file that the server checks without syntax errors', async function () {
-    const record = '/work/shared/registry-records/NCT05378763.json';
-    if (!fs.existsSync(record)) this.skip();
+  it('trial/importRecord writes a .trial file that the server checks without syntax errors', async () => {
+    const record = path.join(findShared(), 'registry-records', 'NCT05378763.json');
     const target = path.join(dir, 'imported', 'NCT05378763.trial');
     const result = await server.request<ImportRecordResult>(ImportRecordMethod, { recordPath: record, targetPath: target });
     assert.ok(result.ok, JSON.stringify(result));
