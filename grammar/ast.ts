@@ -33,10 +33,15 @@ interface NodeBase {
   range: Range;
 }
 
+/** A number, with its text as written (`3.0`, `0.50`): the precision the writer chose. */
+export interface NumberValue extends Located<number> {
+  written?: string;
+}
+
 /** A number with a unit exactly as written (`3 mg/kg/d`, `6 months`, `40 mL/min/1.73m2`). */
 export interface Quantity extends NodeBase {
   kind: 'Quantity';
-  value: Located<number>;
+  value: NumberValue;
   /** The unit text as written; the units layer decides what UCUM code it means. */
   unit: Located<string>;
 }
@@ -44,8 +49,8 @@ export interface Quantity extends NodeBase {
 /** A dose amount: one quantity, or a range `1 to 2 mg` (the low end shares the unit). */
 export interface Amount extends NodeBase {
   kind: 'Amount';
-  low?: Located<number>;
-  value: Located<number>;
+  low?: NumberValue;
+  value: NumberValue;
   unit: Located<string>;
 }
 
@@ -378,7 +383,7 @@ export interface Schedule extends NodeBase {
   from?: Located<number>;
   /** `to day 28` */
   to?: Located<number>;
-  /** `for 6 months`, `for 6 cycles` */
+  /** `for 6 months`, `for 6 cycles`, `for 4 doses` (unit `doses`: a number of administrations) */
   for?: Quantity;
 }
 
@@ -396,7 +401,10 @@ export interface Condition extends NodeBase {
  */
 export interface DoseStmt extends NodeBase {
   kind: 'Dose';
-  amount: Amount;
+  /** Absent when the dose is said in words instead (`dose "placebo to match" iv …`). */
+  amount?: Amount;
+  /** `dose "as directed" oral daily`: no amount, what is given in the writer's words. */
+  amountText?: Located<string>;
   route?: Located<RouteCode>;
   frequency?: Frequency;
   divided?: Located<number>;

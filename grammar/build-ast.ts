@@ -109,8 +109,9 @@ export class AstBuilder {
     return range && { value: real.map((t) => t.image).join(' '), range };
   }
 
-  private number(token: IToken | undefined): A.Located<number> | undefined {
-    return token ? this.located(Number(token.image), token) : undefined;
+  private number(token: IToken | undefined): A.NumberValue | undefined {
+    // The number as written is kept (`3.0`), so rendered text keeps the writer's precision.
+    return token ? { ...this.located(Number(token.image), token), written: token.image } : undefined;
   }
 
   private unitToken(node: CstNode | undefined): IToken | undefined {
@@ -551,9 +552,10 @@ export class AstBuilder {
   private dose(n: CstNode): A.DoseStmt | undefined {
     const c = n.children as Children;
     const amount = this.amount(this.node(c, 'amount'));
+    const amountText = amount ? undefined : this.text(this.node(c, 'text'));
     const range = this.rangeOf(n);
-    if (!amount || !range) return undefined;
-    const dose: A.DoseStmt = { kind: 'Dose', amount, range };
+    if ((!amount && !amountText) || !range) return undefined;
+    const dose: A.DoseStmt = amount ? { kind: 'Dose', amount, range } : { kind: 'Dose', amountText: amountText!, range };
 
     for (const word of ((c.Identifier ?? []) as IToken[]).filter((t) => this.isReal(t))) {
       const route = routeOf(word.image);
@@ -612,7 +614,12 @@ export class AstBuilder {
           if (d) schedule.to = d;
         } else if (this.token(pc, 'KwFor')) {
           const q = this.quantity(this.node(pc, 'quantity'));
+          const count = this.number(this.token(pc, 'NumberLiteral'));
+          const dosesWord = this.token(pc, 'KwDoses');
           if (q) schedule.for = q;
+          else if (count && dosesWord) {
+            schedule.for = { kind: 'Quantity', value: count, unit: this.located('doses', dosesWord), range: this.rangeOf(part)! };
+          }
         }
       }
       schedule.days.sort((a, b) => a.range.start.offset - b.range.start.offset);

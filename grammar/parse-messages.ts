@@ -84,6 +84,10 @@ export const errorMessages: IParserErrorMessageProvider = {
       return `unexpected ${describeToken(actual)}${place}: a statement ends at the end of its line`;
     }
     if (expected.name === 'RCurly') return `this block has no closing '}'`;
+    // `measure weight "Body weight" …`: the name is a keyword. Say so, rather than "expected a name".
+    if (expected.name === 'Identifier' && /^Kw/.test(actual.tokenType.name)) {
+      return `'${actual.image}' is a reserved word of the language, so it cannot be a name; choose another, such as '${actual.image.toLowerCase()}_1' (the reserved words are listed in docs/language.md)`;
+    }
     return `expected ${label(expected)}${after(previous)}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

@@ -483,7 +483,8 @@ export class TrialParser extends CstParser {
    */
   public doseStmt = this.RULE('doseStmt', () => {
     this.CONSUME(kw.dose);
-    this.SUBRULE(this.amount);
+    // A dose with no amount (`dose "placebo to match" iv every 4 weeks`) says in words what is given.
+    this.OR9([{ ALT: () => this.SUBRULE(this.amount) }, { ALT: () => this.SUBRULE(this.text) }]);
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(Identifier) },
@@ -533,7 +534,16 @@ export class TrialParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(kw.for);
-          this.SUBRULE(this.quantity);
+          // `for 6 months`, `for 6 cycles`, or a number of administrations: `for 4 doses`.
+          this.OR3([
+            { ALT: () => this.SUBRULE(this.quantity) },
+            {
+              ALT: () => {
+                this.CONSUME3(NumberLiteral);
+                this.CONSUME(kw.doses);
+              },
+            },
+          ]);
         },
       },
     ]);

@@ -152,9 +152,13 @@ function matchUnit(text: string, offset: number, tokens: IToken[]): RegExpExecAr
   if (!afterNumber && !afterUnitKeyword) return null;
   const first = text[offset];
   if (first === undefined) return null;
-  // A power of ten (`10*9/L`, `10^9/L`) is the one unit that starts with a digit.
-  const startsWithPower = /^10[*^]/.test(text.slice(offset, offset + 3));
-  if (!UNIT_START.test(first) && !startsWithPower) return null;
+  // Units may start with a power of ten (`10*9/L`, `10^9/L`), a reciprocal (`/mm3`, `/min`) or a
+  // number over a unit (`1/mm3`). A slash or digits followed by anything but a unit symbol are not
+  // units (`phase 2/3`, a day list `1, 8`).
+  const head = text.slice(offset, offset + 12);
+  const startsWithPower = /^10[*^]/.test(head);
+  const startsWithPer = /^(?:\d+)?\/[A-Za-z%\[{(µμ]/.test(head);
+  if (!UNIT_START.test(first) && !startsWithPower && !startsWithPer) return null;
   let end = offset;
   let depth = 0;
   while (end < text.length && UNIT_BODY.test(text[end])) {
@@ -196,7 +200,7 @@ export const Unit = createToken({
   name: 'Unit',
   pattern: { exec: matchUnit },
   line_breaks: false,
-  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%[{(µμ1'],
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%[{(µμ/0123456789'],
   label: 'a unit',
 });
 

@@ -179,7 +179,8 @@ export function measuredUnits(item: A.TopItem, model: TrialModel, at: (range: A.
   return out;
 }
 
-const CYCLES = /^cycles?$/i;
+/** `for 6 cycles`, `for 4 doses`: counts, not times (their length comes from the interval). */
+const CYCLES = /^(cycles?|doses)$/i;
 const unitsCache = new WeakMap<A.TopItem, readonly UnitUse[]>();
 const NO_UNITS: readonly UnitUse[] = Object.freeze([]);
 
@@ -204,7 +205,7 @@ function computeUnits(item: A.TopItem): readonly UnitUse[] {
     units.push({ unit, place, analysis: analyzeUnit(unit.value), ...(measure ? { measure } : {}) });
   };
   const useDose = (dose: A.DoseStmt): void => {
-    use(dose.amount.unit, 'dose');
+    use(dose.amount?.unit, 'dose');
     if (dose.frequency?.kind === 'every') use(dose.frequency.interval.unit, 'interval');
     if (dose.schedule?.for && !CYCLES.test(dose.schedule.for.unit.value)) use(dose.schedule.for.unit, 'schedule-for');
     if (dose.condition?.threshold) use(dose.condition.threshold.unit, 'condition-threshold', dose.condition.measure.value);

@@ -35,7 +35,7 @@ export function renderCriterion(c: A.CriterionStmt, measures?: MeasureLabels): s
   const parts: string[] = [];
   if (c.measure) parts.push(labelOf(measures, c.measure.value));
   if (c.comparator) parts.push(COMPARATOR_SYMBOLS[c.comparator.value]);
-  if (c.threshold) parts.push(formatQuantity(c.threshold.value.value, c.threshold.unit.value));
+  if (c.threshold) parts.push(formatQuantity(c.threshold.value, c.threshold.unit.value));
   if (c.note) parts.push(c.note.value);
   if (c.text) parts.push(c.text.value);
   return parts.join(' ');

@@ -13,7 +13,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { FREQUENCIES } from '../../grammar/vocabulary';
-import { formatNumber, formatQuantity } from '../units';
+import { formatNumber, formatQuantity, writtenNumber } from '../units';
 
 /** How each route reads in a sentence after the amount. */
 export const ROUTE_PHRASES: Readonly<Record<A.RouteCode, string>> = {
@@ -56,12 +56,17 @@ export function inSentence(label: string): string {
 }
 
 export function renderAmount(amount: A.Amount): string {
-  const q = formatQuantity(amount.value.value, amount.unit.value);
-  return amount.low ? `${formatNumber(amount.low.value)} to ${q}` : q;
+  const q = formatQuantity(amount.value, amount.unit.value);
+  return amount.low ? `${writtenNumber(amount.low)} to ${q}` : q;
+}
+
+/** The amount of a dose, or its words when it has none (`placebo to match`). */
+export function renderDoseAmount(dose: A.DoseStmt): string {
+  return dose.amount ? renderAmount(dose.amount) : dose.amountText?.value ?? '';
 }
 
 function renderQuantity(q: A.Quantity): string {
-  return formatQuantity(q.value.value, q.unit.value);
+  return formatQuantity(q.value, q.unit.value);
 }
 
 export function renderFrequency(f: A.Frequency): string {
@@ -96,7 +101,7 @@ export function renderCondition(c: A.Condition, measures?: MeasureLabels): strin
 
 /** One dose line as a phrase (no final full stop). */
 export function renderDose(dose: A.DoseStmt, measures?: MeasureLabels): string {
-  const parts = [renderAmount(dose.amount)];
+  const parts = [renderDoseAmount(dose)];
   if (dose.route) parts.push(ROUTE_PHRASES[dose.route.value] ?? dose.route.value);
   if (dose.divided) parts.push(`in ${formatNumber(dose.divided.value)} divided doses`);
   if (dose.frequency) parts.push(renderFrequency(dose.frequency));

@@ -5,11 +5,12 @@
 import type * as A from '../../grammar/ast';
 import type { TimelineRow } from '../lsp/protocol';
 import { armInterventions, armsReceiving, cycleDays, dosesOf, forDays, type TrialModel } from '../model';
-import { formatNumber } from '../units';
+import { formatNumber, writtenNumber } from '../units';
 import { renderFrequency } from './render-dosing';
 
 function doseAsWritten(d: A.DoseStmt): string {
-  const amount = `${d.amount.low ? `${formatNumber(d.amount.low.value)} to ` : ''}${formatNumber(d.amount.value.value)} ${d.amount.unit.value}`;
+  const a = d.amount;
+  const amount = a ? `${a.low ? `${writtenNumber(a.low)} to ` : ''}${writtenNumber(a.value)} ${a.unit.value}` : d.amountText?.value ?? '';
   return d.route ? `${amount} ${d.route.value}` : amount;
 }
 

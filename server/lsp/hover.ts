@@ -245,7 +245,7 @@ export function doseText(model: TrialModel, dose: A.DoseStmt, intervention?: A.I
 export function localDoseText(dose: A.DoseStmt): string {
   const parts: string[] = [];
   const a = dose.amount;
-  parts.push(`${a.low ? `${a.low.value} to ` : ''}${a.value.value} ${a.unit.value}`);
+  parts.push(a ? `${a.low ? `${a.low.value} to ` : ''}${a.value.value} ${a.unit.value}` : dose.amountText?.value ?? '');
   if (dose.route) parts.push(ROUTES[dose.route.value]?.name ?? dose.route.value);
   if (dose.divided) parts.push(`in ${dose.divided.value} divided doses`);
   if (dose.frequency?.kind === 'named') {

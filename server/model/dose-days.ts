@@ -7,6 +7,7 @@
  * days listed with `on days` are days of each cycle.
  */
 import type * as A from '../../grammar/ast';
+import { administrationsPerDay } from '../../grammar/vocabulary';
 import { toDays } from '../units';
 
 const CYCLES = /^cycles?$/i;
@@ -28,10 +29,36 @@ export function cycleDays(dose: A.DoseStmt): number[] | null {
   return days;
 }
 
-/** The length of a dose's `for …` in days (cycles × cycle length); null when it has none or it cannot be known. */
+const DOSES = /^doses$/i;
+
+/** Days between two administrations of a dose (`every 2 weeks` 14, `bid` 0.5, `qod` 2); null when not repeating. */
+export function intervalDays(dose: A.DoseStmt): number | null {
+  const f = dose.frequency;
+  if (!f) return null;
+  if (f.kind === 'every') return toDays(f.interval.value.value, f.interval.unit.value);
+  if (f.code === 'once') return null;
+  const perDay = administrationsPerDay(f.code);
+  return perDay ? 1 / perDay : null;
+}
+
+/** `for 4 doses`: the number of administrations, when the schedule counts them. */
+export function doseCount(dose: A.DoseStmt): number | null {
+  const f = dose.schedule?.for;
+  return f && DOSES.test(f.unit.value) ? f.value.value : null;
+}
+
+/**
+ * The length of a dose's `for …` in days (cycles × cycle length; N doses span (N − 1) intervals
+ * and the day of the last one); null when it has none or it cannot be known.
+ */
 export function forDays(dose: A.DoseStmt): number | null {
   const f = dose.schedule?.for;
   if (!f) return null;
+  if (DOSES.test(f.unit.value)) {
+    const interval = intervalDays(dose);
+    if (interval === null || !Number.isInteger(f.value.value) || f.value.value < 1) return null;
+    return Math.floor((f.value.value - 1) * interval) + 1;
+  }
   if (CYCLES.test(f.unit.value)) {
     const length = cycleLengthDays(dose);
     return length === null ? null : f.value.value * length;

@@ -104,10 +104,20 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
-/** "3 mg/kg/day", "1000 mg", "4 g/24 h", "1 month", "6 months", "25%". */
-export function formatQuantity(value: number, unitText: string): string {
+/** A number as the writer wrote it (`3.0` stays `3.0`), else its plain decimal text. */
+export function writtenNumber(n: number | { value: number; written?: string }): string {
+  if (typeof n === 'number') return formatNumber(n);
+  return n.written !== undefined && /^-?\d+(\.\d+)?$/.test(n.written) ? n.written.replace(/^-0(\.0*)?$/, '0') : formatNumber(n.value);
+}
+
+/**
+ * "3 mg/kg/day", "1000 mg", "4 g/24 h", "1 month", "6 months", "25%". Given the number as written
+ * (`{ value, written }`), it keeps the writer's precision: `3.0 g/dL` is "3.0 g/dL".
+ */
+export function formatQuantity(n: number | { value: number; written?: string }, unitText: string): string {
+  const value = typeof n === 'number' ? n : n.value;
   const unit = displayUnit(unitText, value);
-  const num = formatNumber(value);
+  const num = writtenNumber(n);
   if (!unit) return num;
   return unit === '%' ? `${num}%` : `${num} ${unit}`;
 }

@@ -19,7 +19,7 @@ export { analyzeUnit, clearUnitCache, type UnitAnalysis, type UnitStatus, type U
 export { classifyDimension, type UnitDimension, type QuantityKind, type Basis } from './dimensions';
 export { compareUnits, commensurable, convert, type UnitComparison, type CommensurabilityStatus, type ConvertOptions } from './compare';
 export { toDays, convertTime, isTimeUnit, timeUnitCode } from './time';
-export { displayUnit, formatQuantity, formatNumber } from './display';
+export { displayUnit, formatQuantity, formatNumber, writtenNumber } from './display';
 export { suggestUnits, describeUnit, UNIT_PLACES, type UnitPlace, type UnitChoice, type UnitDescription } from './suggest';
 export { rewriteClinicalSpelling, preferredSpelling, type SpellingRewrite } from './clinical-spellings';
 export { findTraps, type UnitTrap, type UnitTrapKind } from './traps';

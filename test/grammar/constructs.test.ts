@@ -160,18 +160,18 @@ describe('language constructs', () => {
   describe('dosing', () => {
     it('amount with unit and route on listed days', () => {
       const d = dose('dose 1000 mg iv on days 1, 8 and 15');
-      assert.deepEqual([d.amount.value.value, d.amount.unit.value, d.route?.value, d.schedule?.days.map((x) => x.value)], [1000, 'mg', 'iv', [1, 8, 15]]);
+      assert.deepEqual([d.amount!.value.value, d.amount!.unit.value, d.route?.value, d.schedule?.days.map((x) => x.value)], [1000, 'mg', 'iv', [1, 8, 15]]);
     });
 
     it('a dose range', () => {
       const d = dose('dose 1 to 2 mg oral once');
-      assert.deepEqual([d.amount.low?.value, d.amount.value.value, d.amount.unit.value], [1, 2, 'mg']);
+      assert.deepEqual([d.amount!.low?.value, d.amount!.value.value, d.amount!.unit.value], [1, 2, 'mg']);
       assert.deepEqual(d.frequency, { kind: 'named', code: 'once', range: d.frequency!.range });
     });
 
     it('per body weight and per body surface', () => {
-      assert.equal(dose('dose 10 mg/kg iv once').amount.unit.value, 'mg/kg');
-      assert.equal(dose('dose 75 mg/m2 iv once').amount.unit.value, 'mg/m2');
+      assert.equal(dose('dose 10 mg/kg iv once').amount!.unit.value, 'mg/kg');
+      assert.equal(dose('dose 75 mg/m2 iv once').amount!.unit.value, 'mg/m2');
     });
 
     it('named frequencies and q-hour frequencies', () => {
@@ -372,7 +372,7 @@ describe('language constructs', () => {
     });
 
     it('a number glued to its unit, and a sentence full stop after a unit', () => {
-      assert.equal(dose('dose 1000mg iv once').amount.unit.value, 'mg');
+      assert.equal(dose('dose 1000mg iv once').amount!.unit.value, 'mg');
     });
 
     it('CRLF line endings', () => {

@@ -13,8 +13,8 @@ const ofKind = <K extends A.TopItem['kind']>(kind: K) => items.filter((i): i is 
 
 function doseSummary(d: A.DoseStmt) {
   return {
-    amount: d.amount.value.value,
-    unit: d.amount.unit.value,
+    amount: d.amount!.value.value,
+    unit: d.amount!.unit.value,
     route: d.route?.value,
     frequency: d.frequency?.kind === 'named' ? d.frequency.code : d.frequency ? `every ${d.frequency.interval.value.value} ${d.frequency.interval.unit.value}` : undefined,
     divided: d.divided?.value,
@@ -162,7 +162,7 @@ describe('seed example NCT04743739', () => {
     const [rituximab] = ofKind('InterventionBlock');
     const dose = rituximab.statements.find((s): s is A.DoseStmt => s.kind === 'Dose')!;
     const slice = (r: A.Range) => text.slice(r.start.offset, r.end.offset);
-    assert.equal(slice(dose.amount.unit.range), 'mg');
+    assert.equal(slice(dose.amount!.unit.range), 'mg');
     assert.equal(slice(dose.schedule!.days[1].range), '181');
     assert.equal(slice(rituximab.id.range), 'rituximab');
     const lines = text.split('\n');

@@ -73,7 +73,7 @@ export const doseOverlap: Rule = {
             if (day === undefined) continue;
             seen.add(b);
             report(
-              (b.schedule ?? b.amount).range,
+              (b.schedule ?? b.amount ?? b).range,
               `${name} is already given on day ${day} in arm '${arm.id.value}' by the dose on line ${a.range.start.line + 1}; give the doses different days or a condition that tells them apart`,
               { arm: arm.id.value, intervention: name, day, other: a.range },
             );

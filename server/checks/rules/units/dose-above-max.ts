@@ -20,15 +20,16 @@ export const doseAboveMax = itemRule({
   deps: (item, model) => (item.kind === 'ArmBlock' ? receivedInterventions(item, model) : []),
   checkItem(item, model, report, ctx) {
     for (const { dose, intervention } of itemDoses(item, model)) {
-      if (!intervention) continue;
-      ctx.at(dose.amount.range);
+      if (!intervention || !dose.amount) continue;
+      const amount = dose.amount;
+      ctx.at(amount.range);
       const max = interventionFacts(intervention).maxDose;
       if (!max) continue;
-      const a = analyzeUnit(dose.amount.unit.value);
+      const a = analyzeUnit(amount.unit.value);
       const m = analyzeUnit(max.amount.unit.value);
       if (!a.code || !m.code || !a.dimension || !m.dimension) continue;
       let code = a.code;
-      let value = dose.amount.value.value;
+      let value = amount.value.value;
       const assumptions: string[] = [];
       if (a.dimension.basis && !m.dimension.basis) {
         if (a.dimension.basis === 'weight') {
@@ -51,10 +52,10 @@ export const doseAboveMax = itemRule({
       const inMaxUnit = convert(value, code, m.code, { ignoreBasis: true, ignoreAnnotations: true });
       if (inMaxUnit === null) continue;
       if (inMaxUnit <= max.amount.value.value * (1 + 1e-9)) continue;
-      const written = `${formatNumber(dose.amount.value.value)} ${dose.amount.unit.value}`;
+      const written = `${formatNumber(amount.value.value)} ${amount.unit.value}`;
       const each = `${formatNumber(Number(inMaxUnit.toPrecision(4)))} ${max.amount.unit.value}`;
       report(
-        dose.amount.range,
+        amount.range,
         assumptions.length
           ? `this dose (${written}) is about ${each} per administration ${assumptions.join(', ')}, above the maximum dose of ${formatNumber(max.amount.value.value)} ${max.amount.unit.value}`
           : `this dose (${written}) is above the maximum dose of ${formatNumber(max.amount.value.value)} ${max.amount.unit.value}`,

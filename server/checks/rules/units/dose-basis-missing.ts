@@ -14,17 +14,18 @@ export const doseBasisMissing = itemRule({
   deps: (item, model) => (item.kind === 'ArmBlock' ? receivedInterventions(item, model) : []),
   checkItem(item, model, report, ctx) {
     for (const { dose, intervention } of itemDoses(item, model)) {
-      if (!intervention) continue;
-      ctx.at(dose.amount.unit.range);
+      if (!intervention || !dose.amount) continue;
+      const amount = dose.amount;
+      ctx.at(amount.unit.range);
       const max = interventionFacts(intervention).maxDose;
       if (!max) continue;
-      const basis = analyzeUnit(dose.amount.unit.value).dimension?.basis;
+      const basis = analyzeUnit(amount.unit.value).dimension?.basis;
       if (!basis) continue;
       if (statementsOf(intervention, 'Basis').some((b) => b.basis.value === basis)) continue;
       const what = basis === 'weight' ? 'body weight' : 'body surface area';
       const line = basis === 'weight' ? 'basis weight "actual body weight at screening"' : 'basis surface "body surface area at screening (Mosteller)"';
       report(
-        dose.amount.unit.range,
+        amount.unit.range,
         `this dose is per ${basis === 'weight' ? 'kg' : 'm²'} and ${intervention.id.value} has a maximum dose, but the protocol does not say which ${what} the dose is computed from. Add \`basis ${basis} "…"\`.`,
         { basis, fixes: [{ title: `Add 'basis ${basis} "…"'`, edits: [insertAfter(ctx.text, ctx.lines, max, line)], isPreferred: true }] },
       );
