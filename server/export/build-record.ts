@@ -15,7 +15,7 @@ import {
   wordsField, yesNo, type TrialModel,
 } from '../model';
 import { armInterventionName, type EnumName, type EnumValue } from '../registry/enums';
-import { timeUnitCode } from '../units';
+import { registryAge } from '../registry/age';
 import { renderEligibilityCriteria } from './render-criteria';
 import { joinParagraphs, renderDosing, type MeasureLabels } from './render-dosing';
 
@@ -27,22 +27,7 @@ export interface BuiltRecord {
   problems: Diagnostic[];
 }
 
-const AGE_UNITS: Record<string, [string, string]> = {
-  a: ['Year', 'Years'],
-  mo: ['Month', 'Months'],
-  wk: ['Week', 'Weeks'],
-  d: ['Day', 'Days'],
-  h: ['Hour', 'Hours'],
-  min: ['Minute', 'Minutes'],
-};
-
-/** `18 years` → "18 Years", `1 month` → "1 Month"; undefined when it is not a whole number of a time unit. */
-export function registryAge(value: number, unitText: string): string | undefined {
-  const code = timeUnitCode(unitText);
-  const words = code ? AGE_UNITS[code] : undefined;
-  if (!words || !Number.isInteger(value) || value < 0) return undefined;
-  return `${value} ${value === 1 ? words[0] : words[1]}`;
-}
+export { registryAge } from '../registry/age';
 
 /** Removes undefined values and empty objects/lists, keeping key order. */
 function compact(o: Json): Json | undefined {

@@ -39,6 +39,11 @@ import { registryTextTooLong } from './registry/text-too-long';
 import { whyStoppedMissing } from './registry/why-stopped-missing';
 import { whyStoppedNotAllowed } from './registry/why-stopped-not-allowed';
 import { withdrawnEnrollment } from './registry/withdrawn-enrollment';
+// What the export schema refuses, reported first by the checks (issue 9).
+import { ageNotWhole } from './format/age-not-whole';
+import { dateInvalid } from './format/date-invalid';
+import { enrollmentCount } from './format/enrollment-count';
+import { nctIdFormat } from './format/nct-id-format';
 
 export const ALL_RULES: readonly Rule[] = [
   nameUndefined,
@@ -80,4 +85,9 @@ export const ALL_RULES: readonly Rule[] = [
   ageMinAboveMax,
   siteUsWithoutState,
   siteRecruitingMismatch,
+  // format: what the export schema refuses
+  dateInvalid,
+  nctIdFormat,
+  ageNotWhole,
+  enrollmentCount,
 ];

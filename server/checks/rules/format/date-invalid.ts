@@ -1,0 +1,26 @@
+/**
+ * A start, primary completion or completion date that is not a real calendar date (`2021-02-30`,
+ * `2021-13`). The registry's date format (registry-format.md §4, OAS205 PartialDate) is checked by
+ * the same function the export schema uses, so `trial check` reports what `trial export` refuses.
+ */
+import type * as A from '../../../../grammar/ast';
+import { statementsOf } from '../../../model';
+import { describeDateProblem } from '../../../registry/schema';
+import { itemRule } from '../../types';
+
+const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
+
+export const dateInvalid = itemRule({
+  code: 'date-invalid',
+  group: 'registry',
+  defaultSeverity: 'error',
+  doc: { summary: 'A date is not a real calendar date (`2021-02-30`, month 13).' },
+  kinds: ['TrialBlock'],
+  checkItem(trial, _model, report, ctx) {
+    for (const d of statementsOf(trial, 'Date')) {
+      ctx.at(d.date.range);
+      const problem = describeDateProblem(d.date.value, 'partial');
+      if (problem) report(d.date.range, `the ${NAMES[d.field]} ${problem}`, { field: d.field });
+    }
+  },
+});
