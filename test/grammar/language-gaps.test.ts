@@ -86,7 +86,7 @@ describe('language gaps real protocols hit', () => {
     const block = /<!-- reserved-words:start -->([\s\S]*?)<!-- reserved-words:end -->/.exec(doc);
     assert.ok(block, 'docs/language.md has the reserved-words block');
     const listed = [...block[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).sort();
-    const keywords = [...new Set(KEYWORDS)].sort();
+    const keywords: string[] = [...new Set<string>(KEYWORDS)].sort();
     const missing = keywords.filter((k) => !listed.includes(k));
     const extra = listed.filter((k) => !keywords.includes(k));
     assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, 'a keyword was added or removed in grammar/tokens.ts: update the reserved words in docs/language.md (sorted, each in backticks)');
