@@ -1,4 +1,7 @@
-/** The Trial commands: export, import, format, timeline, restart. Each returns its result for scripting and tests. */
+/**
+ * The Trial commands: new protocol, example, export, import, timeline, restart. Each returns its result for
+ * scripting and tests. User-facing strings go through `vscode.l10n.t` (English is the source text).
+ */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -15,6 +18,7 @@ import {
   type TimelineParams,
   type TimelineResult,
 } from '../server/lsp/protocol';
+import { newProtocol, openExample } from './onboarding';
 import type { TrialStatusBar } from './status-bar';
 
 export interface CommandDeps {
@@ -25,14 +29,20 @@ export interface CommandDeps {
   output: vscode.LogOutputChannel;
 }
 
-const NOT_RUNNING = 'The Trial language server is not running. See the "Trial Protocols" output.';
+const notRunning = (): string => vscode.l10n.t('The Trial language server is not running. See the "Trial Protocols" output.');
 
-/** The .trial document a command applies to: an explicit Uri (menus pass one), else the active editor. */
+/**
+ * The .trial document a command applies to: an explicit Uri (menus pass one), else the active editor,
+ * else a visible .trial editor (a command run from the walkthrough or a webview, which are not text editors).
+ */
 async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
-  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  if (!doc || doc.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Open a .trial file first.');
+  const isTrial = (d: vscode.TextDocument | undefined): d is vscode.TextDocument => d?.languageId === LANGUAGE_ID;
+  const active = vscode.window.activeTextEditor?.document;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri)
+    : isTrial(active) ? active : vscode.window.visibleTextEditors.map((e) => e.document).find(isTrial);
+  if (!isTrial(doc)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .trial file first.'));
     return undefined;
   }
   return doc;
@@ -52,11 +62,12 @@ async function request<R>(deps: CommandDeps, client: LanguageClient, method: str
     return await client.sendRequest<R>(method, params);
   } catch (e) {
     if (isMethodNotFound(e)) {
-      void vscode.window.showInformationMessage(`${what} is not available in this version of the Trial language server yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not available in this version of the Trial language server yet.', what));
     } else {
       const message = e instanceof Error ? e.message : String(e);
       deps.output.error(`${method} failed: ${message}`);
-      void vscode.window.showWarningMessage(`${what} failed: ${message}`, 'Show Output').then((c) => c && deps.output.show(true));
+      const show = vscode.l10n.t('Show Output');
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} failed: {1}', what, message), show).then((c) => c === show && deps.output.show(true));
     }
     return undefined;
   }
@@ -77,7 +88,7 @@ async function requestOnDocument<R>(
   if (!doc) return undefined;
   const client = deps.client();
   if (!client) {
-    void vscode.window.showWarningMessage(NOT_RUNNING);
+    void vscode.window.showWarningMessage(notRunning());
     return undefined;
   }
   const params: ExportRecordParams & TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), ...extra(doc) };
@@ -90,12 +101,13 @@ async function requestOnDocument<R>(
 
 /** A modal "Replace?" for a file the server would overwrite; true only on an explicit "Replace". */
 async function confirmReplace(file: string): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
   const choice = await vscode.window.showWarningMessage(
-    `${path.basename(file)} already exists. Replace it?`,
+    vscode.l10n.t('{0} already exists. Replace it?', path.basename(file)),
     { modal: true, detail: file },
-    'Replace',
+    replace,
   );
-  return choice === 'Replace';
+  return choice === replace;
 }
 
 /**
@@ -109,15 +121,16 @@ function exportFolderFromUser(doc: vscode.TextDocument): boolean {
 }
 
 export async function exportRecord(deps: CommandDeps, arg?: unknown): Promise<ExportRecordResult | undefined> {
-  const answer = await requestOnDocument<ExportRecordResult>(deps, arg, ExportRecordMethod, 'Exporting a registry record',
+  const answer = await requestOnDocument<ExportRecordResult>(deps, arg, ExportRecordMethod, vscode.l10n.t('Exporting a registry record'),
     (doc) => ({ folderFromUserSettings: exportFolderFromUser(doc) }));
   if (!answer) return undefined;
   const { doc, result } = answer;
   if (result.ok) {
     deps.statusBar.markExported(doc.uri, result.path);
     deps.output.appendLine(`Exported ${doc.uri.fsPath} → ${result.path}`);
-    void vscode.window.showInformationMessage(`Exported the registry record to ${path.basename(result.path)}.`, 'Open').then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(vscode.Uri.file(result.path));
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the registry record to {0}.', path.basename(result.path)), open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(result.path));
     });
   } else {
     deps.output.appendLine(`Export of ${doc.uri.fsPath} refused: ${result.reason}`);
@@ -135,24 +148,25 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
   else {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { 'ClinicalTrials.gov record': ['json'] },
-      openLabel: 'Import',
-      title: 'Import a ClinicalTrials.gov record (API v2 JSON)',
+      filters: { [vscode.l10n.t('ClinicalTrials.gov record')]: ['json'] },
+      openLabel: vscode.l10n.t('Import'),
+      title: vscode.l10n.t('Import a ClinicalTrials.gov record (API v2 JSON)'),
     });
     recordPath = picked?.[0]?.fsPath;
   }
   if (!recordPath) return undefined;
   const client = deps.client();
   if (!client) {
-    void vscode.window.showWarningMessage(NOT_RUNNING);
+    void vscode.window.showWarningMessage(notRunning());
     return undefined;
   }
   const params: ImportRecordParams = { recordPath };
   if (target instanceof vscode.Uri) params.targetPath = target.fsPath;
   else if (typeof target === 'string') params.targetPath = target;
-  let result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, 'Importing a ClinicalTrials.gov record');
+  const what = vscode.l10n.t('Importing a ClinicalTrials.gov record');
+  let result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, what);
   if (result && !result.ok && result.exists && await confirmReplace(result.exists)) {
-    result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, { ...params, overwrite: true }, 'Importing a ClinicalTrials.gov record');
+    result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, { ...params, overwrite: true }, what);
   }
   if (!result) return undefined;
   if (result.ok) {
@@ -160,25 +174,18 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
     for (const note of result.notes ?? []) deps.output.appendLine(`  note: ${note}`);
     await vscode.window.showTextDocument(vscode.Uri.file(result.path));
   } else {
-    void vscode.window.showWarningMessage(`Could not import ${path.basename(recordPath)}: ${result.reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not import {0}: {1}', path.basename(recordPath), result.reason));
   }
   return result;
 }
 
-export async function formatDocument(arg?: unknown): Promise<void> {
-  const doc = await targetDocument(arg);
-  if (!doc) return;
-  if (vscode.window.activeTextEditor?.document !== doc) await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('editor.action.formatDocument');
-}
-
 export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<TimelineResult | undefined> {
-  const answer = await requestOnDocument<TimelineResult>(deps, arg, TimelineMethod, 'The dosing timeline');
+  const answer = await requestOnDocument<TimelineResult>(deps, arg, TimelineMethod, vscode.l10n.t('The dosing timeline'));
   if (!answer) return undefined;
   const { doc, result } = answer;
   const rows = result.rows ?? [];
   const lines = [
-    `# Dosing timeline: ${path.basename(doc.uri.fsPath)}`,
+    `# ${vscode.l10n.t('Dosing timeline: {0}', path.basename(doc.uri.fsPath))}`,
     '',
     '| Arm | Intervention | Dose | Schedule | Days | Condition |',
     '|---|---|---|---|---|---|',
@@ -187,7 +194,7 @@ export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<Ti
       return `| ${r.arm || '—'} | ${r.intervention} | ${r.dose} | ${r.schedule} | ${days} | ${r.condition ?? ''} |`;
     }),
   ];
-  if (rows.length === 0) lines.push('', '_No doses are scheduled in this protocol._');
+  if (rows.length === 0) lines.push('', `_${vscode.l10n.t('No doses are scheduled in this protocol.')}_`);
   const view = await vscode.workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') + '\n' });
   await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   return result;
@@ -196,9 +203,10 @@ export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<Ti
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  reg('trial.newProtocol', () => newProtocol());
+  reg('trial.openExample', () => openExample(context));
   reg('trial.exportRecord', (arg) => exportRecord(deps, arg));
   reg('trial.importRecord', (arg, target) => importRecord(deps, arg, target));
-  reg('trial.format', (arg) => formatDocument(arg));
   reg('trial.showTimeline', (arg) => showTimeline(deps, arg));
   reg('trial.restartServer', () => deps.restart());
   reg('trial.showOutput', () => deps.output.show(true));

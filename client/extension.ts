@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../server/lsp/protocol';
 import { registerCommands } from './commands';
+import { TrialLanguageStatus } from './language-status';
+import { watchFirstFix } from './onboarding';
 import { createLanguageClient } from './server-process';
 import { TrialStatusBar } from './status-bar';
 
@@ -15,6 +17,8 @@ export interface TrialApi {
   /** The status bar text for the active editor. */
   statusText(): string;
   statusFor(uri: vscode.Uri): StatusParams | undefined;
+  /** The language status item's text and detail. */
+  languageStatusText(): string;
   /** The server's process id (for the crash-restart test), when running. */
   serverPid(): number | undefined;
 }
@@ -24,12 +28,18 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TrialApi> {
   const output = vscode.window.createOutputChannel('Trial Protocols', { log: true });
   const statusBar = new TrialStatusBar();
-  context.subscriptions.push(output, statusBar);
+  const languageStatus = new TrialLanguageStatus();
+  context.subscriptions.push(output, statusBar, languageStatus, watchFirstFix());
 
   const start = async (): Promise<boolean> => {
-    client = createLanguageClient(context, output, (reason) => statusBar.setServerNote(reason));
+    languageStatus.set('starting');
+    client = createLanguageClient(context, output, (reason) => {
+      statusBar.setServerNote(reason);
+      languageStatus.set('stopped');
+    });
     if (!client) {
-      statusBar.setServerNote('The Trial language server is missing from this installation; see the "Trial Protocols" output.');
+      languageStatus.set('stopped');
+      statusBar.setServerNote(vscode.l10n.t('The Trial language server is missing from this installation; see the "Trial Protocols" output.'));
       return false;
     }
     const c = client;
@@ -37,10 +47,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
     try {
       await c.start();
       statusBar.setServerNote(undefined);
+      languageStatus.set('running');
       return true;
     } catch (e) {
       output.appendLine(`The Trial language server did not start: ${e instanceof Error ? e.message : String(e)}`);
-      statusBar.setServerNote('The Trial language server did not start; see the "Trial Protocols" output.');
+      statusBar.setServerNote(vscode.l10n.t('The Trial language server did not start; see the "Trial Protocols" output.'));
+      languageStatus.set('stopped');
       return false;
     }
   };
@@ -49,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
     const old = client;
     client = undefined;
     if (old) await old.stop().catch(() => undefined);
-    if (await start()) void vscode.window.setStatusBarMessage('Trial language server restarted', 3000);
+    if (await start()) void vscode.window.setStatusBarMessage(vscode.l10n.t('Trial language server restarted'), 3000);
   };
 
   registerCommands(context, { client: () => (client?.isRunning() ? client : undefined), restart, statusBar, output });
@@ -58,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
     ready,
     isRunning: () => client?.isRunning() ?? false,
     statusText: () => statusBar.text,
+    languageStatusText: () => languageStatus.text,
     statusFor: (uri) => statusBar.statusFor(uri),
     serverPid: () => (client as unknown as { _serverProcess?: { pid?: number } } | undefined)?._serverProcess?.pid,
   };

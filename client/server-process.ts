@@ -43,6 +43,9 @@ export function createLanguageClient(
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // Remote Repositories and other virtual file systems (package.json capabilities.virtualWorkspaces):
+      // the server works on the synchronized text; export and import refuse non-file documents calmly.
+      { scheme: 'vscode-vfs', language: LANGUAGE_ID },
     ],
     synchronize: {
       configurationSection: CONFIG_SECTION,

@@ -11,7 +11,7 @@ export class TrialStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('trial.status', vscode.StatusBarAlignment.Left, 10);
-    this.item.name = 'Trial Protocols';
+    this.item.name = vscode.l10n.t('Trial Protocols');
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
@@ -57,7 +57,7 @@ export class TrialStatusBar implements vscode.Disposable {
       return;
     }
     if (this.serverNote) {
-      this.item.text = '$(warning) Trial: server stopped';
+      this.item.text = `$(warning) ${vscode.l10n.t('Trial: server stopped')}`;
       this.item.tooltip = this.serverNote;
       this.item.command = 'trial.restartServer';
       this.item.show();
@@ -65,26 +65,26 @@ export class TrialStatusBar implements vscode.Disposable {
     }
     const s = this.byUri.get(doc.uri.toString());
     if (!s) {
-      this.item.text = '$(sync~spin) Trial: checking';
-      this.item.tooltip = 'Waiting for the Trial language server';
+      this.item.text = `$(sync~spin) ${vscode.l10n.t('Trial: checking')}`;
+      this.item.tooltip = vscode.l10n.t('Waiting for the Trial language server');
       this.item.command = undefined;
     } else if (s.errors > 0 || s.warnings > 0) {
       const parts = [];
-      if (s.errors > 0) parts.push(`${s.errors} error${s.errors === 1 ? '' : 's'}`);
-      if (s.warnings > 0) parts.push(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
-      const exported = s.errors === 0 && s.exported ? ' · exported' : '';
+      if (s.errors > 0) parts.push(s.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', s.errors));
+      if (s.warnings > 0) parts.push(s.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', s.warnings));
+      const exported = s.errors === 0 && s.exported ? ` · ${vscode.l10n.t('exported')}` : '';
       this.item.text = `${s.errors > 0 ? '$(error)' : '$(warning)'} Trial: ${parts.join(', ')}${exported}`;
       this.item.tooltip = s.errors > 0
-        ? 'Fix the errors to export a registry record. Click to open Problems.'
-        : `${exported ? `Exported to ${s.exported}. ` : ''}Click to open Problems.`;
+        ? vscode.l10n.t('Fix the errors to export a registry record. Click to open Problems.')
+        : `${exported ? `${vscode.l10n.t('Exported to {0}.', s.exported ?? '')} ` : ''}${vscode.l10n.t('Click to open Problems.')}`;
       this.item.command = 'workbench.actions.view.problems';
     } else if (s.exported) {
-      this.item.text = '$(cloud-upload) Trial: exported';
-      this.item.tooltip = `Exported to ${s.exported}`;
+      this.item.text = `$(json) ${vscode.l10n.t('Trial: exported')}`;
+      this.item.tooltip = vscode.l10n.t('Exported to {0}', s.exported);
       this.item.command = 'trial.exportRecord';
     } else {
-      this.item.text = '$(check) Trial: clean';
-      this.item.tooltip = `${path.basename(doc.uri.fsPath)} has no problems. Click to export a registry record.`;
+      this.item.text = `$(check) ${vscode.l10n.t('Trial: clean')}`;
+      this.item.tooltip = vscode.l10n.t('{0} has no problems. Click to export a registry record.', path.basename(doc.uri.fsPath));
       this.item.command = 'trial.exportRecord';
     }
     this.item.show();

@@ -12,8 +12,17 @@ suite('packaged .vsix', () => {
     console.log(`    installed at ${ext.extensionPath}`);
     assert.match(ext.extensionPath, /[/\\]vsix-ext[/\\]trial-protocols\.trial-protocols-/);
     const has = (p: string) => fs.existsSync(path.join(ext.extensionPath, p));
-    for (const p of ['dist/client.js', 'syntaxes/language-configuration.json', 'snippets/trial.json', 'package.json']) assert.ok(has(p), `${p} missing from the .vsix`);
-    for (const p of ['node_modules', 'out', 'client', 'test', 'bundle.mjs', 'tsconfig.json', '.ci']) assert.ok(!has(p), `${p} should not be in the .vsix`);
+    for (const p of ['dist/client.js', 'dist/server.js', 'syntaxes/language-configuration.json', 'snippets/trial.json', 'package.json', 'package.nls.json',
+      'LICENSE.txt', 'images/icon.png', 'docs/diagnostics.md', 'docs/registry-record.schema.json', 'examples/NCT04743739.trial', 'media/walkthrough/quick-fix.md']) {
+      assert.ok(has(p), `${p} missing from the .vsix`);
+    }
+    // The CLI bundle is for the npm package: the extension never runs it.
+    for (const p of ['dist/cli.js', 'node_modules', 'out', 'client', 'test', 'bundle.mjs', 'tsconfig.json', '.ci', 'docs/ARCHITECTURE.md']) assert.ok(!has(p), `${p} should not be in the .vsix`);
+    // Every file the manifest names is in the package (icons, walkthrough media, schema).
+    const pkg = ext.packageJSON as { icon: string; contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[]; jsonValidation: { url: string }[]; languages: { icon?: { light: string; dark: string } }[] } };
+    const named = [pkg.icon, ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? '')), ...pkg.contributes.jsonValidation.map((j) => j.url),
+      ...pkg.contributes.languages.flatMap((l) => (l.icon ? [l.icon.light, l.icon.dark] : []))].filter(Boolean);
+    for (const p of named) assert.ok(has(p), `the manifest names ${p}, which is not in the .vsix`);
   });
 
   test('a .trial file activates it; the bundled server checks the example', async function () {

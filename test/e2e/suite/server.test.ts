@@ -174,10 +174,10 @@ suite('language server', function () {
     const { doc } = await openTrial();
     const comments = (t: string) => t.split('\n').filter((l) => l.trim().startsWith('//')).map((l) => l.trim());
     const before = comments(doc.getText());
-    await vscode.commands.executeCommand('trial.format', doc.uri);
+    await vscode.commands.executeCommand('editor.action.formatDocument');
     const once = doc.getText();
     assert.deepStrictEqual(comments(once), before);
-    await vscode.commands.executeCommand('trial.format', doc.uri);
+    await vscode.commands.executeCommand('editor.action.formatDocument');
     assert.strictEqual(doc.getText(), once, 'formatting twice changed the text again');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
