@@ -1,11 +1,12 @@
 /**
- * A keystroke loop for profiling (`node --cpu-prof out/bench/keystroke-loop.js [count]`): the same
- * edit as run.ts's "One keystroke by stage", parse + model + checks, with a short summary.
+ * A keystroke loop for profiling (`node --cpu-prof out/bench/keystroke-loop.js [count] [lines]`):
+ * the bench's seeded edits through the server's path, with a short summary.
  */
 import { generateProtocol } from './generate';
-import { keystrokeStages } from './keystroke-stages';
+import { keystrokes } from './keystrokes';
 
 const count = Number(process.argv[2] ?? 2000);
-const stages = keystrokeStages(generateProtocol(5000), count);
-const quantile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.floor(p * samples.length)]!.toFixed(2);
-for (const [stage, samples] of Object.entries(stages)) console.log(`${stage.padEnd(20)} p50 ${quantile(samples, 0.5)}  p95 ${quantile(samples, 0.95)}`);
+const lines = Number(process.argv[3] ?? 5000);
+const k = keystrokes(generateProtocol(lines), count);
+console.log(`${lines} lines, ${k.compute.n} edits: p50 ${k.compute.p50.toFixed(2)} p95 ${k.compute.p95.toFixed(2)} p99 ${k.compute.p99.toFixed(2)} ms, ~${(k.allocatedBytes / 1024).toFixed(0)} KB/keystroke, same as fresh: ${k.sameAsFresh}`);
+for (const [kind, q] of Object.entries(k.byKind)) console.log(`  ${kind.padEnd(20)} p50 ${q!.p50.toFixed(2)} p95 ${q!.p95.toFixed(2)} (${q!.n})`);

@@ -1,44 +1,31 @@
 /**
- * `npm run bench`: what the language server costs per keystroke, per completion and per hover, on a
- * generated 5,000-line protocol and on the small example; with the cost split by stage (lex, parse,
- * AST, model, checks) so it is clear what dominates. Prints tables; asserts nothing.
+ * `npm run bench [-- --quick]`: what the tools cost, as ratios measured in one run on one machine
+ * (absolute figures swing with the machine's load, printed alongside). Writes bench/results.json
+ * (stable keys) and bench/RESULTS.md; asserts nothing (no test times anything).
+ *
+ * Sections: per size (parse, full check, format, export against JSON.parse and yaml + ajv of the
+ * same record), seeded keystrokes in-process and over a real stdio connection, start-up CPU,
+ * `trial check` of a folder on all cores, memory.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { lexer } from '../grammar/lexer';
 import { parse } from '../grammar/parse';
-import { checkModel } from '../server/checks';
-import { complete } from '../server/lsp/completion';
-import { hover } from '../server/lsp/hover';
-import { DEFAULT_SETTINGS } from '../server/lsp/protocol';
-import { computeAnalysis, type Analysis } from '../server/lsp/workspace';
-import { documentSymbols } from '../server/lsp/symbols';
-import { semanticTokens } from '../server/lsp/semantic-tokens';
-import { foldingRanges } from '../server/lsp/folding';
-import { buildModel } from '../server/model';
-import { TestServer } from '../test/lsp/harness';
+import { formatText } from '../grammar/format';
+import { checkText } from '../server/checks';
+import { exportDocument } from '../server/export';
 import { generateProtocol } from './generate';
-import { keystrokeStages } from './keystroke-stages';
+import { baselines } from './baselines';
+import { keystrokes } from './keystrokes';
+import { overConnection, serverMemory } from './connection';
+import { startup, folderCheck } from './processes';
+import { logLogSlope, medianMs, quantiles } from './stats';
+import { writeReport, type Results } from './report';
 
-const settings = DEFAULT_SETTINGS;
+const quick = process.argv.includes('--quick');
+const ROOT = path.resolve(__dirname, '..', '..');
 
-function stats(samples: number[]): { p50: number; p95: number; mean: number; n: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { p50: q(0.5), p95: q(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
-}
-
-function time<T>(f: () => T): [T, number] {
-  const t = performance.now();
-  const r = f();
-  return [r, performance.now() - t];
-}
-
-/**
- * Heap still held by what `make` returns, after full collections before and after (needs
- * `node --expose-gc`; null without it). The result is kept alive until the second measurement.
- */
 function retainedBytes(make: () => unknown): number | null {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return null;
@@ -50,219 +37,107 @@ function retainedBytes(make: () => unknown): number | null {
   return kept === undefined ? null : Math.max(0, after - before);
 }
 
-function repeat(n: number, f: () => void): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(time(f)[1]);
-  return out;
-}
-
-const ms = (x: number) => x.toFixed(2);
-
-function table(title: string, rows: [string, ...string[]][], header: string[]): void {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  console.log(`\n${title}`);
-  for (const [i, r] of all.entries()) {
-    console.log('  ' + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
-    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
-
-/** Stage costs of one full analysis (no re-use). */
-function stages(text: string, runs: number): Record<string, number[]> {
-  const out: Record<string, number[]> = { 'lex only': [], 'parse (lex+CST+AST)': [], model: [], checks: [], total: [] };
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    lexer.tokenize(text);
-    const t1 = performance.now();
-    const p = parse(text);
-    const t2 = performance.now();
-    const model = buildModel(p);
-    const t3 = performance.now();
-    checkModel(model, {}, text);
-    const t4 = performance.now();
-    out['lex only'].push(t1 - t0);
-    out['parse (lex+CST+AST)'].push(t2 - t1);
-    out.model.push(t3 - t2);
-    out.checks.push(t4 - t3);
-    out.total.push(t4 - t1);
-  }
-  return out;
-}
-
-/** ~`count` keystrokes at varied places (texts, numbers, identifiers), each followed by the server's work. */
-function keystrokes(text: string, count: number): { compute: number[]; sync: number[]; final: Analysis } {
-  let doc = TextDocument.create('file:///bench.trial', 'trial', 1, text);
-  let previous = computeAnalysis(doc.uri, doc.version, doc.getText(), settings);
-  const lines = text.split('\n');
-  const targets: { line: number; character: number }[] = [];
-  lines.forEach((l, i) => {
-    const desc = l.indexOf('description "');
-    if (desc >= 0) targets.push({ line: i, character: desc + 'description "'.length + 1 });
-    const dose = /dose (\d)/.exec(l);
-    if (dose) targets.push({ line: i, character: dose.index + 5 });
-  });
-  const compute: number[] = [];
-  const sync: number[] = [];
-  let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let i = 0; i < count; i++) {
-    const at = targets[Math.floor(rand() * targets.length)];
-    // Type a digit (keeps the document valid: inside a text or extending a number).
-    const [, syncTime] = time(() => {
-      doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: String(i % 10) }], doc.version + 1);
-    });
-    sync.push(syncTime);
-    const [analysis, t] = time(() => computeAnalysis(doc.uri, doc.version, doc.getText(), settings, previous));
-    previous = analysis;
-    compute.push(t);
-  }
-  return { compute, sync, final: previous };
-}
-
-function findPosition(doc: TextDocument, needle: string, delta = needle.length): { line: number; character: number } {
-  const offset = doc.getText().indexOf(needle);
-  if (offset < 0) throw new Error(`bench: ${needle} not found`);
-  return doc.positionAt(offset + delta);
-}
-
-function interactive(text: string, runs: number): { completion: number[]; hover: number[]; symbols: number[]; tokens: number[]; folding: number[] } {
-  // Positions on blank lines inserted into the text, as a writer would have them.
-  const withHoles = text
-    .replace('arm arm3 {\n', 'arm arm3 {\n  receives \n')
-    .replace('intervention drug5 {\n', 'intervention drug5 {\n  dose 10 \n');
-  const doc = TextDocument.create('file:///bench.trial', 'trial', 1, withHoles);
-  const analysis = computeAnalysis(doc.uri, 1, withHoles, settings);
-  const completionAt = [
-    findPosition(doc, 'arm arm3 {\n  receives '),
-    findPosition(doc, 'intervention drug5 {\n  dose 10 '),
-    findPosition(doc, 'eligibility {\n', 'eligibility {\n'.length),
-    doc.positionAt(withHoles.length),
-  ];
-  const hoverAt = ['mg/kg iv every', 'receives drug', 'type placebo comparator', 'on days 15 and 181', 'if lab'].map((n) => doc.offsetAt(findPosition(doc, n, n === 'on days 15 and 181' ? 16 : n.length - 2)));
-  const completion: number[] = [];
-  const hovers: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    completion.push(time(() => complete({ doc, position: completionAt[i % completionAt.length], model: analysis.model }))[1]);
-    hovers.push(time(() => hover(analysis, hoverAt[i % hoverAt.length]))[1]);
-  }
-  return {
-    completion,
-    hover: hovers,
-    symbols: repeat(20, () => documentSymbols(analysis)),
-    tokens: repeat(20, () => semanticTokens(analysis)),
-    folding: repeat(20, () => foldingRanges(analysis)),
-  };
-}
-
-/** Over the real connection: keystroke → publishDiagnostics, and completion / hover round trips. */
-async function overConnection(text: string, edits: number, requests: number): Promise<{ keystroke: number[]; completion: number[]; hover: number[] }> {
-  const server = await TestServer.start();
-  try {
-    const withHole = text.replace('arm arm3 {\n', 'arm arm3 {\n  receives \n');
-    const { uri } = await server.open(withHole, 'bench-large.trial');
-    await server.diagnosticsFor(uri);
-    const doc = TextDocument.create(uri, 'trial', 1, withHole);
-    const at = findPosition(doc, 'description "', 'description "'.length + 1);
-    const keystroke: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const t = performance.now();
-      const v = await server.change(uri, [{ range: { start: at, end: at }, text: 'x' }]);
-      await server.diagnosticsFor(uri, v);
-      keystroke.push(performance.now() - t);
-    }
-    const completionPos = findPosition(doc, 'arm arm3 {\n  receives ');
-    const hoverPos = findPosition(doc, 'receives drug', 'receives dr'.length);
-    const completion: number[] = [];
-    const hovers: number[] = [];
-    for (let i = 0; i < requests; i++) {
-      let t = performance.now();
-      await server.request('textDocument/completion', { textDocument: { uri }, position: completionPos });
-      completion.push(performance.now() - t);
-      t = performance.now();
-      await server.request('textDocument/hover', { textDocument: { uri }, position: hoverPos });
-      hovers.push(performance.now() - t);
-    }
-    return { keystroke, completion, hover: hovers };
-  } finally {
-    await server.stop();
-  }
-}
-
 async function main(): Promise<void> {
-  const large = generateProtocol(5000);
-  const small = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'ZEPHYR-1.trial'), 'utf8');
-  const largeLines = large.split('\n').length;
-  const smallLines = small.split('\n').length;
-  const check = computeAnalysis('file:///bench.trial', 1, large, settings);
-  console.log(`Trial language server benchmark (Node ${process.version})`);
-  console.log(`large: generated, ${largeLines} lines, ${(large.length / 1024).toFixed(0)} KB, ${check.parse.ast.items.length} top-level items, ${check.diagnostics.length} diagnostics (${check.errors} errors)`);
-  console.log(`small: examples/ZEPHYR-1.trial, ${smallLines} lines`);
+  const started = Date.now();
+  const sizes = quick ? [1000, 5000, 20000] : [100, 1000, 2000, 5000, 10000, 20000, 50000];
+  const results: Results = {
+    meta: { node: process.version, date: new Date().toISOString(), quick, loadBefore: os.loadavg(), cpus: os.cpus().length, loadAfter: [] },
+    sizes: {},
+    slopes: {},
+    keystroke: {},
+    ratios: {},
+  };
+  console.log(`Trial benchmark${quick ? ' (--quick)' : ''}, Node ${process.version}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
-  // Warm up the JIT and the unit caches.
-  for (let i = 0; i < 5; i++) computeAnalysis('file:///w.trial', i, large, settings);
-
-  const largeStages = stages(large, 15);
-  const smallStages = stages(small, 50);
-  table('Full analysis by stage (ms, p50 of repeated runs)', Object.keys(largeStages).map((k) => [k, ms(stats(largeStages[k]).p50), ms(stats(smallStages[k]).p50), (stats(largeStages[k]).p50 / stats(smallStages[k]).p50).toFixed(0) + '×']), ['stage', 'large', 'small', 'large/small']);
-
-  const ksLarge = keystrokeStages(large, 200);
-  const ksSmall = keystrokeStages(small, 200);
-  table('One keystroke by stage (ms, p50 / p95 over 200 edits)', Object.keys(ksLarge).map((k) => [k, ms(stats(ksLarge[k]).p50), ms(stats(ksLarge[k]).p95), ms(stats(ksSmall[k]).p50), ms(stats(ksSmall[k]).p95)]), ['stage', 'large p50', 'large p95', 'small p50', 'small p95']);
-
-  const kLarge = keystrokes(large, 200);
-  const kSmall = keystrokes(small, 200);
-  const fullParse = stats(repeat(15, () => parse(large))).p50;
-  const sl = stats(kLarge.compute);
-  const ss = stats(kSmall.compute);
-  table('Per keystroke, in-process (ms): document sync + parse + model + checks of the new version', [
-    ['large: compute', ms(sl.p50), ms(sl.p95), ms(sl.mean)],
-    ['large: incremental sync', ms(stats(kLarge.sync).p50), ms(stats(kLarge.sync).p95), ms(stats(kLarge.sync).mean)],
-    ['small: compute', ms(ss.p50), ms(ss.p95), ms(ss.mean)],
-  ], ['', 'p50', 'p95', 'mean']);
-
-  const iLarge = interactive(large, 200);
-  const iSmall = interactive(small.replace('arm zephyr {', 'arm arm3 {').replace('intervention placebo {', 'intervention drug5 {').replace('type placebo comparator', 'type placebo comparator').replace('receives zephyrimab', 'receives drug1').replace('on day 15 if anc', 'on days 15 and 181 if lab'), 200);
-  const rows = (name: string, a: number[], b: number[]): [string, string, string, string, string] => [name, ms(stats(a).p50), ms(stats(a).p95), ms(stats(b).p50), ms(stats(b).p95)];
-  table('Interactive requests, in-process (ms)', [
-    rows('completion', iLarge.completion, iSmall.completion),
-    rows('hover', iLarge.hover, iSmall.hover),
-    rows('document symbols', iLarge.symbols, iSmall.symbols),
-    rows('semantic tokens', iLarge.tokens, iSmall.tokens),
-    rows('folding ranges', iLarge.folding, iSmall.folding),
-  ], ['', 'large p50', 'large p95', 'small p50', 'small p95']);
-
-  const conn = await overConnection(large, 60, 100);
-  table('Over the real connection (dist/server.js --stdio, large file; ms, includes JSON-RPC)', [
-    ['keystroke → publishDiagnostics', ms(stats(conn.keystroke).p50), ms(stats(conn.keystroke).p95)],
-    ['completion round trip', ms(stats(conn.completion).p50), ms(stats(conn.completion).p95)],
-    ['hover round trip', ms(stats(conn.hover).p50), ms(stats(conn.hover).p95)],
-  ], ['', 'p50', 'p95']);
-
-  // Several copies of the small analysis, so its size stands out of the heap's noise.
-  const copies = 40;
-  const memoryLarge = retainedBytes(() => computeAnalysis('file:///m.trial', 1, large, settings));
-  const memorySmallCopies = retainedBytes(() => Array.from({ length: copies }, (_, i) => computeAnalysis(`file:///m${i}.trial`, 1, small, settings)));
-  const memorySmall = memorySmallCopies === null ? null : memorySmallCopies / copies;
-  if (memoryLarge !== null && memorySmall !== null) {
-    table('Memory held by one analysis (parse + model + diagnostics), heap after GC', [
-      ['large', (memoryLarge / 1024 / 1024).toFixed(1) + ' MB', (memoryLarge / largeLines / 1024).toFixed(1) + ' KB'],
-      ['small', (memorySmall / 1024 / 1024).toFixed(2) + ' MB', (memorySmall / smallLines / 1024).toFixed(1) + ' KB'],
-    ], ['', 'retained', 'per line']);
-  } else {
-    console.log('\n(memory: run with node --expose-gc, as `npm run bench` does, to measure retained memory)');
+  for (const n of sizes) {
+    const text = generateProtocol(n);
+    const checked = checkText(text);
+    const exported = exportDocument(checked);
+    if (!exported.ok) throw new Error(`bench: the generated ${n}-line protocol does not export: ${exported.reason}`);
+    const runs = quick ? (n >= 20000 ? 2 : 4) : n >= 20000 ? 3 : n >= 5000 ? 5 : 10;
+    const base = baselines(exported.json, runs);
+    const row = {
+      lines: text.split('\n').length,
+      bytes: text.length,
+      lexMs: medianMs(runs, () => lexer.tokenize(text)),
+      parseMs: medianMs(runs, () => parse(text)),
+      checkMs: medianMs(runs, () => checkText(text)),
+      formatMs: medianMs(runs, () => formatText(text)),
+      exportMs: medianMs(runs, () => exportDocument(checked)),
+      jsonParseMs: base.jsonParseMs,
+      yamlAjvMs: base.yamlAjvMs,
+      recordBytes: exported.json.length,
+    };
+    results.sizes[String(n)] = row;
+    console.log(`  ${String(n).padStart(6)} lines: parse ${row.parseMs.toFixed(1)} ms, check ${row.checkMs.toFixed(1)}, format ${row.formatMs.toFixed(1)}, export ${row.exportMs.toFixed(1)}; JSON.parse ${row.jsonParseMs.toFixed(2)}, yaml+ajv ${row.yamlAjvMs.toFixed(1)}`);
   }
+  const fit = (key: 'parseMs' | 'checkMs' | 'formatMs' | 'exportMs'): number =>
+    logLogSlope(Object.values(results.sizes).filter((r) => r.lines >= 1000).map((r) => [r.lines, r[key]] as [number, number]));
+  results.slopes = { parse: fit('parseMs'), check: fit('checkMs'), format: fit('formatMs'), export: fit('exportMs') };
 
-  table('Ratios', [
-    ['keystroke compute p50 / full parse p50 (large)', (sl.p50 / fullParse).toFixed(2)],
-    ['keystroke compute p50, large / small', (sl.p50 / ss.p50).toFixed(1)],
-    ['lines, large / small', (largeLines / smallLines).toFixed(1)],
-    ['completion p95, large / small', (stats(iLarge.completion).p95 / stats(iSmall.completion).p95).toFixed(1)],
-    ['keystroke compute p95 / 5 ms budget (large)', (sl.p95 / 5).toFixed(1)],
-    ...(memoryLarge !== null && memorySmall !== null ? [['retained memory per line, large / small', (memoryLarge / largeLines / (memorySmall / smallLines)).toFixed(2)] as [string, string]] : []),
-  ], ['ratio', 'value']);
-  const dominant = Object.entries(ksLarge).filter(([k]) => k !== 'total').sort((a, b) => stats(b[1]).p50 - stats(a[1]).p50);
-  console.log(`\nDominant stages of a keystroke on the large file: ${dominant.slice(0, 3).map(([k, v]) => `${k} ${ms(stats(v).p50)} ms (${((stats(v).p50 / stats(ksLarge.total).p50) * 100).toFixed(0)}%)`).join(', ')}`);
+  const edits = quick ? 300 : 1000;
+  for (const n of [5000, 20000]) {
+    const k = keystrokes(generateProtocol(n), edits);
+    results.keystroke[String(n)] = k;
+    console.log(`  keystroke on ${n} lines (${k.compute.n} edits): p50 ${k.compute.p50.toFixed(2)} ms, p95 ${k.compute.p95.toFixed(2)}, p99 ${k.compute.p99.toFixed(2)}; ~${(k.allocatedBytes / 1024).toFixed(0)} KB allocated; format of the open document ${k.formatOpenMs.toFixed(2)} ms`);
+  }
+  const example = fs.readFileSync(path.join(ROOT, 'examples', 'NCT04743739.trial'), 'utf8');
+  const kSmall = keystrokes(example, quick ? 200 : 500);
+  results.keystroke.example = kSmall;
+
+  const s5 = results.sizes['5000']!;
+  const s20 = results.sizes['20000']!;
+  const k5 = results.keystroke['5000']!;
+  const k20 = results.keystroke['20000']!;
+  const r = results.ratios;
+  r.keystrokeOverCheck5k = k5.compute.p50 / s5.checkMs;
+  r.keystroke20kOver5k = k20.compute.p50 / k5.compute.p50;
+  r.formatOpenOverKeystroke5k = k5.formatOpenMs / k5.compute.p50;
+  for (const n of ['1000', '5000', '20000']) {
+    const s = results.sizes[n]!;
+    r[`yamlAjvOverCheck${n === '1000' ? '1k' : n === '5000' ? '5k' : '20k'}`] = s.yamlAjvMs / s.checkMs;
+    r[`parseOverJsonParse${n === '1000' ? '1k' : n === '5000' ? '5k' : '20k'}`] = s.parseMs / s.jsonParseMs;
+  }
+  r.exportOverCheckMax = Math.max(...Object.values(results.sizes).map((s) => s.exportMs / s.checkMs));
+
+  const conn = await overConnection(generateProtocol(5000), quick ? 100 : 500, quick ? 50 : 200);
+  results.connection = conn;
+  console.log(`  over stdio (5,000 lines): keystroke → diagnostics p50 ${conn.keystroke.p50.toFixed(2)} ms, p95 ${conn.keystroke.p95.toFixed(2)}; spawn → first diagnostics ${conn.spawnToFirstDiagnosticsMs.toFixed(0)} ms`);
+
+  results.startup = startup(ROOT, quick ? 5 : 15);
+  console.log(`  start-up CPU: node -e 0 ${(results.startup.nodeCpu * 1000).toFixed(0)} ms, trial --version ×${results.startup.versionOverNode.toFixed(2)}, trial check example ×${results.startup.checkOverNode.toFixed(2)}`);
+  r.versionOverNode = results.startup.versionOverNode;
+  r.checkExampleOverNode = results.startup.checkOverNode;
+
+  results.parallel = folderCheck(ROOT, quick ? 400 : 2000);
+  console.log(`  trial check of ${results.parallel.files} files: user ÷ wall ${results.parallel.userOverWall.toFixed(2)}, same output as sequential: ${results.parallel.sameOutput}`);
+  r.folderUserOverWall = results.parallel.userOverWall;
+
+  const large = generateProtocol(20000);
+  const heapLarge = retainedBytes(() => checkText(large));
+  const copies = 40;
+  const heapSmall = retainedBytes(() => Array.from({ length: copies }, () => checkText(example)));
+  if (heapLarge !== null && heapSmall !== null) {
+    const perLineLarge = heapLarge / large.split('\n').length;
+    const perLineSmall = heapSmall / copies / example.split('\n').length;
+    results.memory = { heapPerLine20kBytes: perLineLarge, heapPerLineExampleBytes: perLineSmall };
+    r.heapPerLine20kOverExample = perLineLarge / perLineSmall;
+  }
+  const rss = await serverMemory(generateProtocol(5000), quick ? 20 : 100);
+  results.memory = { ...(results.memory ?? {}), serverRssMb: rss.rssMb, serverDocuments: rss.documents, serverDocumentLines: 5000 };
+  console.log(`  memory: heap per line 20k ÷ example ${r.heapPerLine20kOverExample?.toFixed(2)}; server RSS with ${rss.documents} documents of 5,000 lines open: ${rss.rssMb.toFixed(0)} MB`);
+
+  const bundles: Record<string, number> = {};
+  for (const b of ['server.js', 'cli.js', 'client.js']) {
+    const p = path.join(ROOT, 'dist', b);
+    if (fs.existsSync(p)) bundles[b] = fs.statSync(p).size;
+  }
+  results.bundles = bundles;
+  results.meta.loadAfter = os.loadavg();
+  results.meta.seconds = (Date.now() - started) / 1000;
+  writeReport(results, path.join(ROOT, 'bench'));
+  console.log(`\nbench/results.json and bench/RESULTS.md written (${results.meta.seconds.toFixed(0)} s).`);
+  void quantiles;
 }
 
 main().catch((e) => {

@@ -18,14 +18,21 @@ import type { IToken } from 'chevrotain';
 import type * as A from './ast';
 import { dedent } from './build-ast';
 import type { Diagnostic } from './diagnostic';
-import { parse } from './parse';
+import { parse, type ParseResult } from './parse';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 const INDENT = '  ';
 
 export function formatText(text: string): FormatResult {
-  const parsed = parse(text);
+  return formatParsed(parse(text));
+}
+
+/**
+ * Format from a parse already at hand (the editor's analysis of the open document): no second
+ * parse. `parsed` must be the parse of the text to format.
+ */
+export function formatParsed(parsed: ParseResult): FormatResult {
   const errors = parsed.diagnostics.filter((d) => d.code.startsWith('syntax-'));
   if (errors.length > 0) return { ok: false, diagnostics: errors };
 

@@ -4,17 +4,59 @@
  */
 import type { Position, Range } from './ast';
 
+/** Where a part of a document starts (its first character's offset and line). */
+export interface PositionBase {
+  start: number;
+  line: number;
+}
+
+/**
+ * A position inside a part of a document (a segment), stored relative to the part's start: its
+ * `line` and `offset` read the part's current place, so an edit above it moves every position of
+ * the part by changing two numbers. Reads and writes like a plain Position (`toJSON` gives the
+ * plain one); only `character` is an own property, so compare positions by their values (JSON),
+ * not by `deepStrictEqual` on the objects.
+ */
+export class RelativePosition implements Position {
+  readonly #base: PositionBase;
+  #line: number;
+  #offset: number;
+  character: number;
+  constructor(base: PositionBase, line: number, character: number, offset: number) {
+    this.#base = base;
+    this.#line = line;
+    this.#offset = offset;
+    this.character = character;
+  }
+  get line(): number {
+    return this.#base.line + this.#line;
+  }
+  set line(value: number) {
+    this.#line = value - this.#base.line;
+  }
+  get offset(): number {
+    return this.#base.start + this.#offset;
+  }
+  set offset(value: number) {
+    this.#offset = value - this.#base.start;
+  }
+  toJSON(): Position {
+    return { line: this.line, character: this.character, offset: this.offset };
+  }
+}
+
 export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[] = [0];
 
   /**
-   * @param track when given, every Position this index creates is also pushed here, so that the
-   *   owner can later move them all at once (parse.ts moves reused segments this way).
+   * @param base when given, the text is a part of a document starting at `base` (a segment of
+   *   parse.ts), and every Position this index creates is relative to it: moving the part is
+   *   changing `base`, whatever number of positions it holds.
    */
   constructor(
     private readonly text: string,
-    private readonly track?: Position[],
+    private readonly base?: PositionBase,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
@@ -32,9 +74,8 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    const position = { line: low, character: clamped - this.starts[low], offset: clamped };
-    this.track?.push(position);
-    return position;
+    if (this.base) return new RelativePosition(this.base, low, clamped - this.starts[low], clamped);
+    return { line: low, character: clamped - this.starts[low], offset: clamped };
   }
 
   range(start: number, end: number): Range {

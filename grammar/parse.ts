@@ -28,7 +28,11 @@ export interface ParseResult {
   readonly segments: readonly SegmentParse[];
 }
 
-/** One segment's parse. Its ranges are absolute for the document it was last placed in. */
+/**
+ * One segment's parse. Every position in its items, diagnostics and comments is relative to the
+ * segment's `start` and `line` (line-index.ts `RelativePosition`) and reads as absolute for the
+ * document it was last placed in: moving the segment is setting those two numbers.
+ */
 export interface SegmentParse {
   text: string;
   start: number;
@@ -38,8 +42,6 @@ export interface SegmentParse {
   comments: A.Comment[];
   /** Tokens with offsets relative to the segment. */
   relativeTokens: IToken[];
-  /** Every position object in items, diagnostics and comments, so a move touches each once. */
-  positions: A.Position[];
 }
 
 /**
@@ -51,26 +53,52 @@ export function parse(text: string, previous?: ParseResult): ParseResult {
   // A result is reused once: its segments move to the new result, so its text no longer describes
   // them. Passed again, it is parsed from scratch (correct, only slower).
   if (previous) texts.delete(previous);
-  const segments = before !== undefined && previous ? reparse(text, before, previous) : splitSegments(text).map(parseSegment);
-  return result(text, segments);
+  if (before !== undefined && previous) {
+    const re = reparse(text, before, previous);
+    return result(text, re.segments, re.window && { previous, ...re.window });
+  }
+  return result(text, splitSegments(text).map(parseSegment));
+}
+
+/**
+ * Where the segments of a reparse differ from the previous result's: old segments [first, next)
+ * were replaced by new segments [first, first + count). The lists of the result are then the
+ * previous lists with that part replaced (array copies, not a walk over every segment).
+ */
+interface Window {
+  previous: ParseResult;
+  first: number;
+  next: number;
+  count: number;
 }
 
 /** The text each result was parsed from (kept aside so the result's shape stays as documented). */
 const texts = new WeakMap<ParseResult, string>();
 
-function result(text: string, segments: SegmentParse[]): ParseResult {
+function result(text: string, segments: SegmentParse[], window?: Window): ParseResult {
   let lines: LineIndex | undefined;
-  const items: A.TopItem[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const comments: A.Comment[] = [];
-  for (const s of segments) {
-    for (const x of s.items) items.push(x);
-    for (const x of s.diagnostics) diagnostics.push(x);
-    for (const x of s.comments) comments.push(x);
+  let items: A.TopItem[];
+  let diagnostics: Diagnostic[];
+  let comments: A.Comment[];
+  if (window) {
+    const old = window.previous.segments;
+    const fresh = segments.slice(window.first, window.first + window.count);
+    items = splice(window.previous.ast.items, old, window, fresh, (s) => s.items);
+    diagnostics = splice(window.previous.diagnostics, old, window, fresh, (s) => s.diagnostics);
+    comments = splice(window.previous.comments, old, window, fresh, (s) => s.comments);
+  } else {
+    items = [];
+    diagnostics = [];
+    comments = [];
+    for (const s of segments) {
+      for (const x of s.items) items.push(x);
+      for (const x of s.diagnostics) diagnostics.push(x);
+      for (const x of s.comments) comments.push(x);
+    }
   }
   let tokens: IToken[] | undefined;
   const parsed: ParseResult = {
-    ast: { kind: 'Document', items, range: documentRange(text) },
+    ast: { kind: 'Document', items, range: documentRange(text, segments) },
     diagnostics,
     comments,
     get tokens() {
@@ -87,6 +115,17 @@ function result(text: string, segments: SegmentParse[]): ParseResult {
   return parsed;
 }
 
+/** A previous list with the part of old segments [first, next) replaced by the fresh segments' part. */
+function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, fresh: readonly SegmentParse[], of: (s: SegmentParse) => readonly T[]): T[] {
+  let before = 0;
+  for (let k = 0; k < w.first; k++) before += of(old[k]!).length;
+  let replaced = 0;
+  for (let k = w.first; k < w.next; k++) replaced += of(old[k]!).length;
+  const middle: T[] = [];
+  for (const s of fresh) for (const x of of(s)) middle.push(x);
+  return list.slice(0, before).concat(middle, list.slice(before + replaced));
+}
+
 /**
  * The segments of `text`, re-splitting and re-parsing only around the edit that turned `before`
  * into `text`: the common prefix and suffix of the two texts are found, the window from the start
@@ -95,27 +134,13 @@ function result(text: string, segments: SegmentParse[]): ParseResult {
  * moved by the edit's offset and line delta. Falls back to the whole text when the window ends in
  * a different `"""` state (the segmentation after it could change).
  */
-function reparse(text: string, before: string, previous: ParseResult): SegmentParse[] {
+function reparse(text: string, before: string, previous: ParseResult): { segments: SegmentParse[]; window?: Omit<Window, 'previous'> } {
   const old = previous.segments;
   const min = Math.min(text.length, before.length);
-  // Binary search with substring equality (a memory compare on flat strings; a character loop
-  // over a 100 KB text costs far more).
-  let low = 0;
-  let high = min;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (text.substring(0, mid) === before.substring(0, mid)) low = mid;
-    else high = mid - 1;
-  }
-  const prefix = low;
-  low = 0;
-  high = min - prefix;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (text.substring(text.length - mid) === before.substring(before.length - mid)) low = mid;
-    else high = mid - 1;
-  }
-  const suffix = low;
+  const prefix = commonPrefix(text, before, min);
+  const suffix = commonSuffix(text, before, min - prefix);
+  let low: number;
+  let high: number;
   const delta = text.length - before.length;
   const oldChangedEnd = before.length - suffix;
 
@@ -140,7 +165,7 @@ function reparse(text: string, before: string, previous: ParseResult): SegmentPa
   const from = old[first]!.start;
   const to = next < old.length ? old[next]!.start + delta : text.length;
   const split = splitRange(text, from, to, old[first]!.line);
-  if (split.insideTripleText && next < old.length) return splitSegments(text).map(parseSegment);
+  if (split.insideTripleText && next < old.length) return { segments: splitSegments(text).map(parseSegment) };
 
   const segments: SegmentParse[] = old.slice(0, first);
   // Old segments of the window whose text is unchanged are reused (moved to their new place).
@@ -155,7 +180,6 @@ function reparse(text: string, before: string, previous: ParseResult): SegmentPa
       }
     }
     if (reused) {
-      moveSegment(reused, segment.start - reused.start, segment.line - reused.line);
       reused.start = segment.start;
       reused.line = segment.line;
       segments.push(reused);
@@ -163,12 +187,44 @@ function reparse(text: string, before: string, previous: ParseResult): SegmentPa
   }
   for (let k = next; k < old.length; k++) {
     const s = old[k]!;
-    moveSegment(s, delta, lineDelta);
     s.start += delta;
     s.line += lineDelta;
     segments.push(s);
   }
-  return segments;
+  return { segments, window: { first, next, count: split.segments.length } };
+}
+
+/**
+ * Length of the common prefix of two texts: compared in blocks that double in size (a memory
+ * compare each; one pass over the prefix), then character by character in the block that differs.
+ */
+function commonPrefix(a: string, b: string, max: number): number {
+  let at = 0;
+  let step = 256;
+  while (at < max) {
+    const n = Math.min(step, max - at);
+    if (a.substring(at, at + n) !== b.substring(at, at + n)) break;
+    at += n;
+    if (step < 1 << 16) step *= 2;
+  }
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** Length of the common suffix of two texts, at most `max` (as commonPrefix, from the end). */
+function commonSuffix(a: string, b: string, max: number): number {
+  let at = 0;
+  let step = 256;
+  const la = a.length;
+  const lb = b.length;
+  while (at < max) {
+    const n = Math.min(step, max - at);
+    if (a.substring(la - at - n, la - at) !== b.substring(lb - at - n, lb - at)) break;
+    at += n;
+    if (step < 1 << 16) step *= 2;
+  }
+  while (at < max && a.charCodeAt(la - 1 - at) === b.charCodeAt(lb - 1 - at)) at++;
+  return at;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -177,22 +233,25 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** The whole text's range without indexing every line (the index is built only when asked for). */
-function documentRange(text: string): A.Range {
-  let line = 0;
-  let lastLineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lastLineStart = i + 1;
-  }
+/**
+ * The whole text's range without indexing every line (the index is built only when asked for):
+ * the last segment's line plus the lines of its text.
+ */
+function documentRange(text: string, segments: readonly SegmentParse[]): A.Range {
+  const last = segments[segments.length - 1];
+  const line = last ? last.line + countNewlines(last.text, 0, last.text.length) : countNewlines(text, 0, text.length);
+  const lastLineStart = text.lastIndexOf('\n') + 1;
   return { start: { line: 0, character: 0, offset: 0 }, end: { line, character: text.length - lastLineStart, offset: text.length } };
 }
 
 function parseSegment(segment: Segment): SegmentParse {
-  const positions: A.Position[] = [];
-  const segmentLines = new LineIndex(segment.text, positions);
   const lexed = lexer.tokenize(segment.text);
   const diagnostics: Diagnostic[] = [];
+  // Positions relative to the segment (`parsed` is their base). While the segment is built they
+  // read as offsets in the segment's text (base 0), as the AST builder computes with them; the
+  // segment is put in its place at the end.
+  const parsed: SegmentParse = { text: segment.text, start: 0, line: 0, items: [], diagnostics, comments: [], relativeTokens: lexed.tokens };
+  const segmentLines = new LineIndex(segment.text, parsed);
 
   for (const error of lexed.errors) {
     const found = segment.text.substr(error.offset, error.length);
@@ -224,25 +283,15 @@ function parseSegment(segment: Segment): SegmentParse {
     });
   }
 
-  const comments: A.Comment[] = (lexed.groups.comments ?? []).map((t) => ({
+  parsed.comments = (lexed.groups.comments ?? []).map((t) => ({
     text: t.image,
     range: segmentLines.range(t.startOffset, t.startOffset + t.image.length),
   }));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const parsed: SegmentParse = { text: segment.text, start: 0, line: 0, items, diagnostics, comments, relativeTokens: lexed.tokens, positions };
-  moveSegment(parsed, segment.start, segment.line);
+  parsed.items = items;
   parsed.start = segment.start;
   parsed.line = segment.line;
   return parsed;
-}
-
-/** Shift every position of a segment's results by an offset and line delta (in place). */
-function moveSegment(segment: SegmentParse, offsetDelta: number, lineDelta: number): void {
-  if (offsetDelta === 0 && lineDelta === 0) return;
-  for (const position of segment.positions) {
-    position.offset += offsetDelta;
-    position.line += lineDelta;
-  }
 }
 
 function absoluteToken(token: IToken, segment: SegmentParse): IToken {

@@ -362,6 +362,30 @@ export function receivedInterventions(arm: A.ArmBlock, model: TrialModel): (A.In
   return out;
 }
 
+/**
+ * A document rule's finding for one arm, computed from the arm and the interventions it receives
+ * only, and kept per arm object until one of them changes: a document rule that goes over every
+ * arm then costs a lookup per unchanged arm on a keystroke. Checking the entry allocates nothing.
+ */
+export function perArm<T>(cache: WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: T }>, arm: A.ArmBlock, model: TrialModel, compute: () => T): T {
+  const hit = cache.get(arm);
+  if (hit) {
+    let k = 0;
+    let same = true;
+    for (const s of arm.statements) {
+      if (s.kind !== 'Receives') continue;
+      if (hit.ivs[k++] !== model.interventions.get(s.intervention.value)) {
+        same = false;
+        break;
+      }
+    }
+    if (same && k === hit.ivs.length) return hit.value;
+  }
+  const value = compute();
+  cache.set(arm, { ivs: receivedInterventions(arm, model), value });
+  return value;
+}
+
 /** Interventional unless the study type says otherwise. */
 export function isInterventional(model: TrialModel): boolean {
   const w = wordsField(model.trial, 'studyType')?.words.value;

@@ -18,6 +18,7 @@
  */
 import type * as A from '../../grammar/ast';
 import type { Diagnostic } from '../../grammar/diagnostic';
+import { RelativePosition as SegmentPosition } from '../../grammar/line-index';
 import type { TrialModel } from '../model';
 import { ALL_RULES } from './rules';
 import type { ItemKind, ItemRule, RuleContext } from './types';
@@ -86,6 +87,8 @@ interface DeclarationState {
   previous?: DeclarationState;
   /** The objects of `previous` replaced in this state. */
   replaced?: Set<unknown>;
+  /** Items whose derived inputs (the arms receiving them) may have changed: their deps are computed again. */
+  affected?: Set<unknown>;
 }
 
 let lastState: DeclarationState | undefined;
@@ -93,7 +96,7 @@ let lastState: DeclarationState | undefined;
 const ARMS = 2;
 
 /** The objects of `a` replaced in `b` (same keys in the same order), or undefined when the keys differ. */
-function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>, into: Set<unknown>): boolean {
+function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>, into: Set<unknown>, pairs?: unknown[]): boolean {
   if (a.size !== b.size) return false;
   const aKeys = a.keys();
   const aValues = a.values();
@@ -102,7 +105,11 @@ function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unkn
   for (let i = 0; i < a.size; i++) {
     const v = aValues.next().value;
     if (aKeys.next().value !== bKeys.next().value) return false;
-    if (bValues.next().value !== v) into.add(v);
+    const w = bValues.next().value;
+    if (w !== v) {
+      into.add(v);
+      pairs?.push(v, w);
+    }
   }
   return true;
 }
@@ -113,6 +120,7 @@ function declarationState(model: TrialModel): DeclarationState {
   const last = lastState;
   if (last) {
     const replaced = new Set<unknown>();
+    const arms: unknown[] = [];
     let sameKeys = true;
     for (let i = 0; sameKeys && i < singles.length; i++) {
       const a = last.singles[i];
@@ -122,15 +130,25 @@ function declarationState(model: TrialModel): DeclarationState {
         else replaced.add(a);
       }
     }
-    for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced);
+    for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced, i === ARMS ? arms : undefined);
     if (sameKeys && replaced.size === 0) return last;
-    // A replaced arm can change what is derived from the arms (facts' receivers): no shortcut then.
-    let armsSame = sameKeys;
-    if (armsSame) for (const arm of last.maps[ARMS]!.values()) if (replaced.has(arm)) armsSame = false;
-    lastState = armsSame ? { maps, singles, previous: last, replaced } : { maps, singles };
+    if (sameKeys) {
+      // A replaced arm can change what is derived from the arms (facts' receivers) for the
+      // interventions it named before or names now: those are checked again in full.
+      let affected: Set<unknown> | undefined;
+      for (const arm of arms as A.ArmBlock[]) {
+        for (const st of arm.statements) {
+          if (st.kind !== 'Receives') continue;
+          const iv = model.interventions.get(st.intervention.value);
+          if (iv) (affected ??= new Set()).add(iv);
+        }
+      }
+      lastState = { maps, singles, previous: last, replaced, ...(affected ? { affected } : {}) };
+    } else lastState = { maps, singles };
     // Only one step back is ever looked at: do not keep a chain of old states (and their ASTs) alive.
     last.previous = undefined;
     last.replaced = undefined;
+    last.affected = undefined;
   } else lastState = { maps, singles };
   return lastState;
 }
@@ -176,7 +194,27 @@ function slotOf(rule: ItemRule): number {
   return slot;
 }
 
-const entries = new WeakMap<A.TopItem, (Entry | undefined)[]>();
+/**
+ * The cache of one item: its entry per rule slot and the summary of the built-in rules. Kept on
+ * the item object itself under a symbol (non-enumerable: JSON and comparisons never see it), as
+ * reading it is the one thing every item costs on a keystroke (a WeakMap lookup costs far more).
+ */
+interface ItemCache {
+  list: (Entry | undefined)[];
+  summary: ItemSummary | undefined;
+}
+
+const CACHE = Symbol('item-cache');
+
+function cacheOf(item: A.TopItem): ItemCache {
+  const holder = item as unknown as { [CACHE]?: ItemCache };
+  let cache = holder[CACHE];
+  if (!cache) {
+    cache = { list: [], summary: undefined };
+    Object.defineProperty(item, CACHE, { value: cache, enumerable: false, writable: false, configurable: false });
+  }
+  return cache;
+}
 
 export function prepare(rule: ItemRule, model: TrialModel, context: RuleContext, internalError: (e: unknown) => void): RunningRule {
   const running: RunningRule = { rule, slot: slotOf(rule), facts: NONE, context, internalError };
@@ -198,34 +236,103 @@ export function runItemRules(running: readonly RunningRule[], model: TrialModel,
   if (running.length === 0) return;
   let state: DeclarationState | undefined;
   for (const r of running) if (isBuiltIn(r.rule)) r.state = state ??= declarationState(model);
-  const byKind = new Map<string, RunningRule[]>();
+  const byKind = new Map<string, { builtIn: RunningRule[]; other: RunningRule[] }>();
   for (const r of running) {
     for (const kind of r.rule.kinds as readonly string[]) {
-      const list = byKind.get(kind);
-      if (list) list.push(r);
-      else byKind.set(kind, [r]);
+      let lists = byKind.get(kind);
+      if (!lists) byKind.set(kind, (lists = { builtIn: [], other: [] }));
+      (r.state ? lists.builtIn : lists.other).push(r);
     }
   }
+  const key = runKey(running);
   for (const item of model.document.items) {
     const rules = byKind.get(item.kind);
     if (!rules || !isModelItem(model, item)) continue;
-    let list = entries.get(item);
-    if (!list) {
-      list = [];
-      entries.set(item, list);
+    const cache = cacheOf(item);
+    const list = cache.list;
+    // The built-in rules all at once: the item, the rules and their facts are those of the
+    // item's summary, and its deps name no replaced declaration, so every entry still holds.
+    const summary = cache.summary;
+    const affected = state?.affected?.has(item) === true;
+    if (summary && summary.key === key && !anyFailed && !affected && stillValid(summary.deps, summary.state, state)) {
+      summary.state = state;
+      for (const e of summary.noisy) emit(e, found);
+    } else {
+      for (const r of rules.builtIn) {
+        if (r.failed) continue;
+        checkOne(r, item, model, list, found);
+      }
+      cache.summary = summarize(rules.builtIn, list, key, state);
     }
-    for (const r of rules) {
+    for (const r of rules.other) {
       if (r.failed) continue;
       checkOne(r, item, model, list, found);
     }
   }
+  anyFailed = false;
+}
+
+/**
+ * What the built-in rules found on one item, together: the run it was checked in (`key`: the
+ * same rules with the same facts), the declaration state, every rule's deps, and the entries with
+ * diagnostics. An unchanged item whose summary holds costs one comparison per keystroke, not one
+ * per rule.
+ */
+interface ItemSummary {
+  key: RunKey;
+  state: DeclarationState | undefined;
+  deps: readonly unknown[];
+  noisy: Entry[];
+}
+
+
+/** Set when a rule throws during a run: its remaining items then take the per-rule path, which skips it. */
+let anyFailed = false;
+
+function summarize(rules: readonly RunningRule[], list: (Entry | undefined)[], key: RunKey, state: DeclarationState | undefined): ItemSummary | undefined {
+  const deps: unknown[] = [];
+  const noisy: Entry[] = [];
+  for (const r of rules) {
+    const entry = list[r.slot];
+    // A rule that threw, or a result that could not be cached: no summary, check again next time.
+    if (r.failed || !entry) {
+      anyFailed ||= r.failed === true;
+      return undefined;
+    }
+    for (const d of entry.deps) deps.push(d);
+    if (entry.stored.length > 0) noisy.push(entry);
+  }
+  return { key, state, deps, noisy };
+}
+
+/**
+ * The identity of a run's rules and facts: the same object as the last run's when the same rules
+ * run (same slots, in order) with facts equal element by element, so an item summary can tell in
+ * one comparison whether it was made under the same rules and facts.
+ */
+interface RunKey {
+  slots: readonly number[];
+  facts: readonly (readonly unknown[])[];
+}
+
+let lastKey: RunKey | undefined;
+
+function runKey(running: readonly RunningRule[]): RunKey {
+  const last = lastKey;
+  if (last && last.slots.length === running.length) {
+    let same = true;
+    for (let i = 0; same && i < running.length; i++) same = last.slots[i] === running[i]!.slot && sameList(last.facts[i]!, running[i]!.facts);
+    if (same) return last;
+  }
+  lastKey = { slots: running.map((r) => r.slot), facts: running.map((r) => r.facts) };
+  return lastKey;
 }
 
 function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[]): void {
   const { rule, context } = r;
   const entry = list[r.slot];
   // Same declarations as when the entry's deps were computed: the deps are the same (built-in rules).
-  if (entry && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
+  if (entry && !r.state?.affected?.has(item) && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
     entry.state = r.state;
     emit(entry, found);
     return;
@@ -307,6 +414,12 @@ function isPosition(v: object): v is A.Position {
 function relative(value: unknown, anchors: readonly A.TopItem[]): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => relative(v, anchors));
+  if (value instanceof SegmentPosition) {
+    // Relative to its segment already: it follows the item when an edit moves it. Kept as is when
+    // it lies in the item or a dependency item (an edit replacing those re-checks the item).
+    for (const anchor of anchors) if (value.offset >= anchor.range.start.offset && value.offset <= anchor.range.end.offset) return value;
+    throw new NoAnchor();
+  }
   if (isPosition(value)) {
     for (let i = 0; i < anchors.length; i++) {
       const r = anchors[i]!.range;

@@ -5,7 +5,8 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatText } from './core';
+import { formatParsed, formatText, type FormatResult } from '../../grammar/format';
+import type { ParseResult } from '../../grammar/parse';
 import { diffLines } from './line-diff';
 
 export interface FormatOutcome {
@@ -17,9 +18,14 @@ function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-export function formatEdits(doc: TextDocument, range?: Range): FormatOutcome {
+/** Format an open document from its analysis (its parse is reused: no second parse of the text). */
+export function formatOpenDocument(doc: TextDocument, analysis: { text: string; parse: ParseResult }, range?: Range): FormatOutcome {
+  return formatEdits(doc, range, analysis.text === doc.getText() ? analysis.parse : undefined);
+}
+
+export function formatEdits(doc: TextDocument, range?: Range, parsed?: ParseResult): FormatOutcome {
   const text = doc.getText();
-  const result = formatText(text);
+  const result: FormatResult = parsed ? formatParsed(parsed) : formatText(text);
   if (!result.ok) {
     const first = result.diagnostics[0];
     return { edits: [], refused: `not formatted: ${result.diagnostics.length} syntax error(s)${first ? `, first at line ${first.range.start.line + 1}: ${first.message}` : ''}` };

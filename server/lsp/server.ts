@@ -29,7 +29,7 @@ import { complete } from './completion';
 import { setCoreLogger } from './core';
 import { definition } from './definition';
 import { foldingRanges } from './folding';
-import { formatEdits } from './formatting';
+import { formatOpenDocument } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
 import {
@@ -215,13 +215,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(analysisOf(p.textDocument.uri))));
 
   connection.onDocumentFormatting(guard('formatting', [], (p) => {
-    const outcome = formatEdits(documentOf(p.textDocument.uri));
+    const doc = documentOf(p.textDocument.uri);
+    const outcome = formatOpenDocument(doc, analysisOf(doc.uri));
     if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));
 
   connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
-    const outcome = formatEdits(documentOf(p.textDocument.uri), p.range);
+    const doc = documentOf(p.textDocument.uri);
+    const outcome = formatOpenDocument(doc, analysisOf(doc.uri), p.range);
     if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { ParseResult } from '../../grammar/parse';
+import { applyEdit as applyBenchEdit, seededEdits } from '../../bench/edits';
 import { generateProtocol } from '../../bench/generate';
 import { checkText, type CheckOptions } from '../../server/checks';
 import { armDescription, interventionDescription } from '../../server/checks/rules/registry/text-too-long';
@@ -138,6 +139,21 @@ describe('incremental checking', () => {
     );
   });
 
+  it("equals a fresh checkText after the bench's edits: typing, line starts, block boundaries, backspaces, multi-line pastes", () => {
+    // A large protocol (many arms sharing interventions, conditional doses, outcomes, sites),
+    // edited at random places as the bench does; every step is compared with a fresh check.
+    for (const seed of [1, 2]) {
+      let text = generateProtocol(300, seed);
+      let previous = checkText(text);
+      for (const e of seededEdits(text, 80, seed)) {
+        text = applyBenchEdit(text, e);
+        const incremental = checkText(text, {}, previous.parse);
+        assert.deepEqual(plain(incremental), plain(checkText(text)), `after a ${e.kind} edit at offset ${e.offset}`);
+        previous = incremental;
+      }
+    }
+  });
+
   it('equals a fresh checkText under settings (groups off, severities overridden), and when they change', () => {
     const settings: CheckOptions[] = [{}, { rules: { schedule: false } }, { severity: { 'unit-unknown': 'warning', 'dose-day-zero': 'off' } }, { rules: { units: false, registry: false } }];
     fc.assert(
@@ -172,7 +188,9 @@ describe('incremental checking', () => {
     const first = checkText(busy, options);
     const ivBefore = first.model.interventions.get('unusedDrug')!;
     const before = first.diagnostics.find((d) => d.code === 'test-probe' && d.message === 'intervention unusedDrug')!;
-    const zeroBefore = first.diagnostics.filter((d) => d.code === 'dose-day-zero');
+    // Positions by value: the diagnostics' positions follow their item when it moves.
+    const beforeStart = { ...JSON.parse(JSON.stringify(before.range.start)) } as { line: number; offset: number; character: number };
+    const zeroBefore = first.diagnostics.filter((d) => d.code === 'dose-day-zero').map((d) => d.range.start.line);
     assert.equal(calls, 2);
 
     // Three lines inserted at the top of the document (inside the trial block).
@@ -183,15 +201,15 @@ describe('incremental checking', () => {
     assert.equal(ivAfter, ivBefore, 'the intervention object is reused');
     assert.equal(calls, 2, 'no intervention was checked again');
     const after = second.diagnostics.find((d) => d.code === 'test-probe' && d.message === 'intervention unusedDrug')!;
-    assert.equal(after.range.start.line, before.range.start.line + 3);
-    assert.equal(after.range.start.offset, before.range.start.offset + delta);
-    assert.equal(after.range.start.character, before.range.start.character);
+    assert.equal(after.range.start.line, beforeStart.line + 3);
+    assert.equal(after.range.start.offset, beforeStart.offset + delta);
+    assert.equal(after.range.start.character, beforeStart.character);
     assert.deepEqual(after.range, ivAfter.id.range);
     const fix = (after.data!.fixes as { edits: { range: unknown }[] }[])[0]!.edits[0]!;
     assert.deepEqual(fix.range, ivAfter.id.range, 'ranges inside data move too');
     // A real rule's cached diagnostics moved as well, and everything equals a fresh check.
     const zeroAfter = second.diagnostics.filter((d) => d.code === 'dose-day-zero');
-    assert.deepEqual(zeroAfter.map((d) => d.range.start.line), zeroBefore.map((d) => d.range.start.line + 3));
+    assert.deepEqual(zeroAfter.map((d) => d.range.start.line), zeroBefore.map((line) => line + 3));
     assert.deepEqual(plain(second), plain(checkText(edited, options)));
   });
 

@@ -6,15 +6,18 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse, type ParseResult } from '../../grammar/parse';
 import { splitSegments } from '../../grammar/segments';
+import { applyEdit, seededEdits } from '../../bench/edits';
+import { generateProtocol } from '../../bench/generate';
 import { readExample } from '../helpers/paths';
 
+/** Plain data (positions by value: a segment's positions are relative objects), compared strictly. */
 function comparable(result: ParseResult): unknown {
-  return {
+  return JSON.parse(JSON.stringify({
     ast: result.ast,
     diagnostics: result.diagnostics,
     comments: result.comments,
     tokens: result.tokens.map((t) => [t.image, t.startOffset, t.startLine, t.startColumn, t.tokenType.name]),
-  };
+  }));
 }
 
 const seed = readExample('NCT04743739.trial');
@@ -64,6 +67,17 @@ describe('incremental parsing', () => {
       { numRuns: 40 },
     );
   });
+  it("equals a fresh parse after the bench's edits: typing, line starts, block boundaries, backspaces, multi-line pastes", () => {
+    let text = generateProtocol(400, 3);
+    let previous = parse(text);
+    for (const e of seededEdits(text, 120, 3)) {
+      text = applyEdit(text, e);
+      const incremental = parse(text, previous);
+      assert.deepEqual(comparable(incremental), comparable(parse(text)), `after a ${e.kind} edit at offset ${e.offset}`);
+      previous = incremental;
+    }
+  });
+
   it('equals a fresh parse after edits at segment boundaries, around """ and on top-level keywords', () => {
     // Edit positions chosen near line starts, segment starts and `"""`, where the window logic of
     // parse.ts has its edge cases; insertions create or destroy top-level keywords and `"""`.

@@ -6,7 +6,8 @@
  * only on listed days has no stated period, and is not checked.
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, interventionFacts } from '../../facts';
+import { doseSpan, interventionFacts, perArm } from '../../facts';
+import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { formatDays } from '../../util';
 
@@ -16,53 +17,72 @@ export const doseConditionOutsideTreatment: Rule = {
   defaultSeverity: 'warning',
   doc: { summary: "A conditional dose falls on days outside the arm's treatment period." },
   // Document-wide: a conditional dose of an intervention is reported once, in the first arm that
-  // gives it outside its period. Linear, and allocates only for what it reports.
+  // gives it outside its period. Each arm's findings depend on the arm and the interventions it
+  // receives only, and are kept per arm (facts.ts `perArm`).
   check(model, report, ctx) {
-    const seen = new Set<number>();
+    const seen = new Set<A.Located<number>>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
-      // The span of the arm's unconditional doses, and whether one of them runs over a period.
-      let start = Infinity;
-      let end = -Infinity;
-      let period = false;
-      let conditional = false;
-      for (const r of arm.statements) {
-        if (r.kind !== 'Receives') continue;
-        const iv = model.interventions.get(r.intervention.value);
-        for (const d of armDoses(r, iv)) {
-          if (d.condition) {
-            conditional = true;
-            continue;
-          }
-          const s = doseSpan(d, iv);
-          if (s.start < start) start = s.start;
-          if (s.end > end) end = s.end;
-          if (!s.days) period = true;
-        }
-      }
-      if (!period || !conditional) continue;
-      for (const r of arm.statements) {
-        if (r.kind !== 'Receives') continue;
-        for (const dose of armDoses(r, model.interventions.get(r.intervention.value))) {
-          if (!dose.condition || !dose.schedule) continue;
-          // The listed days, then `from` and `to` (no list is built: this runs on every check).
-          const { days, from, to } = dose.schedule;
-          for (let k = 0; k < days.length + 2; k++) {
-            const day: A.Located<number> | undefined = k < days.length ? days[k] : k === days.length ? from : to;
-            if (!day || !(day.value >= 1 && (day.value < start || day.value > end))) continue;
-            if (seen.has(day.range.start.offset)) continue;
-            seen.add(day.range.start.offset);
-            report(
-              day.range,
-              `this conditional dose is on day ${day.value}, outside the treatment period of arm '${arm.id.value}' (day ${formatDays(start)} to ${end === Infinity ? 'the end of treatment' : `day ${formatDays(Math.floor(end))}`})`,
-              { arm: arm.id.value, start, end: end === Infinity ? null : end },
-            );
-          }
-        }
+      const found = perArm(findings, arm, model, () => armFindings(arm, model));
+      for (const { day, start, end } of found) {
+        if (seen.has(day)) continue;
+        seen.add(day);
+        report(
+          day.range,
+          `this conditional dose is on day ${day.value}, outside the treatment period of arm '${arm.id.value}' (day ${formatDays(start)} to ${end === Infinity ? 'the end of treatment' : `day ${formatDays(Math.floor(end))}`})`,
+          { arm: arm.id.value, start, end: end === Infinity ? null : end },
+        );
       }
     }
   },
 };
+
+interface Finding {
+  day: A.Located<number>;
+  start: number;
+  end: number;
+}
+
+const findings = new WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: readonly Finding[] }>();
+const NONE: readonly Finding[] = [];
+
+/** The conditional dose days of one arm outside its treatment period. */
+function armFindings(arm: A.ArmBlock, model: TrialModel): readonly Finding[] {
+  // The span of the arm's unconditional doses, and whether one of them runs over a period.
+  let start = Infinity;
+  let end = -Infinity;
+  let period = false;
+  let conditional = false;
+  for (const r of arm.statements) {
+    if (r.kind !== 'Receives') continue;
+    const iv = model.interventions.get(r.intervention.value);
+    for (const d of armDoses(r, iv)) {
+      if (d.condition) {
+        conditional = true;
+        continue;
+      }
+      const s = doseSpan(d, iv);
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
+      if (!s.days) period = true;
+    }
+  }
+  if (!period || !conditional) return NONE;
+  const out: Finding[] = [];
+  for (const r of arm.statements) {
+    if (r.kind !== 'Receives') continue;
+    for (const dose of armDoses(r, model.interventions.get(r.intervention.value))) {
+      if (!dose.condition || !dose.schedule) continue;
+      const { days, from, to } = dose.schedule;
+      for (let k = 0; k < days.length + 2; k++) {
+        const day: A.Located<number> | undefined = k < days.length ? days[k] : k === days.length ? from : to;
+        if (!day || !(day.value >= 1 && (day.value < start || day.value > end))) continue;
+        out.push({ day, start, end });
+      }
+    }
+  }
+  return out.length ? out : NONE;
+}
 
 const NO_DOSES: readonly A.DoseStmt[] = [];
 

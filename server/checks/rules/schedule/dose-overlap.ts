@@ -3,7 +3,8 @@
  * tells the two doses apart (a loading dose and a maintenance dose must not overlap).
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, type DoseSpan } from '../../facts';
+import { doseSpan, perArm, type DoseSpan } from '../../facts';
+import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { armDoses } from './dose-condition-outside-treatment';
 
@@ -32,55 +33,71 @@ export const doseOverlap: Rule = {
   defaultSeverity: 'warning',
   doc: { summary: 'The same intervention is scheduled twice on overlapping days in one arm, with nothing to tell the doses apart.' },
   // Document-wide: a dose of an intervention is reported once, in the first arm where it overlaps.
+  // Each arm's overlaps depend on the arm and the interventions it receives only, and are kept per
+  // arm (facts.ts `perArm`); the message is written at report time (it names a line).
   check(model, report, ctx) {
     const seen = new Set<A.DoseStmt>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
-      // The doses given in this arm, per intervention name. Most arms receive each intervention
-      // once: then its doses are those of one `receives`, and no map is needed.
-      // Built only when some intervention has two doses or more (few arms): less garbage per check.
-      let groups: [string, readonly A.DoseStmt[], A.InterventionBlock | undefined][] | undefined;
-      let receives = 0;
-      let several = false;
-      for (const s of arm.statements) {
-        if (s.kind !== 'Receives') continue;
-        receives++;
-        if (armDoses(s, model.interventions.get(s.intervention.value)).length >= 2) several = true;
-      }
-      if (!several && receives < 2) continue;
-      groups = [];
-      for (const r of arm.statements) {
-        if (r.kind !== 'Receives') continue;
-        const name = r.intervention.value;
-        const iv = model.interventions.get(name);
-        const doses = armDoses(r, iv);
-        let group: (typeof groups)[number] | undefined;
-        for (const g of groups) if (g[0] === name) group = g;
-        if (group) group[1] = [...group[1], ...doses];
-        else groups.push([name, doses, iv]);
-      }
-      for (const [name, doses, iv] of groups) {
-        if (doses.length < 2) continue;
-        for (let j = 1; j < doses.length; j++) {
-          const b = doses[j]!;
-          if (seen.has(b)) continue;
-          for (let i = 0; i < j; i++) {
-            const a = doses[i]!;
-            if (conditionKey(a.condition) !== conditionKey(b.condition)) continue;
-            const sa: DoseSpan = doseSpan(a, iv);
-            const sb: DoseSpan = doseSpan(b, iv);
-            const day = firstShared(sa, sb);
-            if (day === undefined) continue;
-            seen.add(b);
-            report(
-              (b.schedule ?? b.amount ?? b).range,
-              `${name} is already given on day ${day} in arm '${arm.id.value}' by the dose on line ${a.range.start.line + 1}; give the doses different days or a condition that tells them apart`,
-              { arm: arm.id.value, intervention: name, day, other: a.range },
-            );
-            break;
-          }
-        }
+      for (const { name, a, b, day } of perArm(overlaps, arm, model, () => armOverlaps(arm, model))) {
+        if (seen.has(b)) continue;
+        seen.add(b);
+        report(
+          (b.schedule ?? b.amount ?? b).range,
+          `${name} is already given on day ${day} in arm '${arm.id.value}' by the dose on line ${a.range.start.line + 1}; give the doses different days or a condition that tells them apart`,
+          { arm: arm.id.value, intervention: name, day, other: a.range },
+        );
       }
     }
   },
 };
+
+interface Overlap {
+  name: string;
+  a: A.DoseStmt;
+  b: A.DoseStmt;
+  day: number;
+}
+
+const overlaps = new WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: readonly Overlap[] }>();
+const NONE: readonly Overlap[] = [];
+
+/** Each dose of an arm given on a day an earlier dose of the same intervention (and condition) already covers. */
+function armOverlaps(arm: A.ArmBlock, model: TrialModel): readonly Overlap[] {
+  // The doses given in this arm, per intervention name. Most arms receive each intervention
+  // once: then its doses are those of one `receives`, and no map is needed.
+  let receives = 0;
+  let several = false;
+  for (const s of arm.statements) {
+    if (s.kind !== 'Receives') continue;
+    receives++;
+    if (armDoses(s, model.interventions.get(s.intervention.value)).length >= 2) several = true;
+  }
+  if (!several && receives < 2) return NONE;
+  const groups: [string, readonly A.DoseStmt[], A.InterventionBlock | undefined][] = [];
+  for (const r of arm.statements) {
+    if (r.kind !== 'Receives') continue;
+    const name = r.intervention.value;
+    const iv = model.interventions.get(name);
+    const doses = armDoses(r, iv);
+    let group: (typeof groups)[number] | undefined;
+    for (const g of groups) if (g[0] === name) group = g;
+    if (group) group[1] = [...group[1], ...doses];
+    else groups.push([name, doses, iv]);
+  }
+  const out: Overlap[] = [];
+  for (const [name, doses, iv] of groups) {
+    for (let j = 1; j < doses.length; j++) {
+      const b = doses[j]!;
+      for (let i = 0; i < j; i++) {
+        const a = doses[i]!;
+        if (conditionKey(a.condition) !== conditionKey(b.condition)) continue;
+        const day = firstShared(doseSpan(a, iv), doseSpan(b, iv));
+        if (day === undefined) continue;
+        out.push({ name, a, b, day });
+        break;
+      }
+    }
+  }
+  return out.length ? out : NONE;
+}
