@@ -54,6 +54,7 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   const found: Diagnostic[] = [];
   const ran = new Set<string>();
   const itemRules: RunningRule[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   for (const rule of rules) {
     if (!ruleEnabled(rule, options)) continue;
@@ -68,6 +69,7 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
         return model.parse.lines;
       },
       text,
+      today,
     };
     const internalError = (e: unknown): void => {
       const reason = e instanceof Error ? e.message : String(e);

@@ -97,6 +97,8 @@ export interface RuleContext {
   at(range: Range): void;
   lines: LineIndex;
   text: string;
+  /** Today's date `yyyy-mm-dd` (UTC), for rules about dates already reached; `CheckOptions.today` in tests. */
+  today: string;
 }
 
 export type SeverityLevel = Severity | 'off';
@@ -108,6 +110,8 @@ export interface CheckOptions {
   severity?: Record<string, SeverityLevel>;
   /** Extra rules (tests); run after the registered ones. */
   extraRules?: Rule[];
+  /** Today's date `yyyy-mm-dd`, for the date-vs-status rules; defaults to the current UTC date (tests inject one). */
+  today?: string;
   /** Replace the registered rules (tests). */
   onlyRules?: Rule[];
 }

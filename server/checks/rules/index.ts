@@ -44,6 +44,18 @@ import { ageNotWhole } from './format/age-not-whole';
 import { dateInvalid } from './format/date-invalid';
 import { enrollmentCount } from './format/enrollment-count';
 import { nctIdFormat } from './format/nct-id-format';
+// Design consistency (issue 9).
+import { allocationArmsMismatch } from './design/allocation-arms';
+import { comparatorArmReceives } from './design/comparator-arm-receives';
+import { datesStatusToday } from './design/dates-status-today';
+import { enrollmentStatusMismatch } from './design/enrollment-status';
+import { maskingLevelRoles } from './design/masking-level-roles';
+import { modelArmsMismatch } from './design/model-arms';
+// Eligibility logic (issue 9).
+import { ageCriterionConflict } from './eligibility/age-criterion-conflict';
+import { criteriaNoOneEligible } from './eligibility/criteria-no-one-eligible';
+import { criterionDuplicate } from './eligibility/criterion-duplicate';
+import { criterionThresholdImpossible } from './eligibility/criterion-threshold-impossible';
 
 export const ALL_RULES: readonly Rule[] = [
   nameUndefined,
@@ -90,4 +102,16 @@ export const ALL_RULES: readonly Rule[] = [
   nctIdFormat,
   ageNotWhole,
   enrollmentCount,
+  // design consistency
+  maskingLevelRoles,
+  modelArmsMismatch,
+  allocationArmsMismatch,
+  comparatorArmReceives,
+  enrollmentStatusMismatch,
+  datesStatusToday,
+  // eligibility logic
+  criteriaNoOneEligible,
+  criterionThresholdImpossible,
+  criterionDuplicate,
+  ageCriterionConflict,
 ];

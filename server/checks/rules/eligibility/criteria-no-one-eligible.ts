@@ -1,0 +1,92 @@
+/**
+ * Structured criteria on the same measure that together leave no one eligible: an inclusion and an
+ * exclusion that cover the same values (`include egfr >= 30 …` with `exclude egfr >= 15 …`), or two
+ * inclusions that do not overlap (`> 10` and `< 5`). Thresholds are compared in one unit through
+ * UCUM (server/units). A protocol whose criteria admit no one contradicts itself (SPIRIT 2025
+ * item on eligibility criteria, beyond-registry.md §6; registry QC: "Information here appears
+ * inconsistent with information in other parts of the record", registry-format.md §7a).
+ */
+import type * as A from '../../../../grammar/ast';
+import { statementsOf } from '../../../model';
+import { convert, formatNumber } from '../../../units';
+import { itemRule } from '../../types';
+
+interface Interval {
+  lo: number;
+  loOpen: boolean;
+  hi: number;
+  hiOpen: boolean;
+}
+
+function intervalOf(cmp: A.Comparator, v: number): Interval {
+  switch (cmp) {
+    case '<': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: true };
+    case '<=': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: false };
+    case '>': return { lo: v, loOpen: true, hi: Infinity, hiOpen: true };
+    case '>=': return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
+    case '=': return { lo: v, loOpen: false, hi: v, hiOpen: false };
+  }
+}
+
+const isEmpty = (i: Interval): boolean => i.lo > i.hi || (i.lo === i.hi && (i.loOpen || i.hiOpen));
+
+function intersect(a: Interval, b: Interval): Interval {
+  const lo = a.lo > b.lo ? a : a.lo < b.lo ? b : { lo: a.lo, loOpen: a.loOpen || b.loOpen };
+  const hi = a.hi < b.hi ? a : a.hi > b.hi ? b : { hi: a.hi, hiOpen: a.hiOpen || b.hiOpen };
+  return { lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen };
+}
+
+/** a minus b: at most two intervals. */
+function subtract(a: Interval, b: Interval): Interval[] {
+  if (isEmpty(intersect(a, b))) return [a];
+  const out: Interval[] = [];
+  const left: Interval = { lo: a.lo, loOpen: a.loOpen, hi: b.lo, hiOpen: !b.loOpen };
+  const right: Interval = { lo: b.hi, loOpen: !b.hiOpen, hi: a.hi, hiOpen: a.hiOpen };
+  if (b.lo !== -Infinity && !isEmpty(intersect(a, left))) out.push(intersect(a, left));
+  if (b.hi !== Infinity && !isEmpty(intersect(a, right))) out.push(intersect(a, right));
+  return out;
+}
+
+function describe(c: A.CriterionStmt): string {
+  return `${c.polarity.value} ${c.measure!.value} ${c.comparator!.value} ${c.threshold!.value.written ?? formatNumber(c.threshold!.value.value)} ${c.threshold!.unit.value}`;
+}
+
+export const criteriaNoOneEligible = itemRule({
+  code: 'criteria-no-one-eligible',
+  group: 'units',
+  defaultSeverity: 'error',
+  doc: { summary: 'Criteria on the same measure contradict each other: together they leave no one eligible.' },
+  kinds: ['EligibilityBlock'],
+  deps: (block, model) => statementsOf(block, 'Criterion').map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
+  checkItem(block, model, report, ctx) {
+    const byMeasure = new Map<string, A.CriterionStmt[]>();
+    for (const c of statementsOf(block, 'Criterion')) {
+      if (!c.measure || !c.comparator || !c.threshold) continue;
+      const list = byMeasure.get(c.measure.value) ?? [];
+      list.push(c);
+      byMeasure.set(c.measure.value, list);
+    }
+    for (const [measure, list] of byMeasure) {
+      if (list.length < 2) continue;
+      const unit = model.measures.get(measure)?.unit?.value ?? list[0]!.threshold!.unit.value;
+      let allowed: Interval[] = [{ lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true }];
+      const used: A.CriterionStmt[] = [];
+      for (const c of list) {
+        ctx.at(c.range);
+        const v = convert(c.threshold!.value.value, c.threshold!.unit.value, unit, { ignoreAnnotations: true });
+        if (v === null) continue; // a unit that does not fit is unit-measure-mismatch's
+        const range = intervalOf(c.comparator!.value, v);
+        const next = c.polarity.value === 'include'
+          ? allowed.map((a) => intersect(a, range)).filter((a) => !isEmpty(a))
+          : allowed.flatMap((a) => subtract(a, range));
+        used.push(c);
+        if (next.length === 0) {
+          const others = used.slice(0, -1).map(describe).join('; ');
+          report(c.range, `no one is eligible: '${describe(c)}' leaves no value of ${measure} that the other criteria on it (${others}) allow`, { measure });
+          break;
+        }
+        allowed = next;
+      }
+    }
+  },
+});

@@ -1,0 +1,64 @@
+/**
+ * The same criterion written twice (the same words, or the same measure, comparator and threshold):
+ * a copy-paste left in. With the same polarity it is redundant (warning; the quick fix deletes the
+ * copy); as both an inclusion and an exclusion it contradicts itself (error). Registry QC asks
+ * for criteria that are consistent (registry-format.md §7a); SPIRIT 2025 item on eligibility
+ * (beyond-registry.md §6). Criteria under different headings are not compared (see isHeading).
+ */
+import type * as A from '../../../../grammar/ast';
+import { statementsOf } from '../../../model';
+import { itemRule } from '../../types';
+import { deleteLines } from '../../util';
+
+function key(c: A.CriterionStmt): string | undefined {
+  if (c.measure && c.comparator && c.threshold) {
+    return `m:${c.measure.value}${c.comparator.value}${c.threshold.value.value} ${c.threshold.unit.value}|${(c.note?.value ?? '').toLowerCase().replace(/\W+/g, ' ').trim()}`;
+  }
+  const t = c.text?.value.toLowerCase().replace(/[^\p{L}\p{N}<>=≤≥%]+/gu, ' ').trim();
+  return t && t.length > 0 ? `t:${t}` : undefined;
+}
+
+/**
+ * A criterion that is a heading of the criteria that follow ("Healthy Controls", "Inclusion criteria
+ * for participation in R2:"). Registry texts group criteria under such headings, and the same
+ * criterion rightly appears under two of them (each randomisation, each cohort).
+ */
+function isHeading(c: A.CriterionStmt): boolean {
+  const t = c.text?.value.trim();
+  if (!t) return false;
+  return /:$/.test(t) || /^(inclusion|exclusion|eligibility)\s+criteri/i.test(t) || (t.split(/\s+/).length <= 3 && t.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w)) && !/[.<>=≤≥%]/.test(t));
+}
+
+export const criterionDuplicate = itemRule({
+  code: 'criterion-duplicate',
+  group: 'registry',
+  defaultSeverity: 'warning',
+  fixable: true,
+  doc: { summary: 'A criterion is written twice; as both an inclusion and an exclusion it contradicts itself.' },
+  kinds: ['EligibilityBlock'],
+  checkItem(block, _model, report, ctx) {
+    let seen = new Map<string, A.CriterionStmt>();
+    for (const c of statementsOf(block, 'Criterion')) {
+      ctx.at(c.range);
+      if (isHeading(c)) {
+        seen = new Map();
+        continue;
+      }
+      const k = key(c);
+      if (!k) continue;
+      const first = seen.get(k);
+      if (!first) {
+        seen.set(k, c);
+        continue;
+      }
+      const line = first.range.start.line + 1;
+      if (first.polarity.value === c.polarity.value) {
+        report(c.range, `this criterion repeats the ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} criterion on line ${line}`, {
+          fixes: [{ title: 'Delete the repeated criterion', edits: [deleteLines(ctx.text, ctx.lines, c.range)], isPreferred: true }],
+        });
+      } else {
+        report(c.range, `the same criterion is an ${first.polarity.value === 'include' ? 'inclusion' : 'exclusion'} on line ${line} and an ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} here: no one can meet both`, {}, 'error');
+      }
+    }
+  },
+});
