@@ -410,6 +410,10 @@ export interface DoseStmt extends NodeBase {
   divided?: Located<number>;
   schedule?: Schedule;
   condition?: Condition;
+  /** `over 30 min`: how long an infusion runs. */
+  infusion?: Quantity;
+  /** `as "…"`: the sentence the dose was written as in the registry text (export keeps it while it still says this dose). */
+  wording?: Located<string>;
 }
 
 /** `adjust by csa_level` or `adjust by csa_level target 100 to 150 ng/mL` */
@@ -502,7 +506,18 @@ export interface CriterionStmt extends NodeBase {
   measure?: Located<string>;
   comparator?: Located<Comparator>;
   threshold?: Quantity;
+  /** `alt <= 2.5 x ULN`: the threshold as a multiple of a normal limit (then there is no `threshold`). */
+  limit?: NormalLimitMultiple;
   note?: Located<string>;
+  /** `as "…"`: the criterion's own sentence (export keeps it while it still says this criterion). */
+  wording?: Located<string>;
+}
+
+/** `2.5 x ULN`: a multiple of the upper (ULN) or lower (LLN) limit of normal of the measure. */
+export interface NormalLimitMultiple extends NodeBase {
+  kind: 'NormalLimitMultiple';
+  multiple: Located<number>;
+  of: Located<'ULN' | 'LLN'>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -640,7 +640,30 @@ export class AstBuilder {
         dose.condition = condition;
       }
     }
+    const overNodes = this.nodes(c, 'overClause');
+    const infusion = overNodes[0] && this.quantity(this.node(overNodes[0].children as Children, 'quantity'));
+    if (infusion) dose.infusion = infusion;
+    for (const extra of overNodes.slice(1)) this.repeated(extra, 'this dose already says how long the infusion runs');
+    const wording = this.wording(this.node(c, 'wording'));
+    if (wording) dose.wording = wording;
     return dose;
+  }
+
+  /** `as "…"` → its text. */
+  private wording(n: CstNode | undefined): A.Located<string> | undefined {
+    return n ? this.text(this.node(n.children as Children, 'text')) : undefined;
+  }
+
+  /** `2.5 x ULN` → the multiple and which limit. */
+  private normalLimit(n: CstNode | undefined): A.NormalLimitMultiple | undefined {
+    if (!n) return undefined;
+    const nc = n.children as Children;
+    const multiple = this.number(this.token(nc, 'NumberLiteral'));
+    const limit = this.token(nc, 'NormalLimit');
+    const range = this.rangeOf(n);
+    if (!multiple || !limit || !range || !this.isReal(limit)) return undefined;
+    const of = /LLN$/i.test(limit.image) ? 'LLN' : 'ULN';
+    return { kind: 'NormalLimitMultiple', multiple, of: this.located(of, limit), range };
   }
 
   private repeated(node: CstNode, message: string): void {
@@ -757,12 +780,16 @@ export class AstBuilder {
           if (measure) {
             const comparator = this.comparator(this.node(c, 'comparator'));
             const threshold = this.quantity(this.node(c, 'quantity'));
-            if (!comparator || !threshold) return undefined;
+            const limit = this.normalLimit(this.node(c, 'normalLimitMultiple'));
+            if (!comparator || (!threshold && !limit)) return undefined;
             stmt.measure = this.located(measure.image, measure);
             stmt.comparator = comparator;
-            stmt.threshold = threshold;
+            if (threshold) stmt.threshold = threshold;
+            if (limit) stmt.limit = limit;
             const note = this.text(this.node(c, 'text'));
             if (note) stmt.note = note;
+            const wording = this.wording(this.node(c, 'wording'));
+            if (wording) stmt.wording = wording;
           } else {
             const text = this.text(this.node(c, 'text'));
             if (!text) return undefined;

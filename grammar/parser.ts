@@ -11,7 +11,7 @@
  */
 import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NumberLiteral, RCurly, Slash,
+  allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NormalLimit, NumberLiteral, RCurly, Slash,
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
 } from './tokens';
 import { errorMessages } from './parse-messages';
@@ -491,9 +491,29 @@ export class TrialParser extends CstParser {
         { ALT: () => this.SUBRULE(this.dividedClause) },
         { ALT: () => this.SUBRULE(this.everyClause) },
         { ALT: () => this.SUBRULE(this.schedulePart) },
+        { ALT: () => this.SUBRULE(this.overClause) },
       ]);
     });
     this.OPTION(() => this.SUBRULE(this.condition));
+    this.OPTION2(() => this.SUBRULE(this.wording));
+  });
+
+  /** `over 30 min`: how long an infusion runs. */
+  private overClause = this.RULE('overClause', () => {
+    this.CONSUME(kw.over);
+    this.SUBRULE(this.quantity);
+  });
+
+  /** `as "1000 mg IV on Day 1"`: the sentence a structured dose or criterion was written as (kept for export). */
+  private wording = this.RULE('wording', () => {
+    this.CONSUME(kw.as);
+    this.SUBRULE(this.text);
+  });
+
+  /** `2.5 x ULN`: a multiple of the upper (or lower) limit of normal. */
+  private normalLimitMultiple = this.RULE('normalLimitMultiple', () => {
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(NormalLimit);
   });
 
   private dividedClause = this.RULE('dividedClause', () => {
@@ -735,8 +755,12 @@ export class TrialParser extends CstParser {
         ALT: () => {
           this.CONSUME(Identifier);
           this.SUBRULE(this.comparator);
-          this.SUBRULE(this.quantity);
+          this.OR3([
+            { ALT: () => this.SUBRULE(this.normalLimitMultiple) },
+            { ALT: () => this.SUBRULE(this.quantity) },
+          ]);
           this.OPTION(() => this.SUBRULE2(this.text));
+          this.OPTION2(() => this.SUBRULE(this.wording));
         },
       },
     ]);

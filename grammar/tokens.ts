@@ -50,6 +50,8 @@ export const KEYWORDS = [
   'name', 'other', 'description', 'dose', 'adjust', 'by', 'target', 'taper', 'after', 'over', 'stop',
   'max', 'basis', 'weight', 'surface', 'on', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year',
   'years', 'and', 'from', 'to', 'for', 'every', 'in', 'divided', 'doses', 'if', 'depending', 'cycles',
+  // the sentence a structured dose or criterion was written as (`… as "1000 mg IV on Day 1"`)
+  'as',
   // arm
   'label', 'receives',
   // eligibility
@@ -196,6 +198,30 @@ export const NumberLiteral = createToken({
   label: 'a number',
 });
 
+/**
+ * `x ULN` / `× ULN` (or `LLN`) right after a number: a threshold written as a multiple of the upper (lower)
+ * limit of normal, as eligibility criteria state liver and kidney tests (`ALT ≤ 2.5 × ULN`). Lexed before
+ * `Unit`, so the `x` is never read as a unit.
+ */
+function matchNormalLimit(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  const previous = tokens[tokens.length - 1];
+  if (!previous || previous.tokenType !== NumberLiteral) return null;
+  const m = /^[x×][ \t]*(?:ULN|LLN)(?![A-Za-z0-9_])/i.exec(text.slice(offset, offset + 12));
+  if (!m) return null;
+  const result = [m[0]] as unknown as RegExpExecArray;
+  result.index = offset;
+  result.input = text;
+  return result;
+}
+
+export const NormalLimit = createToken({
+  name: 'NormalLimit',
+  pattern: { exec: matchNormalLimit },
+  line_breaks: false,
+  start_chars_hint: ['x', 'X', '×'],
+  label: "'x ULN'",
+});
+
 export const Unit = createToken({
   name: 'Unit',
   pattern: { exec: matchUnit },
@@ -223,6 +249,7 @@ export const allTokens: TokenType[] = [
   TripleText,
   Text,
   UnterminatedText,
+  NormalLimit,
   Unit,
   DateLiteral,
   NumberLiteral,

@@ -50,8 +50,10 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'the .trial file (one study only)')
     .option('--out-dir <dir>', 'folder for <NCT id>.trial files (default: beside the record)')
     .option('--force', 'replace existing files (never symlinks or special files)')
-    .addHelpText('after', '\nExamples:\n  trial import NCT04743739.json\n  trial import ctg-studies.json --out-dir protocols')
-    .action((record: string, o: { output?: string; outDir?: string; force?: boolean }) => setCode(importCommand(record, o, io)));
+    .option('--report', 'print the import report: what became structured, what stayed text and why, what the record lacks')
+    .addOption(new Option('--format <format>', 'format of the report').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  trial import NCT04743739.json\n  trial import ctg-studies.json --out-dir protocols\n  trial import NCT04743739.json --report --format json')
+    .action((record: string, o: { output?: string; outDir?: string; force?: boolean; report?: boolean; format?: 'text' | 'json' }) => setCode(importCommand(record, o, io)));
 
   p.command('timeline')
     .description('Print the dosing timeline: each arm and intervention with its study days.')

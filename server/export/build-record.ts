@@ -17,7 +17,8 @@ import {
 import { armInterventionName, type EnumName, type EnumValue } from '../registry/enums';
 import { registryAge } from '../registry/age';
 import { renderEligibilityCriteria } from './render-criteria';
-import { joinParagraphs, renderDosing, type MeasureLabels } from './render-dosing';
+import { joinParagraphs, renderDose, renderDosing, type MeasureLabels } from './render-dosing';
+import { interventionNames, placeDoses } from './kept-wording';
 
 type Json = Record<string, unknown>;
 
@@ -195,10 +196,15 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const armGroups = arms.map((arm) => {
     const received = armInterventions(model, arm);
     const overrideTexts: string[] = [];
+    let armDescription = textField(arm, 'description')?.text.value;
     for (const r of received) {
       if (!r.overridden || !r.intervention) continue;
+      // Doses the arm's own sentences say (kept wordings) are not said again.
+      const placed = placeDoses(armDescription, r.doses, interventionNames(r.intervention), (d) => renderDose(d, measures));
+      armDescription = placed.description;
+      if (placed.rest.length === 0) continue;
       const name = textField(r.intervention, 'name')?.text.value ?? r.intervention.id.value;
-      const dosing = renderDosing(r.intervention, measures, r.doses);
+      const dosing = renderDosing(r.intervention, measures, placed.rest);
       overrideTexts.push(`${name} in this arm: ${dosing}`);
       const list = overridesByIntervention.get(r.intervention.id.value) ?? [];
       list.push({ arm, text: dosing });
@@ -216,7 +222,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     return compact({
       label: armLabel(arm),
       type,
-      description: nonEmpty(joinParagraphs(textField(arm, 'description')?.text.value, ...overrideTexts)),
+      description: nonEmpty(joinParagraphs(armDescription, ...overrideTexts)),
       interventionNames: type === 'NO_INTERVENTION' && names.length === 0 ? undefined : names,
     });
   });
@@ -226,12 +232,14 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     const overrides = overridesByIntervention.get(iv.id.value) ?? [];
     const usesDefault = receiving.length === 0 || receiving.some((a) => !overrides.some((o) => o.arm === a));
     const hasDoses = iv.statements.some((s) => s.kind === 'Dose');
-    const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, measures) : '';
+    const own = iv.statements.filter((s): s is A.DoseStmt => s.kind === 'Dose');
+    const placed = placeDoses(textField(iv, 'description')?.text.value, own, interventionNames(iv), (d) => renderDose(d, measures));
+    const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, measures, placed.rest) : '';
     const overrideDosing = overrides.map((o) => `In the "${armLabel(o.arm)}" arm: ${o.text}`);
     return compact({
       type: interventionType.get(iv.id.value),
       name: text(iv, 'name') ?? iv.id.value,
-      description: nonEmpty(joinParagraphs(textField(iv, 'description')?.text.value, defaultDosing, ...overrideDosing)),
+      description: nonEmpty(joinParagraphs(placed.description, defaultDosing, ...overrideDosing)),
       // The registry lists an intervention's arm labels sorted (empirical: every shared record).
       armGroupLabels: receiving.map(armLabel).sort(),
       otherNames: textStatements(iv, 'otherName').map((s) => s.text.value),

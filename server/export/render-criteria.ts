@@ -16,8 +16,9 @@
  * A section with no criteria is left out. Pure core.
  */
 import type * as A from '../../grammar/ast';
-import { formatQuantity } from '../units';
+import { formatNumber, formatQuantity } from '../units';
 import type { MeasureLabels } from './render-dosing';
+import { criterionWordingAgrees } from '../import/extract/agree';
 
 export const INCLUSION_HEADER = 'Inclusion Criteria:';
 export const EXCLUSION_HEADER = 'Exclusion Criteria:';
@@ -32,10 +33,16 @@ function labelOf(measures: MeasureLabels | undefined, id: string): string {
 /** One criterion as a line of text (without the list marker). */
 export function renderCriterion(c: A.CriterionStmt, measures?: MeasureLabels): string {
   if (c.text !== undefined && c.measure === undefined) return c.text.value;
+  // The criterion's own sentence, while it still says this criterion (docs/export.md, kept wordings).
+  if (c.wording && c.measure) {
+    const label = measures instanceof Map ? measures.get(c.measure.value) : (measures as Record<string, string> | undefined)?.[c.measure.value];
+    if (criterionWordingAgrees(c, label)) return c.wording.value;
+  }
   const parts: string[] = [];
   if (c.measure) parts.push(labelOf(measures, c.measure.value));
   if (c.comparator) parts.push(COMPARATOR_SYMBOLS[c.comparator.value]);
   if (c.threshold) parts.push(formatQuantity(c.threshold.value, c.threshold.unit.value));
+  if (c.limit) parts.push(`${formatNumber(c.limit.multiple.value)} × ${c.limit.of.value}`);
   if (c.note) parts.push(c.note.value);
   if (c.text) parts.push(c.text.value);
   return parts.join(' ');

@@ -105,6 +105,7 @@ export function renderDose(dose: A.DoseStmt, measures?: MeasureLabels): string {
   if (dose.route) parts.push(ROUTE_PHRASES[dose.route.value] ?? dose.route.value);
   if (dose.divided) parts.push(`in ${formatNumber(dose.divided.value)} divided doses`);
   if (dose.frequency) parts.push(renderFrequency(dose.frequency));
+  if (dose.infusion) parts.push(`over ${renderQuantity(dose.infusion)}`);
   if (dose.schedule) {
     const s = renderSchedule(dose.schedule);
     if (s) parts.push(s);

@@ -17,6 +17,7 @@ import { removeKnownNonApiFields, validateRegistryStudy } from '../registry/sche
 import { splitCriteria } from './criteria';
 import { safeFileStem } from '../io/safe-write';
 import { identifierFor, quote, textValue } from './emit';
+import { Structurer, type ImportReport } from './extract/structure';
 
 export { splitCriteria, normalizeCriterion, type SplitCriteria } from './criteria';
 export { quote, textValue, identifierFor } from './emit';
@@ -36,6 +37,8 @@ export interface ImportedTrial {
   text: string;
   /** What was not carried over, one sentence each. */
   notes: string[];
+  /** What became structured (doses, thresholds), what stayed text and why. */
+  report: ImportReport;
 }
 
 /** Leaf paths of protocolSection (`[]` for any index) that the language models and import carries. */
@@ -425,12 +428,19 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     label: str(a['label']) ?? '',
   }));
 
+  const names = (x: (typeof interventions)[number]) => ({ id: x.id, name: x.name, otherNames: arr(x.iv['otherNames']).filter((o): o is string => typeof o === 'string') });
+  const structurer = new Structurer(interventions.map(names), taken);
+
   for (const { iv, id: ivId, name, type } of interventions) {
     lines.push('', `intervention ${ivId} {`);
     if (type) push(I, `type ${wordsFor(type)}`);
     push(I, `name ${quote(name)}`);
     for (const o of arr(iv['otherNames'])) if (typeof o === 'string') push(I, `other name ${quote(o)}`);
     if (str(iv['description']) !== undefined) push(I, `description ${textValue(str(iv['description'])!, I)}`);
+    // An observational study's interventions are exposures: what participants took is not a protocol dose.
+    if (str(des['studyType']) !== 'OBSERVATIONAL') {
+      for (const dose of structurer.interventionDoses(names(interventions.find((x) => x.id === ivId)!), str(iv['description']))) push(I, dose);
+    }
     lines.push('}');
   }
 
@@ -461,7 +471,13 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
         received.push(x.id);
       }
     }
-    for (const r of received) push(I, `${asGroup ? 'exposure' : 'receives'} ${r}`);
+    // Observational groups have exposures, never doses of their own.
+    const armDoses = asGroup ? new Map<string, string[]>() : structurer.armDoses(label, str(a['description']), interventions.filter((x) => received.includes(x.id)).map(names));
+    for (const r of received) {
+      const doses = armDoses.get(r);
+      if (!doses) push(I, `${asGroup ? 'exposure' : 'receives'} ${r}`);
+      else lines.push(`${I}receives ${r} {`, ...doses.map((d) => `${I}${I}${d}`), `${I}}`);
+    }
     lines.push('}');
   }
   for (const x of interventions) {
@@ -499,9 +515,11 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
       notes.push('The eligibility text is not in the export layout ("Inclusion Criteria:" / "* item" / "Exclusion Criteria:"); its items were kept word for word, its list markers, numbering and blank lines were not.');
     }
     if (elig.length > 0 && include.length + split.exclude.length > 0) elig.push('');
-    for (const c of include) elig.push(`include ${textValue(c, I)}`);
-    for (const c of split.exclude) elig.push(`exclude ${textValue(c, I)}`);
+    include.forEach((c, n) => elig.push(structurer.criterion('include', c, n + 1, () => `include ${textValue(c, I)}`)));
+    split.exclude.forEach((c, n) => elig.push(structurer.criterion('exclude', c, n + 1, () => `exclude ${textValue(c, I)}`)));
   }
+  const measureLines = structurer.measureLines();
+  if (measureLines.length > 0) lines.push('', ...measureLines);
   if (elig.length > 0) {
     lines.push('', 'eligibility {');
     for (const e of elig) lines.push(e === '' ? '' : I + e);
@@ -562,5 +580,5 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   ];
   const raw = [...header, ...lines].join('\n') + '\n';
   const formatted = formatText(raw);
-  return { id, fileName: `${id}.trial`, text: formatted.ok ? formatted.text : raw, notes };
+  return { id, fileName: `${id}.trial`, text: formatted.ok ? formatted.text : raw, notes, report: structurer.report };
 }

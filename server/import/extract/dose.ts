@@ -63,7 +63,7 @@ export interface DoseExtraction {
 const AMOUNT = new RegExp(String.raw`(?<![\w.,×*/^-])(${NUMBER_SOURCE})(?:\s*(?:-|–|to)\s*(${NUMBER_SOURCE}))?(?=\s?[A-Za-zµμ㎎㎍㎖%\[])`, 'g');
 
 /** A name of several substances: its doses are the components' and cannot be one dose line. */
-const COMBINATION = /,|\+|\/| and | with |&|regimen|combination|therapy using|cocktail/i;
+const COMBINATION = /,|\+|\/| and | with |&|\bregimen\b|\bcombination\b|therapy using|\bcocktail\b/i;
 
 /** Words that may come right before an amount without naming a substance. */
 const NEUTRAL_BEFORE = new Set([
@@ -366,7 +366,7 @@ export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
       continue;
     }
     const candidate = ctx.candidates.find((c) => c.id === owner.id)!;
-    if (!ctx.attributed && candidate.names.some((n) => COMBINATION.test(n))) {
+    if (!ctx.attributed && candidate.names.some((n) => COMBINATION.test(n.replace(/\s*[(（][^)）]*[)）]/g, '')))) {
       skip('the intervention combines several substances; its doses are the components\'');
       continue;
     }
@@ -407,6 +407,11 @@ export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
       const read = readPart(text.slice(p));
       if (!read || !apply(dose, read.part)) break;
       pos = p + read.length;
+    }
+    // "… on Day 1, followed by 100 mg once daily": the second dose starts after the first, on a day the text does not give.
+    if (!dose.days && /(?:followed by|then)$/i.test(text.slice(0, cStart).trimEnd())) {
+      skip("it follows another dose ('followed by', 'then') and the text does not say from which day");
+      continue;
     }
     dose.span[1] = pos;
     consumedTo = pos;

@@ -9,3 +9,5 @@
 export { extractDoses, type DoseCandidate, type DoseContext, type DoseExtraction, type ExtractedDose, type SkippedAmount, type TimeQuantity } from './dose';
 export { extractThreshold, type ExtractedThreshold, type ThresholdResult } from './threshold';
 export { MEASURES, measureByLabel, type MeasureEntry } from './measures';
+export { doseBody, thresholdBody, grammarHasDoseCount } from './emit';
+export { doseWordingAgrees, criterionWordingAgrees, doseMeaning, doseOfWording } from './agree';

@@ -24,7 +24,7 @@ export const MEASURES: readonly MeasureEntry[] = [
   { id: 'hba1c', label: 'HbA1c', unit: '%', pattern: /\bHbA1c\b|\bA1c\b|glycated ha?emoglobin|glycosylated ha?emoglobin/i },
   { id: 'egfr', label: 'Estimated glomerular filtration rate (eGFR)', unit: 'mL/min/{1.73_m2}', pattern: /\beGFR\b|estimated glomerular filtration rate/i },
   { id: 'crcl', label: 'Creatinine clearance', unit: 'mL/min', pattern: /creatinine clearance|\bCrCl\b|\bCCr\b/i },
-  { id: 'creatinine', label: 'Serum creatinine', unit: 'mg/dL', normalRange: true, pattern: /creatinine(?! clearance)/i },
+  { id: 'creatinine', label: 'Serum creatinine', unit: 'mg/dL', normalRange: true, pattern: /(?<!(?:protein|albumin|albumin-to|protein-to)[- ]?)creatinine(?! clearance|[- ]ratio)/i },
   { id: 'direct_bilirubin', label: 'Direct bilirubin', unit: 'mg/dL', normalRange: true, pattern: /(?:direct|conjugated) bilirubin/i },
   { id: 'bilirubin', label: 'Total bilirubin', unit: 'mg/dL', normalRange: true, pattern: /(?<!(?:direct|conjugated|indirect) )bilirubin/i },
   { id: 'alt', label: 'Alanine aminotransferase (ALT)', unit: 'U/L', normalRange: true, pattern: /\bALT\b|alanine (?:amino)?transferase|alanine (?:amino)?transaminase|\bSGPT\b/i },

@@ -39,7 +39,7 @@ export const FREQUENCY_PHRASES: [RegExp, FrequencyCode][] = [
  * Words that may stand between the parts of a regimen without changing it ("by IV infusion", "will be
  * administered", "given", "each"). Skipped while reading; anything else ends the structured part.
  */
-export const FILLER = /^(?:[ \t\u00a0,]+|(?:will be |is |are |be )?(?:administered|administrated|given|infused|injected|delivered|taken)(?![A-Za-z])|as an?(?![A-Za-z])|as(?![A-Za-z])|an?(?![A-Za-z])|by(?![A-Za-z])|via(?![A-Za-z])|(?:IV |intravenous )?(?:infusion|injection|bolus|push)(?![A-Za-z])|capsules?(?![A-Za-z])|tablets?(?![A-Za-z])|each(?![A-Za-z])|inclusive(?![A-Za-z])|continuously(?![A-Za-z])|dose(?![A-Za-z]))/i;
+export const FILLER = /^(?:[ \t\u00a0,]+|(?:will be |is |are |be )?(?:administered|administrated|given|infused|injected|delivered|taken)(?![A-Za-z])|as an?(?![A-Za-z])|as(?![A-Za-z])|an?(?![A-Za-z])|by(?![A-Za-z])|via(?![A-Za-z])|(?:infusion|injection|bolus|push)(?![A-Za-z])|capsules?(?![A-Za-z])|tablets?(?![A-Za-z])|each(?![A-Za-z])|inclusive(?![A-Za-z])|continuously(?![A-Za-z])|dose(?![A-Za-z]))/i;
 
 /**
  * Words in the same clause before an amount that make the amount something other than the regimen:

@@ -18,7 +18,7 @@ export function readNumber(text: string): number {
 }
 
 /** A unit-looking word right after a number (letters, µ, %, ², /, ^, digits after the first letter, braces). */
-const UNIT_AT = /^[A-Za-zµμ%㎎㎍㎖㎗㏄\[{][A-Za-z0-9µμ²³%\/^.{}\[\]_()㎎㎍㎖㎗·]*/;
+const UNIT_AT = /^(?:\/(?=[A-Za-zµμ]))?[A-Za-zµμ%㎎㎍㎖㎗㏄\[{][A-Za-z0-9µμ²³%\/^.{}\[\]_()㎎㎍㎖㎗·]*/;
 
 const TYPOGRAPHY: [RegExp, string][] = [
   [/²/g, '2'],

@@ -39,7 +39,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
 const ANY_COMPARATOR = /≥|>=|=>|≤|<=|=<|(?<![\w-])[<>](?![\w-]*>)|⩾|⩽|\b(?:greater|less|more|higher|lower) than\b|\bat least\b|\bno more than\b|\bnot more than\b|\babove\b|\bbelow\b|\bexceed\w*|\bup to\b|\bbetween\b/gi;
 
 /** Words that may stand between a measure's name and its comparison. */
-const FILLER = /^(?:[\s:,\-–]+|\([^()]{0,60}\)|(?:count|counts|level|levels|value|values|score|status|performance status|of|is|are|must be|should be|to be|serum|total|plasma|at rest|at screening|calculated|measured|defined as|at baseline|fraction)(?![A-Za-z]))/i;
+const FILLER = /^(?:[\s:,\-–)]+|\([^()]{0,60}\)|(?:count|counts|level|levels|value|values|score|status|performance status|of|is|are|must be|should be|to be|serum|total|plasma|at rest|at screening|calculated|measured|defined as|at baseline|fraction)(?![A-Za-z]))/i;
 
 const NEGATION = /(?<![A-Za-z])(?:no|not|none|absence|absent|without|history of|previous|prior|known)(?![A-Za-z])/i;
 const ALTERNATIVE = /(?<![A-Za-z])(?:or|and\/or|either)(?![A-Za-z])|\//i;
@@ -49,6 +49,11 @@ const POWER_UNIT = /^\s*[x×*]\s*10\s*(?:\^|\*|\(|)?\s*([369]|⁹|⁶|³)\s*\)?\
 const SUPERSCRIPT: Record<string, string> = { '⁹': '9', '⁶': '6', '³': '3' };
 
 const NORMAL_LIMIT = /^\s*(?:[x×*]|times|fold|-fold)?\s*(?:greater than\s+)?(?:the\s+)?(?:institutional\s+)?(?:(?:ULN|LLN)(?![A-Za-z])|(upper|lower) limits? of (?:the\s+)?(?:institutional\s+)?normal|(upper|lower) limits? normal|(upper|lower) normal limit|the normal value|normal value)(?:\s*\((?:ULN|LLN)\))?/i;
+
+/** A criterion that makes a numeric comparison (the ones a threshold could be taken from). */
+export function isNumericCriterion(text: string): boolean {
+  return /\d/.test(text) && new RegExp(ANY_COMPARATOR.source, 'i').test(text);
+}
 
 function measuresNamed(text: string): { entry: MeasureEntry; start: number; end: number }[] {
   const found: { entry: MeasureEntry; start: number; end: number }[] = [];
@@ -67,25 +72,28 @@ export function extractThreshold(text: string): ThresholdResult {
   const distinct = new Set(named.map((n) => n.entry.id));
   if (distinct.size === 0) return { reason: 'it names no measure the importer knows' };
   if (distinct.size > 1) return { reason: `it names several measures (${[...distinct].join(', ')})` };
-  const comparisons = [...text.matchAll(ANY_COMPARATOR)].length;
+  const comparisons = [...text.replace(/(?:times|fold)\s+(?:greater|more|higher) than/gi, 'times').matchAll(ANY_COMPARATOR)].length;
   if (comparisons === 0) return { reason: 'it makes no comparison' };
   if (comparisons > 1) return { reason: 'it makes more than one comparison' };
-  if (ALTERNATIVE.test(text.replace(/\d\s*\/\s*[A-Za-zµμ]|[A-Za-zµμ]\s*\/\s*[A-Za-z0-9µμ]|\/\s*\d/g, ' '))) return { reason: "it states alternatives ('or', 'and/or')" };
+  if (ALTERNATIVE.test(text.replace(/(?:less|greater|more) than or equal to|equal (?:to )?or (?:greater|less|more) than/gi, ' ').replace(/\d\s*\/\s*[A-Za-zµμ]|[A-Za-zµμ]\s*\/\s*[A-Za-z0-9µμ]|\/\s*\d/g, ' '))) return { reason: "it states alternatives ('or', 'and/or')" };
   const first = named.reduce((a, b) => (b.start < a.start ? b : a));
   if (NEGATION.test(text.slice(0, first.start))) return { reason: 'it is negated or about history' };
   const entry = first.entry;
-  // The comparison follows the name (last mention before it), with only filler words between.
-  const mention = named.filter((n) => n.entry === entry).reduce((a, b) => (b.end > a.end ? b : a));
-  let p = mention.end;
-  for (let f = FILLER.exec(text.slice(p)); f && f[0].length > 0; f = FILLER.exec(text.slice(p))) p += f[0].length;
+  // The comparison follows a mention of the name, with only filler words between.
   let comparator: Comparator | undefined;
-  for (const [re, c] of COMPARATORS) {
-    const m = re.exec(text.slice(p));
-    if (m) {
-      comparator = c;
-      p += m[0].length;
-      break;
+  let p = 0;
+  for (const mention of named) {
+    p = mention.end;
+    for (let f = FILLER.exec(text.slice(p)); f && f[0].length > 0; f = FILLER.exec(text.slice(p))) p += f[0].length;
+    for (const [re, c] of COMPARATORS) {
+      const m = re.exec(text.slice(p));
+      if (m) {
+        comparator = c;
+        p += m[0].length;
+        break;
+      }
     }
+    if (comparator) break;
   }
   if (!comparator) return { reason: 'the comparison does not directly follow the measure' };
   const num = new RegExp(`^\\s*(${NUMBER_SOURCE})(?![\\d])`).exec(text.slice(p));

@@ -12,7 +12,8 @@
  */
 import type * as A from '../../../../grammar/ast';
 import { measureLabels } from '../../../export/build-record';
-import { joinParagraphs, renderDosing } from '../../../export/render-dosing';
+import { joinParagraphs, renderDose, renderDosing } from '../../../export/render-dosing';
+import { interventionNames, placeDoses } from '../../../export/kept-wording';
 import { renderEligibilityCriteria } from '../../../export/render-criteria';
 import { statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
@@ -53,26 +54,39 @@ function armLabel(arm: A.ArmBlock): string {
 /** The composed description of an arm, as buildRecord writes it. */
 export function armDescription(model: TrialModel, arm: A.ArmBlock): string {
   const overrideTexts: string[] = [];
+  let description = textField(arm, 'description')?.text.value;
   for (const r of arm.statements) {
     if (r.kind !== 'Receives' || r.overrideBlock === undefined || r.doses.length === 0) continue;
     const iv = model.interventions.get(r.intervention.value);
     if (!iv) continue;
+    const placed = placeDoses(description, r.doses, interventionNames(iv), (d) => renderDose(d, labels(model)));
+    description = placed.description;
+    if (placed.rest.length === 0) continue;
     const name = textField(iv, 'name')?.text.value ?? iv.id.value;
-    overrideTexts.push(`${name} in this arm: ${renderDosing(iv, labels(model), r.doses)}`);
+    overrideTexts.push(`${name} in this arm: ${renderDosing(iv, labels(model), placed.rest)}`);
   }
-  return joinParagraphs(textField(arm, 'description')?.text.value, ...overrideTexts);
+  return joinParagraphs(description, ...overrideTexts);
 }
 
 /** The composed description of an intervention, as buildRecord writes it. */
 export function interventionDescription(model: TrialModel, iv: A.InterventionBlock): string {
   const receiving = facts(model).receivers.get(iv.id.value) ?? [];
   const overrides: { arm: A.ArmBlock; text: string }[] = [];
-  for (const arm of receiving) for (const r of overridesIn(arm, iv)) overrides.push({ arm, text: renderDosing(iv, labels(model), r.doses) });
+  for (const arm of receiving) {
+    let armText = textField(arm, 'description')?.text.value;
+    for (const r of overridesIn(arm, iv)) {
+      const placed = placeDoses(armText, r.doses, interventionNames(iv), (d) => renderDose(d, labels(model)));
+      armText = placed.description;
+      if (placed.rest.length > 0) overrides.push({ arm, text: renderDosing(iv, labels(model), placed.rest) });
+    }
+  }
   const usesDefault = receiving.length === 0 || receiving.some((a) => !overrides.some((o) => o.arm === a));
   const hasDoses = iv.statements.some((s) => s.kind === 'Dose');
-  const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, labels(model)) : '';
+  const own = iv.statements.filter((s): s is A.DoseStmt => s.kind === 'Dose');
+  const placed = placeDoses(textField(iv, 'description')?.text.value, own, interventionNames(iv), (d) => renderDose(d, labels(model)));
+  const defaultDosing = usesDefault || !hasDoses ? renderDosing(iv, labels(model), placed.rest) : '';
   const overrideDosing = overrides.map((o) => `In the "${armLabel(o.arm)}" arm: ${o.text}`);
-  return joinParagraphs(textField(iv, 'description')?.text.value, defaultDosing, ...overrideDosing);
+  return joinParagraphs(placed.description, defaultDosing, ...overrideDosing);
 }
 
 /** The measures a dosing text names: the doses' conditions and the intervention's adjustments. */
