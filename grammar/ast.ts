@@ -95,7 +95,7 @@ export type Statement =
   | ArmStatement
   | EligibilityStatement
   | OutcomeStatement
-  | Visit;
+  | ScheduleStatement;
 
 // ---------------------------------------------------------------------------------------------
 // trial { … }: identification, status, dates, descriptions
@@ -465,12 +465,20 @@ export interface ArmBlock extends NodeBase {
   group?: true;
 }
 
-export type ArmStatement = TextStmt | WordsStmt | ReceivesStmt;
+export type ArmStatement = TextStmt | WordsStmt | ReceivesStmt | ArmPeriodsStmt;
+
+/** `periods screening, first, washout, second`: the periods an arm goes through (default: all). */
+export interface ArmPeriodsStmt extends NodeBase {
+  kind: 'ArmPeriods';
+  periods: Located<string>[];
+}
 
 /** `receives cyclosporine`, optionally with arm-specific doses that replace the intervention's. */
 export interface ReceivesStmt extends NodeBase {
   kind: 'Receives';
   intervention: Located<string>;
+  /** `receives drug_a in first`: only in that period; its dose days count from the period's day 1. */
+  period?: Located<string>;
   doses: DoseStmt[];
   /** Present when a `{ … }` override block was written, even an empty one. */
   overrideBlock?: Range;
@@ -544,13 +552,39 @@ export interface TimeFrameStmt extends NodeBase {
 export interface ScheduleBlock extends NodeBase {
   kind: 'ScheduleBlock';
   keyword: Range;
-  statements: Visit[];
+  /** Visits, periods and assessments, in source order. */
+  statements: ScheduleStatement[];
 }
 
+export type ScheduleStatement = Visit | PeriodStmt | AssessStmt;
+
+/**
+ * `visit week4 at week 4 window -3 to 3 days`; with `in PERIOD` the time point counts from that
+ * period's own day 1 (`visit p2_day1 at day 1 in second`).
+ */
 export interface Visit extends NodeBase {
   kind: 'Visit';
   id: Located<string>;
   at: TimePoint;
+  period?: Located<string>;
+  /** `window -3 to 3 days` (low and high), or `window 3 days` (= -3 to 3 days). */
+  window?: Amount;
+}
+
+/** `period first treatment for 8 weeks`: a name, kind words as written (may be empty), a length. */
+export interface PeriodStmt extends NodeBase {
+  kind: 'Period';
+  id: Located<string>;
+  kindWords?: Located<string>;
+  length: Quantity;
+}
+
+/** `assess egfr at screening, week4` (a measure) or `assess "12-lead ECG" at screening` (a procedure). */
+export interface AssessStmt extends NodeBase {
+  kind: 'Assess';
+  measure?: Located<string>;
+  procedure?: Located<string>;
+  visits: Located<string>[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -699,9 +699,16 @@ export class AstBuilder {
               .filter((d): d is A.DoseStmt => !!d),
             range: r,
           };
+          const period = this.token(sc, 'Identifier', 1);
+          if (period) stmt.period = this.located(period.image, period);
           const open = this.token(sc, 'LCurly');
           if (open) stmt.overrideBlock = this.lines.range(open.startOffset, r.end.offset);
           return stmt;
+        }
+        case 'armPeriodsStmt': {
+          const periods = this.nameList(this.node(sc, 'nameList'));
+          const r = this.rangeOf(s);
+          return periods.length && r ? { kind: 'ArmPeriods', periods, range: r } : undefined;
         }
       }
       return undefined;
@@ -840,16 +847,57 @@ export class AstBuilder {
   private scheduleBlock(n: CstNode): A.ScheduleBlock | undefined {
     const range = this.rangeOf(n);
     if (!range) return undefined;
-    const statements = this.nodes(n.children as Children, 'visitStmt')
-      .map((v): A.Visit | undefined => {
-        const c = v.children as Children;
-        const id = this.token(c, 'Identifier');
-        const at = this.timePoint(this.node(c, 'timePoint'));
-        const r = this.rangeOf(v);
-        return id && at && r ? { kind: 'Visit', id: this.located(id.image, id), at, range: r } : undefined;
-      })
-      .filter((v): v is A.Visit => !!v);
+    const statements = this.statements<A.ScheduleStatement>(n, 'scheduleStatement', (s, name) => {
+      const c = s.children as Children;
+      const r = this.rangeOf(s);
+      if (!r) return undefined;
+      switch (name) {
+        case 'visitStmt': {
+          const id = this.token(c, 'Identifier', 0);
+          const at = this.timePoint(this.node(c, 'timePoint'));
+          if (!id || !at) return undefined;
+          const visit: A.Visit = { kind: 'Visit', id: this.located(id.image, id), at, range: r };
+          const period = this.token(c, 'Identifier', 1);
+          if (period) visit.period = this.located(period.image, period);
+          if (this.token(c, 'KwWindow')) {
+            const window = this.amount(this.node(c, 'amount'));
+            if (!window) return undefined;
+            visit.window = window;
+          }
+          return visit;
+        }
+        case 'periodStmt': {
+          const id = this.token(c, 'Identifier');
+          const length = this.quantity(this.node(c, 'quantity'));
+          if (!id || !length) return undefined;
+          const period: A.PeriodStmt = { kind: 'Period', id: this.located(id.image, id), length, range: r };
+          const kindTokens = ((c.Word ?? []) as IToken[]).filter((t) => this.isReal(t));
+          if (kindTokens.length) {
+            period.kindWords = {
+              value: kindTokens.map((t) => t.image.toLowerCase()).join(' '),
+              range: this.lines.range(kindTokens[0]!.startOffset, kindTokens[kindTokens.length - 1]!.startOffset + kindTokens[kindTokens.length - 1]!.image.length),
+            };
+          }
+          return period;
+        }
+        case 'assessStmt': {
+          const visits = this.nameList(this.node(c, 'nameList'));
+          if (!visits.length) return undefined;
+          const measure = this.token(c, 'Identifier');
+          if (measure) return { kind: 'Assess', measure: this.located(measure.image, measure), visits, range: r };
+          const procedure = this.text(this.node(c, 'text'));
+          return procedure && { kind: 'Assess', procedure, visits, range: r };
+        }
+      }
+      return undefined;
+    });
     return { kind: 'ScheduleBlock', keyword: this.keywordRange(n.children as Children, ['KwSchedule']), statements, range };
+  }
+
+  /** The names of a `nameList` (`a, b and c`). */
+  private nameList(node: CstNode | undefined): A.Located<string>[] {
+    const tokens = ((node?.children as Children | undefined)?.Identifier ?? []) as IToken[];
+    return tokens.filter((t) => this.isReal(t)).sort((a, b) => a.startOffset - b.startOffset).map((t) => this.located(t.image, t));
   }
 
   // --- sites and references -------------------------------------------------------------------

@@ -651,15 +651,27 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.typeStmt) },
       { ALT: () => this.SUBRULE(this.descriptionStmt) },
       { ALT: () => this.SUBRULE(this.receivesStmt) },
+      { ALT: () => this.SUBRULE(this.armPeriodsStmt) },
     ]);
   });
 
   private labelStmt = this.keywordsThenText('labelStmt', kw.label);
 
+  /** `receives rituximab`, `receives drug_a in first` (only in that period), optionally `{ dose … }`. */
   private receivesStmt = this.RULE('receivesStmt', () => {
     this.CONSUME(kw.receives);
     this.CONSUME(Identifier);
+    this.OPTION2(() => {
+      this.CONSUME(kw.in);
+      this.CONSUME2(Identifier);
+    });
     this.OPTION(() => this.blockBody(() => this.SUBRULE(this.doseStmt)));
+  });
+
+  /** `periods screening, first, washout, second` — the periods an arm goes through, in order. */
+  private armPeriodsStmt = this.RULE('armPeriodsStmt', () => {
+    this.CONSUME(kw.periods);
+    this.SUBRULE(this.nameList);
   });
 
   // --- group ID { … }: a group or cohort of an observational study ------------------------------
@@ -803,14 +815,63 @@ export class TrialParser extends CstParser {
 
   public scheduleBlock = this.RULE('scheduleBlock', () => {
     this.CONSUME(kw.schedule);
-    this.blockBody(() => this.SUBRULE(this.visitStmt));
+    this.blockBody(() => this.SUBRULE(this.scheduleStatement));
   });
 
+  private scheduleStatement = this.RULE('scheduleStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.visitStmt) },
+      { ALT: () => this.SUBRULE(this.periodStmt) },
+      { ALT: () => this.SUBRULE(this.assessStmt) },
+    ]);
+  });
+
+  /** `visit week4 at week 4`, `visit p2_day1 at day 1 in second`, `visit week4 at week 4 window -3 to 3 days` */
   private visitStmt = this.RULE('visitStmt', () => {
     this.CONSUME(kw.visit);
     this.CONSUME(Identifier);
     this.CONSUME(kw.at);
     this.SUBRULE(this.timePoint);
+    this.OPTION(() => {
+      this.CONSUME(kw.in);
+      this.CONSUME2(Identifier);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(kw.window);
+      this.SUBRULE(this.amount);
+    });
+  });
+
+  /**
+   * `period screening for 28 days`, `period first treatment for 8 weeks`, `period followup follow up for 4 weeks`:
+   * a name, optional kind words (up to `for`), and a length. Periods follow one another in the order written.
+   */
+  private periodStmt = this.RULE('periodStmt', () => {
+    this.CONSUME(kw.period);
+    this.CONSUME(Identifier);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== kw.for,
+      DEF: () => this.CONSUME(Word),
+    });
+    this.CONSUME(kw.for);
+    this.SUBRULE(this.quantity);
+  });
+
+  /** `assess egfr at screening, week4 and month6` (a measure) or `assess "12-lead ECG" at screening` (a procedure). */
+  private assessStmt = this.RULE('assessStmt', () => {
+    this.CONSUME(kw.assess);
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.SUBRULE(this.text) }]);
+    this.CONSUME(kw.at);
+    this.SUBRULE(this.nameList);
+  });
+
+  /** `a`, `a and b`, `a, b and c` */
+  private nameList = this.RULE('nameList', () => {
+    this.CONSUME(Identifier);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.CONSUME2(Identifier);
+    });
   });
 
   // --- site and reference lines --------------------------------------------------------------

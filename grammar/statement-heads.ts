@@ -16,11 +16,11 @@ export const STATEMENT_HEADS = {
   ],
   sponsorsBlock: ['lead', 'collaborator', 'responsible party', 'official', 'contact'],
   interventionBlock: ['type', 'name', 'other name', 'description', 'dose', 'adjust by', 'taper after', 'stop after', 'max dose', 'basis'],
-  armBlock: ['label', 'type', 'description', 'receives'],
+  armBlock: ['label', 'type', 'description', 'receives', 'periods'],
   groupBlock: ['label', 'description', 'exposure'],
   eligibilityBlock: ['age', 'sex', 'healthy volunteers', 'include', 'exclude', 'study population', 'sampling'],
   outcomeBlock: ['description', 'at', 'time frame'],
-  scheduleBlock: ['visit'],
+  scheduleBlock: ['visit', 'period', 'assess'],
   receivesStmt: ['dose'],
 } as const;
 

@@ -63,6 +63,8 @@ export const KEYWORDS = [
   // observational studies (design, eligibility, groups) and expanded access
   'observational', 'perspective', 'biospecimen', 'retention', 'patient', 'registry', 'population', 'sampling',
   'group', 'exposure', 'expanded', 'access',
+  // schedule of activities: periods, visit windows, assessments; an arm's periods
+  'period', 'periods', 'window', 'assess',
 ] as const;
 
 export type KeywordName = (typeof KEYWORDS)[number];

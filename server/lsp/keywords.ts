@@ -29,7 +29,7 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('primary outcome', 'A primary outcome measure: `primary outcome "title" { … }`.'),
     h('secondary outcome', 'A secondary outcome measure: `secondary outcome "title" { … }`.'),
     h('other outcome', 'Another pre-specified outcome measure: `other outcome "title" { … }`.'),
-    h('schedule', 'The visit schedule: `visit ID at day N` lines.'),
+    h('schedule', 'The schedule of activities: periods, visits with windows, and what is assessed at each visit.'),
     h('site', 'A study location: `site "Facility" in "City", "State", "Country" status recruiting`.'),
     h('reference', 'A publication: `reference background pmid 12345678 "citation"`.'),
   ],
@@ -90,7 +90,8 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('label', 'The label of the arm as registered.'),
     h('type', 'The arm type: experimental, active comparator, placebo comparator …'),
     h('description', 'A description of the arm.'),
-    h('receives', 'An intervention the arm receives, optionally with its own doses: `receives ID { dose … }`.'),
+    h('receives', 'An intervention the arm receives, optionally in one period and with its own doses: `receives ID [in PERIOD] { dose … }`.'),
+    h('periods', 'The periods the arm goes through, in order: `periods screening, first, washout, second`.'),
   ],
   group: [
     h('label', 'The label of the group or cohort as registered.'),
@@ -112,7 +113,11 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('time frame', 'The time frame in words: `time frame "…"`.'),
     h('at', 'The time frame as study days, weeks or months: `at month 6 and month 12`.'),
   ],
-  schedule: [h('visit', 'A visit: `visit ID at day N` (or week/month N).')],
+  schedule: [
+    h('visit', 'A visit: `visit ID at day N` (or week/month N), optionally `in PERIOD` and with a `window -3 to 3 days`.'),
+    h('period', 'A period of the study, in order: `period ID [kind] for 8 weeks` (kinds: screening, run in, treatment, washout, follow up, extension).'),
+    h('assess', 'What is assessed at which visits: `assess MEASURE at v1, v2` or `assess "procedure" at v1`.'),
+  ],
 };
 
 const RULE_OF: Record<Exclude<BlockKind, 'unknown'>, BlockRule> = {
@@ -197,6 +202,7 @@ const EXTRA_DOCS: Record<string, string> = {
   healthy: 'Part of `healthy volunteers`.',
   time: 'Part of `time frame`.',
   visit: 'A visit of the schedule: `visit ID at day N`.',
+  window: 'How early or late a visit may take place: `window -3 to 3 days` (or `window 3 days`).',
   primary: 'A primary outcome, or `primary completion` date.',
   secondary: 'A secondary outcome, or a `secondary id`.',
   other: 'Another outcome, `other name` of an intervention, or the registry word "other".',

@@ -61,7 +61,10 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
       case 'OutcomeBlock': s = sym(`${item.level.value} outcome`, SymbolKind.Object, item.range, item.level.range, item.title.value); break;
       case 'ScheduleBlock': {
         s = sym('schedule', SymbolKind.Namespace, item.range, item.keyword);
-        if (s) s.children = kids(() => item.statements.map((v) => sym(v.id.value, SymbolKind.Event, v.range, v.id.range, `${v.at.unit.value} ${v.at.value.value}`)));
+        if (s) s.children = kids(() => item.statements.map((v) =>
+          v.kind === 'Visit' ? sym(v.id.value, SymbolKind.Event, v.range, v.id.range, `${v.at.unit.value} ${v.at.value.value}${v.period ? ` in ${v.period.value}` : ''}`)
+          : v.kind === 'Period' ? sym(v.id.value, SymbolKind.Interface, v.range, v.id.range, `period for ${v.length.value.value} ${v.length.unit.value}`)
+          : undefined));
         break;
       }
       case 'SiteDecl': s = sym(item.facility.value, SymbolKind.Struct, item.range, item.facility.range, [item.city?.value, item.country?.value].filter(Boolean).join(', ')); break;

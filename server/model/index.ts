@@ -2,3 +2,4 @@
 export * from './model';
 export * from './registry-words';
 export * from './dose-days';
+export * from './study-calendar';

@@ -11,7 +11,7 @@
 import type * as A from '../../grammar/ast';
 import type { ParseResult } from '../../grammar/parse';
 
-export type SymbolKind = 'measure' | 'intervention' | 'arm' | 'visit';
+export type SymbolKind = 'measure' | 'intervention' | 'arm' | 'visit' | 'period';
 
 export interface SymbolDeclaration {
   kind: SymbolKind;
@@ -19,7 +19,7 @@ export interface SymbolDeclaration {
   /** The identifier's range in its declaration. */
   nameRange: A.Range;
   /** The whole declaring block or statement. */
-  node: A.MeasureDecl | A.InterventionBlock | A.ArmBlock | A.Visit;
+  node: A.MeasureDecl | A.InterventionBlock | A.ArmBlock | A.Visit | A.PeriodStmt;
 }
 
 export interface SymbolReference {
@@ -53,6 +53,10 @@ export interface TrialModel {
   interventions: Map<string, A.InterventionBlock>;
   arms: Map<string, A.ArmBlock>;
   visits: Map<string, A.Visit>;
+  /** The periods of the schedule (first declaration of each name), in the order written. */
+  periods: Map<string, A.PeriodStmt>;
+  /** The `assess` lines of the schedule, in the order written. */
+  assessments: A.AssessStmt[];
   outcomes: A.OutcomeBlock[];
   sites: A.SiteDecl[];
   references: A.ReferenceDecl[];
@@ -71,6 +75,8 @@ export function buildModel(parse: ParseResult): TrialModel {
     interventions: new Map(),
     arms: new Map(),
     visits: new Map(),
+    periods: new Map(),
+    assessments: [],
     outcomes: [],
     sites: [],
     references: [],
@@ -81,7 +87,7 @@ export function buildModel(parse: ParseResult): TrialModel {
 
   // First declaration of each kind and name, so lookups stay linear in the size of the document
   // (one map per kind: no key string is built per name).
-  const firstDeclarations: FirstDeclarations = { measure: new Map(), intervention: new Map(), arm: new Map(), visit: new Map() };
+  const firstDeclarations: FirstDeclarations = { measure: new Map(), intervention: new Map(), arm: new Map(), visit: new Map(), period: new Map() };
   const declare = (kind: SymbolKind, name: A.Located<string>, node: SymbolDeclaration['node'], into: Map<string, typeof node>): void => {
     const declaration = declarationOf(kind, name, node);
     const byName = firstDeclarations[kind];
@@ -107,7 +113,13 @@ export function buildModel(parse: ParseResult): TrialModel {
       case 'EligibilityBlock': single('eligibility', item); break;
       case 'ScheduleBlock':
         single('schedule', item);
-        for (const visit of item.statements) declare('visit', visit.id, visit, model.visits as Map<string, SymbolDeclaration['node']>);
+        // Only the first schedule block declares (later ones are reported as extra blocks).
+        if (model.schedule !== item) break;
+        for (const stmt of item.statements) {
+          if (stmt.kind === 'Visit') declare('visit', stmt.id, stmt, model.visits as Map<string, SymbolDeclaration['node']>);
+          else if (stmt.kind === 'Period') declare('period', stmt.id, stmt, model.periods as Map<string, SymbolDeclaration['node']>);
+          else model.assessments.push(stmt);
+        }
         break;
       case 'MeasureDecl': declare('measure', item.id, item, model.measures as Map<string, SymbolDeclaration['node']>); break;
       case 'InterventionBlock': declare('intervention', item.id, item, model.interventions as Map<string, SymbolDeclaration['node']>); break;
@@ -166,13 +178,21 @@ function collectReferences(model: TrialModel, firstDeclarations: FirstDeclaratio
   for (const item of model.document.items) {
     if (item.kind !== 'ArmBlock') continue;
     for (const stmt of item.statements) {
+      if (stmt.kind === 'ArmPeriods') stmt.periods.forEach((p) => refer('period', p));
       if (stmt.kind !== 'Receives') continue;
       refer('intervention', stmt.intervention);
+      if (stmt.period) refer('period', stmt.period);
       stmt.doses.forEach(referDose);
     }
   }
   for (const stmt of model.eligibility?.statements ?? []) {
     if (stmt.kind === 'Criterion' && stmt.measure) refer('measure', stmt.measure);
+  }
+  for (const stmt of model.schedule?.statements ?? []) {
+    if (stmt.kind === 'Visit' && stmt.period) refer('period', stmt.period);
+    if (stmt.kind !== 'Assess') continue;
+    if (stmt.measure) refer('measure', stmt.measure);
+    stmt.visits.forEach((v) => refer('visit', v));
   }
 }
 

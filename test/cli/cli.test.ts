@@ -74,7 +74,7 @@ describe('cli: trial', function () {
     assert.equal(r.code, 1);
     assert.match(r.out, /examples\/NCT04743739\.trial: export refused: the protocol has \d+ errors; nothing was written/);
     assert.match(r.out, new RegExp(`examples/ZEPHYR-1\\.trial → ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ZEPHYR-1\\.ctgov\\.json`));
-    assert.deepEqual(fs.readdirSync(dir), ['ZEPHYR-1.ctgov.json']);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['BREEZE-2.ctgov.json', 'ZEPHYR-1.ctgov.json']);
     assert.match(r.err, /NCT04743739\.trial:6:1 error registry-missing-element/);
   });
 

@@ -330,10 +330,37 @@ describe('language constructs', () => {
 
     it('schedule visits', () => {
       const schedule = only(parseClean('schedule {\n  visit baseline at day 1\n  visit m6 at month 6\n}\n'), 'ScheduleBlock');
-      assert.deepEqual(schedule.statements.map((v) => [v.id.value, v.at.unit.value, v.at.value.value]), [
+      assert.deepEqual(schedule.statements.map((v) => (v.kind === 'Visit' ? [v.id.value, v.at.unit.value, v.at.value.value] : [])), [
         ['baseline', 'day', 1],
         ['m6', 'month', 6],
       ]);
+    });
+  });
+
+  describe('schedule of activities', () => {
+    it('periods with kinds and lengths, visits in periods with windows, assessments', () => {
+      const schedule = only(
+        parseClean('schedule {\n  period screening for 28 days\n  period followup follow up for 4 weeks\n  visit week4 at week 4 in first window -3 to 3 days\n  visit w8 at week 8 window 2 days\n  assess egfr at screening, week4 and w8\n  assess "12-lead ECG" at screening\n}\n'),
+        'ScheduleBlock',
+      );
+      const [screening, followup, week4, w8, egfr, ecg] = schedule.statements;
+      assert.ok(screening?.kind === 'Period' && followup?.kind === 'Period');
+      assert.deepEqual([screening.id.value, screening.kindWords, screening.length.value.value, screening.length.unit.value], ['screening', undefined, 28, 'days']);
+      assert.deepEqual([followup.id.value, followup.kindWords?.value, followup.length.value.value], ['followup', 'follow up', 4]);
+      assert.ok(week4?.kind === 'Visit' && w8?.kind === 'Visit');
+      assert.deepEqual([week4.period?.value, week4.window?.low?.value, week4.window?.value.value, week4.window?.unit.value], ['first', -3, 3, 'days']);
+      assert.deepEqual([w8.period, w8.window?.low, w8.window?.value.value], [undefined, undefined, 2]);
+      assert.ok(egfr?.kind === 'Assess' && ecg?.kind === 'Assess');
+      assert.deepEqual([egfr.measure?.value, egfr.visits.map((v) => v.value)], ['egfr', ['screening', 'week4', 'w8']]);
+      assert.deepEqual([ecg.procedure?.value, ecg.visits.map((v) => v.value)], ['12-lead ECG', ['screening']]);
+    });
+
+    it('an arm that follows periods and receives an intervention in one of them', () => {
+      const arm = only(parseClean('arm ab {\n  periods first, washout and second\n  receives drug_a in first\n  receives drug_b in second { dose 5 mg oral daily }\n}\n'), 'ArmBlock');
+      const [periods, a, b] = arm.statements;
+      assert.ok(periods?.kind === 'ArmPeriods' && a?.kind === 'Receives' && b?.kind === 'Receives');
+      assert.deepEqual(periods.periods.map((p) => p.value), ['first', 'washout', 'second']);
+      assert.deepEqual([a.intervention.value, a.period?.value, b.period?.value, b.doses.length], ['drug_a', 'first', 'second', 1]);
     });
   });
 

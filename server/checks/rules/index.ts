@@ -23,6 +23,12 @@ import { outcomeBeyondStudy } from './schedule/outcome-beyond-study';
 import { outcomeNotAVisit } from './schedule/outcome-not-a-visit';
 import { taperBeforeDosing } from './schedule/taper-before-dosing';
 import { taperBeyondStudy } from './schedule/taper-beyond-study';
+import { crossoverWithoutWashout } from './activities/crossover-without-washout';
+import { eligibilityNotAssessedAtScreening } from './activities/eligibility-not-assessed-at-screening';
+import { outcomeInNoPeriod } from './activities/outcome-in-no-period';
+import { visitOutsidePeriod } from './activities/visit-outside-period';
+import { visitWindowOnAnchor } from './activities/visit-window-on-anchor';
+import { visitWindowsOverlap } from './activities/visit-windows-overlap';
 import { ageMinAboveMax } from './registry/age-min-above-max';
 import { armLabelDuplicate } from './registry/arm-label-duplicate';
 import { armNoInterventionReceives } from './registry/arm-no-intervention-receives';
@@ -81,6 +87,13 @@ export const ALL_RULES: readonly Rule[] = [
   outcomeBeyondStudy,
   outcomeNotAVisit,
   doseOverlap,
+  // the schedule of activities: periods, visit windows, assessments
+  visitWindowsOverlap,
+  visitWindowOnAnchor,
+  visitOutsidePeriod,
+  outcomeInNoPeriod,
+  eligibilityNotAssessedAtScreening,
+  crossoverWithoutWashout,
   registryMissingElement,
   registryTextTooLong,
   armWithoutIntervention,

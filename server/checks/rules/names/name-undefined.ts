@@ -1,14 +1,14 @@
 import type { Rule } from '../../types';
 import { closest, replaceFix } from '../../util';
 
-const WHAT = { measure: 'measure', intervention: 'intervention', arm: 'arm', visit: 'visit' } as const;
+const WHAT = { measure: 'measure', intervention: 'intervention', arm: 'arm', visit: 'visit', period: 'period' } as const;
 
 export const nameUndefined: Rule = {
   code: 'name-undefined',
   group: 'names',
   defaultSeverity: 'error',
   fixable: true,
-  doc: { summary: 'A name refers to a measure, intervention, arm or visit that is not declared.' },
+  doc: { summary: 'A name refers to a measure, intervention, arm, visit or period that is not declared.' },
   check(model, report, ctx) {
     // Declared names by kind, gathered once and only when a reference is undefined.
     let byKind: Map<string, string[]> | undefined;
@@ -25,7 +25,10 @@ export const nameUndefined: Rule = {
       }
       const names = byKind.get(ref.kind) ?? [];
       const suggestion = closest(ref.name, names);
-      const where = ref.kind === 'measure' ? ` Declare it with \`measure ${ref.name} "…" unit …\`` : ` Declare it with \`${ref.kind} ${ref.name} { … }\``;
+      const where = ref.kind === 'measure' ? ` Declare it with \`measure ${ref.name} "…" unit …\``
+        : ref.kind === 'visit' ? ` Declare it in the schedule with \`visit ${ref.name} at day N\``
+        : ref.kind === 'period' ? ` Declare it in the schedule with \`period ${ref.name} for N weeks\``
+        : ` Declare it with \`${ref.kind} ${ref.name} { … }\``;
       report(
         ref.range,
         `'${ref.name}' is not a declared ${WHAT[ref.kind]}.${suggestion ? ` Did you mean '${suggestion}'?` : where + '.'}`,
