@@ -19,6 +19,7 @@ import { registryAge } from '../registry/age';
 import { renderEligibilityCriteria } from './render-criteria';
 import { joinParagraphs, renderDose, renderDosing, type MeasureLabels } from './render-dosing';
 import { interventionNames, placeDoses } from './kept-wording';
+import { renderArmSequence } from './render-periods';
 
 type Json = Record<string, unknown>;
 
@@ -222,7 +223,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     return compact({
       label: armLabel(arm),
       type,
-      description: nonEmpty(joinParagraphs(armDescription, ...overrideTexts)),
+      description: nonEmpty(joinParagraphs(armDescription, ...overrideTexts, renderArmSequence(model, arm))),
       interventionNames: type === 'NO_INTERVENTION' && names.length === 0 ? undefined : names,
     });
   });
