@@ -8,7 +8,7 @@ import { exportCommand } from './export';
 import { fmtCommand } from './fmt';
 import { importCommand } from './import';
 import { CliError, EXIT_USAGE, processIo, type CliIo } from './io';
-import { timelineCommand } from './timeline';
+import { previewCommand, timelineCommand, type TimelineFormat } from './timeline';
 
 export type { CliIo } from './io';
 
@@ -56,10 +56,22 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .action((record: string, o: { output?: string; outDir?: string; force?: boolean; report?: boolean; format?: 'text' | 'json' }) => setCode(importCommand(record, o, io)));
 
   p.command('timeline')
-    .description('Print the dosing timeline: each arm and intervention with its study days.')
+    .description('The dosing timeline: a table of study days (text), the dosing calendar (svg), or the calendar and the schedule of activities as a self-contained page (html).')
     .argument('<file>', 'a .trial file')
-    .addHelpText('after', '\nExample:\n  trial timeline examples/NCT04743739.trial')
-    .action((file: string) => setCode(timelineCommand(file, io)));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'svg', 'html']).default('text'))
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('--force', 'replace an existing output file')
+    .addHelpText('after', '\nExamples:\n  trial timeline examples/NCT04743739.trial\n  trial timeline examples/BREEZE-2.trial --format html -o breeze-2-timeline.html')
+    .action((file: string, o: { format: TimelineFormat; output?: string; force?: boolean }) => setCode(timelineCommand(file, o, io)));
+
+  p.command('preview')
+    .description('The record laid out as ClinicalTrials.gov presents a study, with the errors that block its export, as a self-contained page.')
+    .argument('<file>', 'a .trial file')
+    .addOption(new Option('--format <format>', 'output format').choices(['html']).default('html'))
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('--force', 'replace an existing output file')
+    .addHelpText('after', '\nExample:\n  trial preview examples/ZEPHYR-1.trial -o zephyr-1-preview.html')
+    .action((file: string, o: { format: 'html'; output?: string; force?: boolean }) => setCode(previewCommand(file, o, io)));
 
   return p;
 }

@@ -3,10 +3,35 @@
  * study days where they can be computed. Used by `trial timeline` and by the editor's timeline view.
  */
 import type * as A from '../../grammar/ast';
-import type { TimelineRow } from '../lsp/protocol';
 import { armInterventions, armsReceiving, cycleDays, dosesOf, forDays, type TrialModel } from '../model';
 import { formatNumber, writtenNumber } from '../units';
 import { renderFrequency } from './render-dosing';
+
+/** Zero-based, like LSP positions. */
+export interface TimelineRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface TimelineRow {
+  /** Arm name as declared (`arm combination` → "combination"), or "" when the dose is not tied to an arm. */
+  arm: string;
+  /** Intervention name as declared (`intervention rituximab` → "rituximab"). */
+  intervention: string;
+  /** The dose as written, e.g. "1000 mg iv". */
+  dose: string;
+  /** Study day of the first administration (day 1 = first day), when it can be computed. */
+  startDay?: number;
+  /** Last study day, when bounded. */
+  endDay?: number;
+  /** Individual study days, for dosing on listed days. */
+  days?: number[];
+  /** The schedule in words, e.g. "on days 1 and 181", "every 12 h from day 1". */
+  schedule: string;
+  /** Conditions such as "depending on cd19_b_cells". */
+  condition?: string;
+  range?: TimelineRange;
+}
 
 function doseAsWritten(d: A.DoseStmt): string {
   const a = d.amount;

@@ -101,31 +101,9 @@ export interface TimelineParams {
   uri: string;
 }
 
-/** Zero-based, like LSP positions. */
-export interface TimelineRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-export interface TimelineRow {
-  /** Arm name as declared (`arm combination` → "combination"), or "" when the dose is not tied to an arm. */
-  arm: string;
-  /** Intervention name as declared (`intervention rituximab` → "rituximab"). */
-  intervention: string;
-  /** The dose as written, e.g. "1000 mg iv". */
-  dose: string;
-  /** Study day of the first administration (day 1 = first day), when it can be computed. */
-  startDay?: number;
-  /** Last study day, when bounded. */
-  endDay?: number;
-  /** Individual study days, for dosing on listed days. */
-  days?: number[];
-  /** The schedule in words, e.g. "on days 1 and 181", "every 12 h from day 1". */
-  schedule: string;
-  /** Conditions such as "depending on cd19_b_cells". */
-  condition?: string;
-  range?: TimelineRange;
-}
+// The row type is the core's (server/export/timeline.ts); the contract re-exports it.
+import type { TimelineRow } from '../export/timeline';
+export type { TimelineRange, TimelineRow } from '../export/timeline';
 
 export interface TimelineResult {
   rows: TimelineRow[];

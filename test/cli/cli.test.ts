@@ -62,7 +62,7 @@ describe('cli: trial', function () {
   });
 
   it('--help per command, with an example, exits 0', async () => {
-    for (const c of ['check', 'export', 'fmt', 'import', 'timeline']) {
+    for (const c of ['check', 'export', 'fmt', 'import', 'timeline', 'preview']) {
       const r = await cli([c, '--help']);
       assert.equal(r.code, 0);
       assert.match(r.out, /Example/);
