@@ -33,7 +33,12 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
   const actions: CodeAction[] = [];
   const diagnostics = params.context.diagnostics.filter((d) => d.source === undefined || d.source === 'trial');
   for (const d of diagnostics) {
-    if (!intersects(d.range, params.range)) continue;
+    // A diagnostic of the current version carries its own range in `data`: the client sent it because it
+    // applies here, and its echoed range may be in another unit (byte columns in some clients), so the
+    // echoed range is not compared. Only a stale or foreign diagnostic is filtered by the requested range.
+    const data = (d.data ?? {}) as DiagnosticData;
+    const current = !!data.core && data.version === analysis.version;
+    if (!current && !intersects(d.range, params.range)) continue;
     const core = coreOf(analysis, d);
     const code = core?.code ?? (typeof d.code === 'string' ? d.code : undefined);
     if (core) {

@@ -20,15 +20,38 @@ import { ENUMS, enumMeaning, type EnumName } from '../registry/enums';
 import { commensurable, describeUnit, suggestUnits, type UnitPlace } from '../units';
 import { cursorContext, kinds, type BlockKind, type CursorContext } from './context';
 import { HEADS } from './keywords';
+import { documentUsage } from './usage';
+
+/**
+ * Characters that open completion as the writer types. A space opens it only where a value is
+ * expected (after `type `, `status `, a dose amount, a dose unit, `receives ` …): see `complete`.
+ */
+export const COMPLETION_TRIGGERS = [' ', '/'];
 
 export interface CompletionInputs {
   doc: TextDocument;
   position: { line: number; character: number };
   /** The latest model (possibly of an older version), for identifiers. */
   model?: TrialModel;
+  /** Whether the client accepts snippets (`completionItem.snippetSupport`); without, no snippet items. */
+  snippets?: boolean;
+  /** The trigger character typed, when completion opened on its own. */
+  trigger?: string;
 }
 
-export function complete({ doc, position, model }: CompletionInputs): CompletionList {
+const usageCache = new Map<string, { version: number; counts: Map<string, number> }>();
+
+/** Word-sequence counts of this document version (one entry per document; replaced on a new version). */
+function usageOf(doc: TextDocument): Map<string, number> {
+  const hit = usageCache.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.counts;
+  const counts = documentUsage(doc.getText());
+  if (usageCache.size > 100) usageCache.clear();
+  usageCache.set(doc.uri, { version: doc.version, counts });
+  return counts;
+}
+
+export function complete({ doc, position, model, snippets = true, trigger }: CompletionInputs): CompletionList {
   const lineAt = (i: number): string => {
     const text = doc.getText({ start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } });
     return text.replace(/\r?\n$/, '');
@@ -36,7 +59,25 @@ export function complete({ doc, position, model }: CompletionInputs): Completion
   const offset = doc.offsetAt(position);
   const full = doc.getText();
   const ctx = cursorContext(lineAt, position.line, position.character, insideTripleText(full, offset));
-  return { isIncomplete: false, items: itemsFor(ctx, model) };
+  const valuesOnly = trigger === ' ';
+  let items = itemsFor(ctx, model, valuesOnly);
+  if (!snippets) items = items.filter((i) => i.insertTextFormat !== InsertTextFormat.Snippet);
+  if (items.length === 0) return { isIncomplete: false, items };
+  return { isIncomplete: false, items: rankByUse(items, usageOf(doc)) };
+}
+
+/**
+ * Values the document already uses come first, the most used first; the rest keep their order.
+ * Keywords and snippets keep their place (only values are ranked).
+ */
+function rankByUse(items: CompletionItem[], usage: Map<string, number>): CompletionItem[] {
+  return items.map((item) => {
+    const isValue = item.kind === CompletionItemKind.EnumMember || item.kind === CompletionItemKind.Unit
+      || item.kind === CompletionItemKind.Value || item.kind === CompletionItemKind.Variable || item.kind === CompletionItemKind.Function;
+    const count = isValue ? usage.get(item.label.toLowerCase()) ?? 0 : 0;
+    const sortText = item.sortText ?? item.label;
+    return { ...item, sortText: count > 0 ? `0${String(99999 - Math.min(count, 99999)).padStart(5, '0')}${sortText}` : `1${sortText}` };
+  });
 }
 
 /** True when an odd number of `"""` precede the offset (the cursor is inside a triple text). */
@@ -46,7 +87,13 @@ export function insideTripleText(text: string, offset: number): boolean {
   return n % 2 === 1;
 }
 
-function itemsFor(ctx: CursorContext, model: TrialModel | undefined): CompletionItem[] {
+/**
+ * `valuesOnly`: completion opened by a typed space. Then only the places that expect a value answer
+ * (registry values, units, routes and frequencies, declared names): statement heads, snippets and
+ * the optional words that may continue a statement stay for Ctrl+Space, so a space never pops a list
+ * where the writer is just typing on.
+ */
+function itemsFor(ctx: CursorContext, model: TrialModel | undefined, valuesOnly = false): CompletionItem[] {
   if (ctx.inTextOrComment) return [];
   let { before } = ctx;
   let start = ctx.partialStart;
@@ -61,7 +108,7 @@ function itemsFor(ctx: CursorContext, model: TrialModel | undefined): Completion
   if (ctx.block === 'unknown') return [];
 
   const out: CompletionItem[] = [];
-  if (c.words.length === 0 || isHeadPrefix(c)) {
+  if (!valuesOnly && (c.words.length === 0 || isHeadPrefix(c))) {
     out.push(...headItems(c, ctx.block));
     out.push(...snippetItems(ctx.block, c.before[0] ? { ...range, start: { line: ctx.line, character: c.before[0].startOffset } } : range));
     if (c.words.length === 0) return out;
@@ -76,7 +123,7 @@ function itemsFor(ctx: CursorContext, model: TrialModel | undefined): Completion
   out.push(...identifierItems(c, model, range));
   out.push(...unitItems(c, model, range));
   out.push(...dosingItems(c, range));
-  out.push(...followKeywords(c, range));
+  if (!valuesOnly) out.push(...followKeywords(c, range));
   return dedupe(out);
 }
 

@@ -2,6 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import type * as A from '../../grammar/ast';
 import type { LineIndex } from '../../grammar/line-index';
+import { codeDocLink } from './code-docs';
 import type { CoreDiagnostic, CoreRangeLike } from './core';
 import { DIAGNOSTIC_SOURCE, type SeverityLevel } from './protocol';
 
@@ -25,14 +26,18 @@ export function toSeverity(level: string): DiagnosticSeverity {
 /**
  * A core diagnostic as the editor shows it. `data` carries the code, the version it was computed
  * for and the core's payload, so a code action can give the diagnostic back to `quickFixes`
- * exactly as the checks produced it (the client round-trips `data` untouched).
+ * exactly as the checks produced it (the client round-trips `data` untouched): code actions trust
+ * `data` (the server's own range and version), not the range a client echoes back, which some
+ * clients convert to byte columns. `codeDescription` links the code to its documentation.
  */
 export function toLspDiagnostic(d: CoreDiagnostic, severity: SeverityLevel | undefined, version: number): Diagnostic {
   const level = severity && severity !== 'off' ? severity : d.severity;
+  const href = codeDocLink(d.code);
   return {
     range: toRange(d.range),
     severity: toSeverity(level),
     code: d.code,
+    ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
     data: { code: d.code, version, core: d },

@@ -10,6 +10,7 @@
 import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   ResponseError,
   TextDocumentSyncKind,
@@ -25,7 +26,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readRegularFile } from '../io/safe-write';
 import { codeActions } from './code-actions';
-import { complete } from './completion';
+import { COMPLETION_TRIGGERS, complete } from './completion';
 import { setCoreLogger } from './core';
 import { definition } from './definition';
 import { foldingRanges } from './folding';
@@ -95,10 +96,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     workspaceFolders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    // A client without snippet support would show `${1:name}` literally (or join lines): no snippets for it.
+    snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { resolveProvider: false, triggerCharacters: ['/'] },
+        completionProvider: { resolveProvider: false, triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -116,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   let dynamicConfiguration = false;
+  let snippetSupport = false;
   connection.onInitialized(() => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   });
@@ -179,7 +183,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('completion', { isIncomplete: false, items: [] }, (p) => {
       const doc = documentOf(p.textDocument.uri);
       const model = (ws.latest(doc.uri) ?? analysisOf(doc.uri)).model;
-      return complete({ doc, position: p.position, model });
+      // A space typed by the writer (trigger character) asks only where a value is expected: see complete().
+      const trigger = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
+      return complete({ doc, position: p.position, model, snippets: snippetSupport, trigger });
     }),
   );
 

@@ -91,6 +91,8 @@ export interface StartOptions {
   /** Settings the client answers `workspace/configuration` with. */
   settings?: TrialSettings;
   workspaceFolder?: string;
+  /** The client's `completionItem.snippetSupport` (default true, as VS Code). */
+  snippetSupport?: boolean;
 }
 
 export class TestServer {
@@ -139,7 +141,7 @@ export class TestServer {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
-          completion: { completionItem: { snippetSupport: true } },
+          completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           rename: { prepareSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
