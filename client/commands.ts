@@ -209,5 +209,12 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   reg('trial.importRecord', (arg, target) => importRecord(deps, arg, target));
   reg('trial.showTimeline', (arg) => showTimeline(deps, arg));
   reg('trial.restartServer', () => deps.restart());
+  // From the intervention code lens: peek the arms' `receives` lines (LSP positions and locations, converted).
+  reg('trial.showLocations', (uri, position, locations) => {
+    const p = position as { line: number; character: number };
+    const locs = (locations as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[])
+      .map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character)));
+    return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(String(uri)), new vscode.Position(p.line, p.character), locs);
+  });
   reg('trial.showOutput', () => deps.output.show(true));
 }

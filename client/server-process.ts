@@ -52,6 +52,8 @@ export function createLanguageClient(
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.trial'),
     },
     outputChannel: output,
+    // The server names our commands in code lenses only when told this client has them.
+    initializationOptions: { clientCommands: true },
     errorHandler: {
       // Reading/writing the connection failed: keep going unless it keeps failing.
       error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),

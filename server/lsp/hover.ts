@@ -6,6 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type * as A from '../../grammar/ast';
 import { FREQUENCIES, ROUTES } from '../../grammar/vocabulary';
+import { registryWordPlaces } from './registry-word-places';
 import { armsReceiving, dosesOf, phaseValue, registryValue, symbolAt, textField, wordsField, type TrialModel } from '../model';
 import { enumMeaning, type EnumName } from '../registry/enums';
 import { describeUnit } from '../units';
@@ -87,9 +88,11 @@ export function describeSymbol(model: TrialModel, kind: string, name: string): s
       const type = wordsField(i, 'interventionType')?.words.value;
       const doses = dosesOf(i).map((d) => `- ${doseText(model, d, i)}`);
       const arms = armsReceiving(model, name).map((a) => a.id.value);
+      const rules = interventionRules(i);
       return [
         `**intervention ${name}**${display ? ` — ${display}` : ''}${type ? ` (${type})` : ''}`,
         doses.length ? `\n${doses.join('\n')}` : '',
+        rules.length ? `\n${rules.map((r) => `- ${r}`).join('\n')}` : '',
         arms.length ? `\nReceived by: ${arms.join(', ')}` : '',
       ].join('\n');
     }
@@ -108,6 +111,22 @@ export function describeSymbol(model: TrialModel, kind: string, name: string): s
     }
   }
   return name;
+}
+
+/** What an intervention says about its doses besides the doses: adjustment, taper, stop, cap, basis. */
+function interventionRules(i: A.InterventionBlock): string[] {
+  const q = (x: A.Quantity) => `${x.value.value} ${x.unit.value}`;
+  const out: string[] = [];
+  for (const st of i.statements) {
+    switch (st.kind) {
+      case 'Adjust': out.push(`Adjusted by **${st.measure.value}**${st.target ? `, target ${st.target.low ? `${st.target.low.value} to ` : ''}${st.target.value.value} ${st.target.unit.value}` : ''}`); break;
+      case 'Taper': out.push(`Tapered after ${q(st.after)}${st.over ? ` over ${q(st.over)}` : ''}`); break;
+      case 'Stop': out.push(`Stopped after ${q(st.after)}`); break;
+      case 'MaxDose': out.push(`At most ${q(st.amount)} per administration`); break;
+      case 'Basis': out.push(`Per-${st.basis.value === 'weight' ? 'kg' : 'm²'} doses computed from: ${st.text.value}`); break;
+    }
+  }
+  return out;
 }
 
 // --- units ---------------------------------------------------------------------------------------------
@@ -136,16 +155,6 @@ function unitAt(item: A.TopItem | undefined, statement: AnyStatement | undefined
 
 // --- registry words -----------------------------------------------------------------------------------
 
-const WORDS_ENUM: Partial<Record<A.WordsField, EnumName>> = {
-  studyType: 'StudyType',
-  status: 'Status',
-  allocation: 'DesignAllocation',
-  purpose: 'PrimaryPurpose',
-  interventionType: 'InterventionType',
-  armType: 'ArmGroupType',
-  sex: 'Sex',
-};
-
 function registryText(written: A.Located<string>, ...enums: EnumName[]): { text: string; range: A.Range } {
   for (const name of enums) {
     const value = registryValue(written.value, name);
@@ -158,36 +167,17 @@ function registryText(written: A.Located<string>, ...enums: EnumName[]): { text:
 
 function registryWordAt(item: A.TopItem | undefined, s: AnyStatement | undefined, offset: number): { text: string; range: A.Range } | undefined {
   const at = (x: A.Located<string> | undefined): x is A.Located<string> => !!x && inside(x.range, offset);
-  if (item?.kind === 'SiteDecl' && at(item.status)) return registryText(item.status, 'RecruitmentStatus');
-  if (item?.kind === 'ReferenceDecl' && at(item.refType)) return registryText(item.refType, 'ReferenceType');
-  switch (s?.kind) {
-    case 'Words': {
-      if (!at(s.words)) return undefined;
-      if (s.field === 'healthyVolunteers') return { text: `**${s.words.value}** — healthy volunteers ${/^y/i.test(s.words.value) ? 'may' : 'may not'} take part (\`healthyVolunteers\`: ${/^y/i.test(s.words.value)}).`, range: s.words.range };
-      const name = WORDS_ENUM[s.field];
-      return name ? registryText(s.words, name) : undefined;
-    }
-    case 'Model': return at(s.model) ? registryText(s.model, 'InterventionalAssignment', 'ObservationalModel') : undefined;
-    case 'Masking': {
-      if (at(s.level)) return registryText(s.level, 'DesignMasking');
-      const role = s.roles.find(at);
-      return role ? registryText(role, 'WhoMasked') : undefined;
-    }
-    case 'Sponsor': return at(s.agencyClass) ? registryText(s.agencyClass, 'AgencyClass') : undefined;
-    case 'ResponsibleParty': return at(s.partyType) ? registryText(s.partyType, 'ResponsiblePartyType') : undefined;
-    case 'Official': return at(s.role) ? registryText(s.role, 'OfficialRole') : undefined;
-    case 'Contact': return at(s.role) ? registryText(s.role, 'ContactRole') : undefined;
-    case 'SecondaryId': return at(s.idType) ? registryText(s.idType, 'SecondaryIdType') : undefined;
-    case 'Date': return at(s.dateType) ? registryText(s.dateType, 'DateType') : undefined;
-    case 'Enrollment': return at(s.countType) ? registryText(s.countType, 'EnrollmentType') : undefined;
-    case 'Phase': {
-      const p = s.phases.find(at);
-      if (!p) return undefined;
-      const value = phaseValue(p.value);
-      return { text: value ? `**phase ${p.value}** = \`${value}\` (Phase)\n\n${enumMeaning('Phase', value) ?? ''}` : `**${p.value}** is not a phase.`, range: p.range };
-    }
+  if (s?.kind === 'Words' && s.field === 'healthyVolunteers' && at(s.words)) {
+    return { text: `**${s.words.value}** — healthy volunteers ${/^y/i.test(s.words.value) ? 'may' : 'may not'} take part (\`healthyVolunteers\`: ${/^y/i.test(s.words.value)}).`, range: s.words.range };
   }
-  return undefined;
+  if (s?.kind === 'Phase') {
+    const p = s.phases.find(at);
+    if (!p) return undefined;
+    const value = phaseValue(p.value);
+    return { text: value ? `**phase ${p.value}** = \`${value}\` (Phase)\n\n${enumMeaning('Phase', value) ?? ''}` : `**${p.value}** is not a phase.`, range: p.range };
+  }
+  const place = [...registryWordPlaces(item, undefined), ...registryWordPlaces(item, s)].find((x) => at(x.written));
+  return place ? registryText(place.written, ...place.enums) : undefined;
 }
 
 // --- days ------------------------------------------------------------------------------------------------

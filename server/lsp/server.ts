@@ -16,6 +16,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type DidChangeConfigurationParams,
+  type InlayHintParams,
   type PrepareRenameParams,
   type SemanticTokensParams,
   type TextDocumentChangeEvent,
@@ -26,6 +27,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readRegularFile } from '../io/safe-write';
 import { codeActions } from './code-actions';
+import { codeLenses } from './code-lens';
+import { inlayHints } from './inlay-hints';
 import { COMPLETION_TRIGGERS, complete } from './completion';
 import { setCoreLogger } from './core';
 import { definition } from './definition';
@@ -98,6 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     // A client without snippet support would show `${1:name}` literally (or join lines): no snippets for it.
     snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    // The VS Code client implements the commands code lenses name (client/commands.ts); other editors do not.
+    clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -113,6 +118,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: LEGEND, full: true, range: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },
     };
@@ -120,6 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   let dynamicConfiguration = false;
   let snippetSupport = false;
+  let clientCommands = false;
   connection.onInitialized(() => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   });
@@ -240,6 +248,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documentOf(p.textDocument.uri);
     return codeActions(analysisOf(doc.uri), doc, p, log);
   }));
+
+  connection.languages.inlayHint.on(guard('inlayHint', [], (p: InlayHintParams) => inlayHints(analysisOf(p.textDocument.uri), p.range)));
+
+  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(analysisOf(p.textDocument.uri), clientCommands)));
 
   connection.onDocumentLinks(guard('documentLink', [], (p) => documentLinks(documentOf(p.textDocument.uri))));
 

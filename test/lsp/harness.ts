@@ -93,6 +93,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** The client's `completionItem.snippetSupport` (default true, as VS Code). */
   snippetSupport?: boolean;
+  /** `initializationOptions` of the initialize request (the VS Code client sends `{ clientCommands: true }`). */
+  initializationOptions?: unknown;
 }
 
 export class TestServer {
@@ -136,6 +138,7 @@ export class TestServer {
     const result = (await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
+      initializationOptions: options.initializationOptions,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
