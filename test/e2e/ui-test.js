@@ -32,6 +32,16 @@ const shot = process.env.SCREENSHOT || path.join(__dirname, '../../test-artifact
     await page.keyboard.press('Enter');
     step('ran "Trial: Export Registry Record" from the palette');
   };
+  /** Run a palette command by its title; `enter` false leaves the palette open on the command's own quick pick. */
+  const runFromPalette = async (title, enter = true) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    if (!enter) await page.waitForTimeout(300);
+    step(`ran "${title}" from the palette`);
+  };
   fs.mkdirSync(path.dirname(shot), { recursive: true });
   try {
     const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(serverUrl).host}${devPath}`]]);
@@ -91,6 +101,36 @@ const shot = process.env.SCREENSHOT || path.join(__dirname, '../../test-artifact
     step(`screenshot ${shot}`);
     const id = JSON.parse(fs.readFileSync(COMPLETE_RECORD, 'utf8')).protocolSection?.identificationModule?.nctId;
     if (id !== 'NCT04743739') throw new Error(`unexpected nctId in the record: ${id}`);
+
+    // 3. Completion opens on its own while typing: a space after a dose amount lists units (no Ctrl+Space).
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('intervention typed {', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('type drug', { delay: 20 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('dose 10 ', { delay: 30 });
+    const suggest = page.locator('.editor-widget.suggest-widget.visible');
+    await suggest.waitFor({ timeout: 15000 });
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^mg/ }).first().waitFor({ timeout: 10000 });
+    step(`suggestions after "dose 10 ": ${(await suggest.locator('.monaco-list-row .label-name').allTextContents()).slice(0, 6).join(', ')}`);
+    await page.screenshot({ path: shot.replace(/\.png$/, '') + '-completion.png' });
+    await page.keyboard.press('Escape');
+    await runFromPalette('File: Revert File');
+
+    // 4. The walkthrough, from the palette as a new user would find it (the panel hidden, so the page has room).
+    await runFromPalette('View: Hide Panel');
+    await runFromPalette('Welcome: Open Walkthrough', false);
+    await page.keyboard.type('Get Started with Trial Protocols');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Trial Protocols' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.gettingStartedContainer', { hasText: 'Fix the first error with a quick fix' }).first().waitFor({ timeout: 20000 });
+    step('walkthrough open');
+    const walkthroughShot = path.join(path.dirname(shot), 'ui-walkthrough.png');
+    await page.screenshot({ path: walkthroughShot });
+    step(`screenshot ${walkthroughShot}`);
     step('ui test passed');
   } catch (e) {
     await page.screenshot({ path: shot.replace(/\.png$/, '-failure.png') }).catch(() => {});

@@ -156,7 +156,10 @@ phase_vsix() {
   rm -rf "$RUN/nodev"; mkdir -p "$RUN/nodev"
   start_server "$extdir"
   local rc=0
+  mkdir -p "$ROOT/test-artifacts"
   browser_env node "$HERE/run-ext-tests.js" "http://127.0.0.1:$PORT" "$RUN/ws" "$RUN/nodev" "$ROOT/out/test/e2e/smoke/index.js" || rc=$?
+  # The installed extension's page (README, icon, categories) as a user sees it in the Extensions view.
+  browser_env SCREENSHOT="$ROOT/test-artifacts/ui-extension-page.png" node "$HERE/ui-extension-page.js" "http://127.0.0.1:$PORT" "$RUN/ws" || rc=$?
   stop_server; return $rc
 }
 
