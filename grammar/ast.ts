@@ -440,6 +440,8 @@ export interface StopStmt extends NodeBase {
 export interface MaxDoseStmt extends NodeBase {
   kind: 'MaxDose';
   amount: Quantity;
+  /** `max cumulative dose 8 g`: the largest total over the whole schedule (the word's range), not one administration. */
+  cumulative?: Range;
 }
 
 /** `basis weight "actual body weight at screening"` — what per-kg / per-m² doses are computed from. */

@@ -537,7 +537,9 @@ export class AstBuilder {
       }
       case 'maxDoseStmt': {
         const amount = this.quantity(this.node(c, 'quantity'));
-        return amount && { kind: 'MaxDose', amount, range };
+        const cumulative = this.token(c, 'KwCumulative');
+        if (!amount) return undefined;
+        return cumulative ? { kind: 'MaxDose', amount, cumulative: this.tokenRange(cumulative), range } : { kind: 'MaxDose', amount, range };
       }
       case 'basisStmt': {
         const basisToken = this.token(c, 'KwWeight') ?? this.token(c, 'KwSurface');

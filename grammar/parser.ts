@@ -627,6 +627,8 @@ export class TrialParser extends CstParser {
 
   private maxDoseStmt = this.RULE('maxDoseStmt', () => {
     this.CONSUME(kw.max);
+    // `max cumulative dose 8 g`: the total over the whole schedule.
+    this.OPTION(() => this.CONSUME(kw.cumulative));
     this.CONSUME(kw.dose);
     this.SUBRULE(this.quantity);
   });

@@ -48,7 +48,7 @@ export const KEYWORDS = [
   'unit',
   // intervention and dosing
   'name', 'other', 'description', 'dose', 'adjust', 'by', 'target', 'taper', 'after', 'over', 'stop',
-  'max', 'basis', 'weight', 'surface', 'on', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year',
+  'max', 'cumulative', 'basis', 'weight', 'surface', 'on', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year',
   'years', 'and', 'from', 'to', 'for', 'every', 'in', 'divided', 'doses', 'if', 'depending', 'cycles',
   // the sentence a structured dose or criterion was written as (`… as "1000 mg IV on Day 1"`)
   'as',

@@ -63,6 +63,8 @@ export interface InterventionFacts {
   doses: A.DoseStmt[];
   /** The first `max dose` statement. */
   maxDose?: A.MaxDoseStmt;
+  /** The first `max cumulative dose` statement. */
+  maxCumulativeDose?: A.MaxDoseStmt;
   /** Registry intervention type (undefined when unknown). */
   type?: string;
 }
@@ -259,9 +261,11 @@ export function interventionFacts(iv: A.InterventionBlock): InterventionFacts {
   const tapers: TaperSpan[] = [];
   const doses: A.DoseStmt[] = [];
   let maxDose: A.MaxDoseStmt | undefined;
+  let maxCumulativeDose: A.MaxDoseStmt | undefined;
   for (const s of iv.statements) {
     if (s.kind === 'Dose') doses.push(s);
-    else if (s.kind === 'MaxDose') maxDose ??= s;
+    else if (s.kind === 'MaxDose' && !s.cumulative) maxDose ??= s;
+    else if (s.kind === 'MaxDose') maxCumulativeDose ??= s;
     else if (s.kind === 'Taper') {
       const after = quantityDays(s.after);
       const over = s.over ? quantityDays(s.over) : 0;
@@ -273,7 +277,7 @@ export function interventionFacts(iv: A.InterventionBlock): InterventionFacts {
   }
   const words = wordsField(iv, 'interventionType')?.words.value;
   const type = words ? registryValue(words, 'InterventionType') : undefined;
-  f = { tapers, doses, ...(maxDose ? { maxDose } : {}), ...(type !== undefined ? { type } : {}) };
+  f = { tapers, doses, ...(maxDose ? { maxDose } : {}), ...(maxCumulativeDose ? { maxCumulativeDose } : {}), ...(type !== undefined ? { type } : {}) };
   interventionCache.set(iv, f);
   return f;
 }

@@ -126,7 +126,7 @@ export function renderModifier(stmt: A.InterventionStatement, measures?: Measure
     case 'Stop':
       return `stopped after ${renderQuantity(stmt.after)}`;
     case 'MaxDose':
-      return `maximum single dose ${renderQuantity(stmt.amount)}`;
+      return stmt.cumulative ? `maximum cumulative dose ${renderQuantity(stmt.amount)}` : `maximum single dose ${renderQuantity(stmt.amount)}`;
     case 'Basis':
       return `${stmt.basis.value === 'weight' ? 'per-kg doses calculated on' : 'per-m² doses calculated on'} ${stmt.text.value}`;
     default:

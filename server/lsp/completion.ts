@@ -477,6 +477,7 @@ function unitItems(c: CursorContext, model: TrialModel | undefined, range: Range
   if (doseish && (n === 2 || (n === 4 && prev === 'to'))) {
     return unitChoiceItems(['dose', 'dose-per-weight', 'dose-per-surface', 'dose-rate'], range);
   }
+  if (w[0] === 'max' && w[1] === 'cumulative' && w[2] === 'dose' && n === 4) return unitChoiceItems(['dose', 'dose-per-weight', 'dose-per-surface'], range);
   if (w[0] === 'max' && w[1] === 'dose' && n === 3) return unitChoiceItems(['dose', 'dose-per-weight', 'dose-per-surface'], range);
   if (prev === 'every') return unitChoiceItems(['interval'], range, TIME_WORDS);
   if (prev === 'for') return unitChoiceItems(['duration'], range, [...TIME_WORDS, ['cycles', 'treatment cycles']]);
@@ -572,7 +573,8 @@ function followKeywords(c: CursorContext, range: Range): CompletionItem[] {
     if (w[0] === 'adjust' && w.length === 1) return keywordItems(['by'], range);
     if (w[0] === 'adjust' && w.length === 3) return keywordItems(['target'], range);
     if (w[0] === 'basis' && w.length === 1) return keywordItems(['weight', 'surface'], range);
-    if (w[0] === 'max' && w.length === 1) return keywordItems(['dose'], range);
+    if (w[0] === 'max' && w.length === 1) return keywordItems(['dose', 'cumulative'], range);
+    if (w[0] === 'max' && w[1] === 'cumulative' && w.length === 2) return keywordItems(['dose'], range);
   }
   if (c.block === 'eligibility' && w[0] === 'age') {
     if (w.length === 1) return keywordItems(['any', 'up to'], range);

@@ -62,6 +62,16 @@ import { ageCriterionConflict } from './eligibility/age-criterion-conflict';
 import { criteriaNoOneEligible } from './eligibility/criteria-no-one-eligible';
 import { criterionDuplicate } from './eligibility/criterion-duplicate';
 import { criterionThresholdImpossible } from './eligibility/criterion-threshold-impossible';
+// Dosing arithmetic (issue 9).
+import { cumulativeDoseAboveMax } from './dosing/cumulative-dose-above-max';
+import { doseDailyAmbiguous } from './dosing/dose-daily-ambiguous';
+import { doseRateNotAmount } from './dosing/dose-rate-not-amount';
+import { maxDoseIncommensurable } from './dosing/max-dose-incommensurable';
+import { taperAfterDosingEnds } from './dosing/taper-after-dosing-ends';
+// Outcomes and time frames (issue 9).
+import { outcomeTimeFrameMissing } from './outcomes/outcome-time-frame-missing';
+import { primaryOutcomeTimePoints } from './outcomes/primary-outcome-time-points';
+import { timeFrameVague } from './outcomes/time-frame-vague';
 
 export const ALL_RULES: readonly Rule[] = [
   nameUndefined,
@@ -127,4 +137,14 @@ export const ALL_RULES: readonly Rule[] = [
   criterionThresholdImpossible,
   criterionDuplicate,
   ageCriterionConflict,
+  // dosing arithmetic
+  doseRateNotAmount,
+  maxDoseIncommensurable,
+  cumulativeDoseAboveMax,
+  doseDailyAmbiguous,
+  taperAfterDosingEnds,
+  // outcomes and time frames
+  outcomeTimeFrameMissing,
+  timeFrameVague,
+  primaryOutcomeTimePoints,
 ];
