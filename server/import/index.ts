@@ -515,6 +515,7 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
       notes.push('The eligibility text is not in the export layout ("Inclusion Criteria:" / "* item" / "Exclusion Criteria:"); its items were kept word for word, its list markers, numbering and blank lines were not.');
     }
     if (elig.length > 0 && include.length + split.exclude.length > 0) elig.push('');
+    structurer.criteriaSectionsKnown = split.exclude.length > 0 || !/exclusion/i.test(criteriaText);
     include.forEach((c, n) => elig.push(structurer.criterion('include', c, n + 1, () => `include ${textValue(c, I)}`)));
     split.exclude.forEach((c, n) => elig.push(structurer.criterion('exclude', c, n + 1, () => `exclude ${textValue(c, I)}`)));
   }

@@ -326,6 +326,23 @@ function apply(dose: ExtractedDose, part: Part): boolean {
 
 /** The doses the text states with certainty, and the dose amounts it skipped with why. */
 export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
+  const read = readDoses(text, ctx);
+  // Several regimens for one intervention that their days do not tell apart (phases, cohorts,
+  // alternatives the text separates in words) cannot be dose lines side by side: keep them as text.
+  if (!ctx.attributed) {
+    for (const c of ctx.candidates) {
+      const mine = read.doses.filter((d) => d.candidate === c.id);
+      if (mine.length < 2) continue;
+      const apart = mine.every((d, i) => d.days && mine.every((e, j) => j === i || (e.days && !e.days.some((x) => d.days!.includes(x)))));
+      if (apart) continue;
+      read.doses = read.doses.filter((d) => d.candidate !== c.id);
+      for (const d of mine) read.skipped.push({ span: d.span, reason: 'the text gives this intervention several regimens (phases, cohorts or alternatives) that their days do not tell apart' });
+    }
+  }
+  return read;
+}
+
+function readDoses(text: string, ctx: DoseContext): DoseExtraction {
   const doses: ExtractedDose[] = [];
   const skipped: SkippedAmount[] = [];
   let consumedTo = 0;
@@ -350,7 +367,9 @@ export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
     }
     const cStart = clauseStart(text, start, consumedTo);
     const left = text.slice(cStart, start);
-    const uncertain = UNCERTAIN_BEFORE.exec(text.slice(clauseStart(text, start, consumedTo, false), start));
+    // The whole sentence before the amount: a name or a label before a colon still says whose dose it is.
+    const sentence = text.slice(clauseStart(text, start, consumedTo, false), start);
+    const uncertain = UNCERTAIN_BEFORE.exec(sentence);
     if (uncertain) {
       skip(`the sentence says '${uncertain[0]}' before it (a titration, a condition or a limit, not the regimen)`);
       continue;
@@ -360,7 +379,7 @@ export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
       skip('what follows makes it a concentration, a range of choices or a total');
       continue;
     }
-    const owner = attribute(left, after, ctx);
+    const owner = attribute(sentence, after, ctx);
     if ('reason' in owner) {
       skip(owner.reason);
       continue;

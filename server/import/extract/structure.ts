@@ -119,12 +119,18 @@ export class Structurer {
     return line;
   }
 
+  /**
+   * False when the eligibility text's sections could not be told apart (an exclusion heading the splitter
+   * did not recognise): a threshold in the wrong section would be a contradiction the record does not make.
+   */
+  criteriaSectionsKnown = true;
+
   /** The `include` / `exclude` statement of one criterion: structured when certain, else its text (`textLine`). */
   criterion(polarity: 'include' | 'exclude', text: string, number: number, textLine: () => string): string {
     const where = `${polarity === 'include' ? 'inclusion' : 'exclusion'} criterion ${number}`;
     const numeric = isNumericCriterion(text);
     if (numeric) this.report.numericCriteria++;
-    const r = extractThreshold(text);
+    const r: ReturnType<typeof extractThreshold> = this.criteriaSectionsKnown ? extractThreshold(text) : { reason: 'the eligibility text has an exclusion heading the importer did not recognise, so which list a criterion is in is not certain' };
     if (!('threshold' in r)) {
       if (numeric) this.report.criteriaText.push({ where, text: clip(text), reason: r.reason });
       return textLine();
