@@ -172,6 +172,11 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
   if (result.ok) {
     deps.output.appendLine(`Imported ${recordPath} → ${result.path}`);
     for (const note of result.notes ?? []) deps.output.appendLine(`  note: ${note}`);
+    if (result.report) {
+      // The import report: what became structured (doses, thresholds), what stayed text and why, what the record lacks.
+      for (const line of result.report.text.trimEnd().split('\n')) deps.output.appendLine(line);
+      deps.output.show(true);
+    }
     await vscode.window.showTextDocument(vscode.Uri.file(result.path));
   } else {
     void vscode.window.showWarningMessage(vscode.l10n.t('Could not import {0}: {1}', path.basename(recordPath), result.reason));

@@ -80,6 +80,17 @@ export interface ImportRecordSuccess {
   path: string;
   /** Things the import could not carry over, one sentence each. */
   notes?: string[];
+  /** The import report (as `trial import --report` prints it): what became structured, what stayed text and why, what the record lacks. */
+  report?: ImportReportView;
+}
+
+export interface ImportReportView {
+  /** The report for people, one line a finding. */
+  text: string;
+  structuredDoses: number;
+  structuredCriteria: number;
+  /** What the registry requires that the record lacks. */
+  missing: string[];
 }
 
 export interface ImportRecordRefusal {

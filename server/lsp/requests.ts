@@ -5,6 +5,7 @@ import { fileURLToPath } from 'url';
 import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
 import { exportDocument, timelineRows, writeExport } from '../export';
 import { importRecord } from '../import';
+import { completeReport, reportText } from '../import/report';
 import { parseRecordJson } from '../import/read-record';
 import { containedPath, isInside, readRegularFile, SafeWriteError, writeFileSafely } from '../io/safe-write';
 import type {
@@ -123,7 +124,13 @@ export function importRecordFile(params: ImportRecordParams): ImportRecordResult
     return { ok: false, reason: `${(e as Error).message}.` };
   }
   const notes = [...first.notes, ...(trials.length > 1 ? [`The file holds ${trials.length} studies; only the first (${first.id}) was imported.`] : [])];
-  return { ok: true, path: target, ...(notes.length ? { notes } : {}) };
+  const report = completeReport(first);
+  return {
+    ok: true,
+    path: target,
+    ...(notes.length ? { notes } : {}),
+    report: { text: reportText(first, report), structuredDoses: report.doses.length, structuredCriteria: report.criteria.length, missing: report.missing },
+  };
 }
 
 export function timeline(analysis: Analysis): TimelineResult {

@@ -129,6 +129,24 @@ describe('cli: trial', function () {
     assert.match(b.err, /^trial: .*bad\.json is not valid JSON/);
   });
 
+  it('import --report: what became structured, what stayed text and why, in text and JSON', async () => {
+    const record = path.join(findShared(), 'registry-records', 'NCT05914155.json');
+    const out = path.join(dir, 'report.trial');
+    const r = await cli(['import', record, '-o', out, '--force', '--report']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Import report: NCT05914155$/m);
+    assert.match(r.out, /\+ intervention "Rituximab \(genetical recombination\)": dose 1000 mg iv every 2 weeks for 2 doses as "1,000 mg of rituximab/);
+    assert.match(r.out, /\+ inclusion criterion \d+: include albumin <= 3\.0 g\/dL/);
+    assert.match(r.out, /- inclusion criterion \d+: "Patients with urine protein-creatinine ratio .*" — /);
+    const j = await cli(['import', record, '-o', out, '--force', '--report', '--format', 'json']);
+    assert.equal(j.code, 0, j.err);
+    const [report] = JSON.parse(j.out) as { id: string; doses: { line: string }[]; criteriaText: { reason: string }[]; missing: string[] }[];
+    assert.equal(report!.id, 'NCT05914155');
+    assert.ok(report!.doses.some((d) => /^dose 1000 mg iv/.test(d.line)));
+    assert.ok(report!.criteriaText.every((c) => c.reason.length > 0));
+    assert.deepEqual(report!.missing, []);
+  });
+
   it('timeline: a table of doses per arm with study days', async () => {
     const r = await cli(['timeline', 'examples/NCT04743739.trial']);
     assert.equal(r.code, 0);

@@ -72,6 +72,10 @@ describe('lsp: custom requests (protocol.ts)', function () {
     await server.open(fs.readFileSync(target, 'utf8'), uri);
     const diags = await server.diagnosticsFor(uri);
     assert.ok(!diags.some((d) => String(d.code).startsWith('syntax-')), JSON.stringify(diags));
+    // The import report comes back for the editor to show.
+    assert.ok(result.ok && result.report, JSON.stringify(result));
+    assert.match(result.report.text, /^Import report: NCT05378763\n/);
+    assert.ok(result.report.structuredDoses >= 1, result.report.text);
   });
 
   it('trial/importRecord refuses what is not a record', async () => {
