@@ -7,6 +7,7 @@ import { checkCommand, CLI_VERSION, type CheckFormat } from './check';
 import { exportCommand } from './export';
 import { fmtCommand } from './fmt';
 import { importCommand } from './import';
+import { lspCommand } from './lsp';
 import { CliError, EXIT_USAGE, processIo, type CliIo } from './io';
 import { previewCommand, timelineCommand, type TimelineFormat } from './timeline';
 
@@ -72,6 +73,11 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('--force', 'replace an existing output file')
     .addHelpText('after', '\nExample:\n  trial preview examples/ZEPHYR-1.trial -o zephyr-1-preview.html')
     .action((file: string, o: { format: 'html'; output?: string; force?: boolean }) => setCode(previewCommand(file, o, io)));
+
+  p.command('lsp')
+    .description('start the language server on stdin/stdout, for Neovim, Emacs, Helix and other LSP editors (docs/editors.md)')
+    .option('--stdio', 'use stdin/stdout (the default and only transport; accepted because editors pass it)')
+    .action(() => setCode(lspCommand()));
 
   return p;
 }

@@ -1,16 +1,9 @@
 /**
  * Entry point of the language server (bundled to dist/server.js). `createConnection` picks the
  * transport from the command line: `--node-ipc` (what the VS Code client uses), `--stdio` (tests,
- * other editors) or `--socket=N`.
+ * other editors) or `--socket=N`. `trial lsp` (server/cli/lsp.ts) is the same server over stdio.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server';
+import { serve } from './serve';
 
-const connection = createConnection(ProposedFeatures.all);
-
-// A bug must not take the editor's server down: log it and keep serving.
-process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
-
-startServer(connection, { fault: process.env.TRIAL_LSP_FAULT });
-connection.listen();
+serve(createConnection(ProposedFeatures.all));

@@ -95,6 +95,8 @@ export interface StartOptions {
   snippetSupport?: boolean;
   /** `initializationOptions` of the initialize request (the VS Code client sends `{ clientCommands: true }`). */
   initializationOptions?: unknown;
+  /** Node arguments that start the server (default: dist/server.js --stdio); e.g. the CLI's `lsp` command. */
+  serverArgs?: string[];
 }
 
 export class TestServer {
@@ -113,7 +115,7 @@ export class TestServer {
 
   static async start(options: StartOptions = {}): Promise<TestServer> {
     ensureBundle();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, options.serverArgs ?? [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new TestServer(child, connection, structuredClone(options.settings ?? DEFAULT_SETTINGS));
     child.stderr!.on('data', (d: Buffer) => server.logs.push(d.toString()));
