@@ -224,7 +224,7 @@ describe('export: refusal, schema, determinism, atomic write', () => {
     const m = diagnoseText(readExample('ZEPHYR-1.trial')).model;
     const labels = new Map([...m.measures].map(([k, v]) => [k, v.label.value]));
     assert.equal(renderDosing(m.interventions.get('zephyrimab')!, labels),
-      '10 mg/kg IV every 4 weeks from Day 1 for 12 months; 5 mg/kg IV on Day 15 if the absolute neutrophil count is above 1.5 ×10⁹/L; per-kg doses calculated on actual body weight at the screening visit; maximum single dose 1000 mg.');
+      '10 mg/kg IV every 4 weeks from Day 1 for 12 months; 5 mg/kg IV on Day 15 if the absolute neutrophil count is above 1.5 ×10⁹/L; per-kg doses calculated on actual body weight at the screening visit; maximum single dose 1500 mg.');
     const none = diagnoseText('intervention x {\n  type drug\n  name "X"\n}\n').model;
     assert.equal(renderDosing(none.interventions.get('x')!), '');
   });

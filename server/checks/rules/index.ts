@@ -64,7 +64,9 @@ import { criterionDuplicate } from './eligibility/criterion-duplicate';
 import { criterionThresholdImpossible } from './eligibility/criterion-threshold-impossible';
 // Dosing arithmetic (issue 9).
 import { cumulativeDoseAboveMax } from './dosing/cumulative-dose-above-max';
+import { doseCappedByMax } from './dosing/dose-capped-by-max';
 import { doseDailyAmbiguous } from './dosing/dose-daily-ambiguous';
+import { loadingDoseAfterMaintenance } from './dosing/loading-dose-after-maintenance';
 import { doseRateNotAmount } from './dosing/dose-rate-not-amount';
 import { maxDoseIncommensurable } from './dosing/max-dose-incommensurable';
 import { taperAfterDosingEnds } from './dosing/taper-after-dosing-ends';
@@ -143,6 +145,8 @@ export const ALL_RULES: readonly Rule[] = [
   cumulativeDoseAboveMax,
   doseDailyAmbiguous,
   taperAfterDosingEnds,
+  doseCappedByMax,
+  loadingDoseAfterMaintenance,
   // outcomes and time frames
   outcomeTimeFrameMissing,
   timeFrameVague,

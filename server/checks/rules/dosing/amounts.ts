@@ -7,9 +7,7 @@ import type * as A from '../../../../grammar/ast';
 import { doseCount, intervalDays } from '../../../model';
 import { analyzeUnit } from '../../../units';
 import { perDay, type DoseSpan } from '../../facts';
-
-export const REFERENCE_WEIGHT_KG = 70;
-export const REFERENCE_SURFACE_M2 = 1.73;
+import { REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../units/dose-above-max';
 
 export interface ReferenceAmount {
   /** The amount, in the UCUM code `code` (per-kg and per-m² already multiplied out). */

@@ -10,6 +10,7 @@ import type * as A from '../../../../grammar/ast';
 import { statementsOf } from '../../../model';
 import { convert, formatNumber } from '../../../units';
 import { itemRule } from '../../types';
+import { isHeading } from './headings';
 
 interface Interval {
   lo: number;
@@ -59,15 +60,22 @@ export const criteriaNoOneEligible = itemRule({
   kinds: ['EligibilityBlock'],
   deps: (block, model) => statementsOf(block, 'Criterion').map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
   checkItem(block, model, report, ctx) {
+    // Criteria under different headings ("Patient Exclusion Criteria:", "Donor Inclusion Criteria:")
+    // are different groups: registry texts often keep exclusions under such a heading in the
+    // inclusion list. Only criteria of one group are combined.
     const byMeasure = new Map<string, A.CriterionStmt[]>();
+    let group = 0;
     for (const c of statementsOf(block, 'Criterion')) {
+      if (isHeading(c)) group++;
       if (!c.measure || !c.comparator || !c.threshold) continue;
-      const list = byMeasure.get(c.measure.value) ?? [];
+      const key = `${group}\u0000${c.measure.value}`;
+      const list = byMeasure.get(key) ?? [];
       list.push(c);
-      byMeasure.set(c.measure.value, list);
+      byMeasure.set(key, list);
     }
-    for (const [measure, list] of byMeasure) {
+    for (const list of byMeasure.values()) {
       if (list.length < 2) continue;
+      const measure = list[0]!.measure!.value;
       const unit = model.measures.get(measure)?.unit?.value ?? list[0]!.threshold!.unit.value;
       let allowed: Interval[] = [{ lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true }];
       const used: A.CriterionStmt[] = [];

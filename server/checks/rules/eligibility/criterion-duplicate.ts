@@ -9,6 +9,7 @@ import type * as A from '../../../../grammar/ast';
 import { statementsOf } from '../../../model';
 import { itemRule } from '../../types';
 import { deleteLines } from '../../util';
+import { isHeading } from './headings';
 
 function key(c: A.CriterionStmt): string | undefined {
   if (c.measure && c.comparator && c.threshold) {
@@ -16,17 +17,6 @@ function key(c: A.CriterionStmt): string | undefined {
   }
   const t = c.text?.value.toLowerCase().replace(/[^\p{L}\p{N}<>=≤≥%]+/gu, ' ').trim();
   return t && t.length > 0 ? `t:${t}` : undefined;
-}
-
-/**
- * A criterion that is a heading of the criteria that follow ("Healthy Controls", "Inclusion criteria
- * for participation in R2:"). Registry texts group criteria under such headings, and the same
- * criterion rightly appears under two of them (each randomisation, each cohort).
- */
-function isHeading(c: A.CriterionStmt): boolean {
-  const t = c.text?.value.trim();
-  if (!t) return false;
-  return /:$/.test(t) || /^(inclusion|exclusion|eligibility)\s+criteri/i.test(t) || (t.split(/\s+/).length <= 3 && t.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w)) && !/[.<>=≤≥%]/.test(t));
 }
 
 export const criterionDuplicate = itemRule({
