@@ -3,7 +3,9 @@
  * run it in-process; exit codes: 0 clean, 1 problems found or export refused, 2 usage or I/O error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { isMainThread } from 'node:worker_threads';
 import { checkCommand, CLI_VERSION, type CheckFormat } from './check';
+import { corpusCommand, DEFAULT_CORPUS, DEFAULT_EXPECTED, type CorpusOptions } from './corpus';
 import { exportCommand } from './export';
 import { fmtCommand } from './fmt';
 import { importCommand } from './import';
@@ -79,6 +81,17 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('--stdio', 'use stdin/stdout (the default and only transport; accepted because editors pass it)')
     .action(() => setCode(lspCommand()));
 
+  p.command('corpus')
+    .description('Run registry records through import, check and export on all cores and compare each export with its original.')
+    .argument('[folders...]', `folders of API v2 .json records (default: ${DEFAULT_CORPUS})`)
+    .option('--json <file>', 'also write every record\'s outcome and the summary as JSON')
+    .option('--check', `compare the run with the expected result (${DEFAULT_EXPECTED}); exit 1 on any change`)
+    .option('--update', 'write the run as the new expected result')
+    .option('--expected <file>', `the expected result (default: ${DEFAULT_EXPECTED})`)
+    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .addHelpText('after', '\nExamples:\n  trial corpus ../shared/registry-records\n  trial corpus --check\n  trial corpus --update')
+    .action(async (folders: string[], o: CorpusOptions) => setCode(await corpusCommand(folders, o, io)));
+
   return p;
 }
 
@@ -106,7 +119,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
 }
 
-if (require.main === module) {
+// A worker thread of `trial corpus` loads this same bundle (server/corpus/pool.ts); it must not run the CLI.
+if (require.main === module && isMainThread) {
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

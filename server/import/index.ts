@@ -152,6 +152,12 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['ipdSharingStatementModule', 'the IPD sharing statement is not modelled'],
 ];
 
+/** Why a protocolSection leaf path (indices as `[]`) is not imported, from UNMODELLED_REASONS. */
+export function unmodelledReason(path: string): string {
+  return UNMODELLED_REASONS.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`) || path.startsWith(`${prefix}[`))?.[1]
+    ?? 'the language does not model it';
+}
+
 const OTHER_SECTIONS: Record<string, string> = {
   resultsSection: 'results are not part of the protocol language',
   derivedSection: 'it is computed by ClinicalTrials.gov',
@@ -569,8 +575,7 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   const modelled = new Set(MODELLED_FIELDS);
   for (const [path, count] of leafPaths(ps)) {
     if (modelled.has(path) || count === 0) continue;
-    const reason = UNMODELLED_REASONS.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`) || path.startsWith(`${prefix}[`))?.[1]
-      ?? 'the language does not model it';
+    const reason = unmodelledReason(path);
     notes.push(`${path}${count > 1 ? ` (${count} values)` : ''} was not imported: ${reason}.`);
   }
 
