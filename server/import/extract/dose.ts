@@ -375,6 +375,12 @@ function readDoses(text: string, ctx: DoseContext): DoseExtraction {
       continue;
     }
     const after = text.slice(end);
+    const sentenceRest = after.slice(0, Math.max(0, after.search(/[.;](?=\s|$)|\n/)) || after.length);
+    const stepping = /(?<![A-Za-z])(?:increas\w*|escalat\w*|titrat\w*|decreas\w*|reduc\w*)(?![A-Za-z])/i.exec(sentenceRest);
+    if (stepping) {
+      skip(`the sentence says '${stepping[0]}' after it (a starting dose, not the regimen)`);
+      continue;
+    }
     if (UNCERTAIN_AFTER.test(after)) {
       skip('what follows makes it a concentration, a range of choices or a total');
       continue;

@@ -46,7 +46,7 @@ export const FILLER = /^(?:[ \t\u00a0,]+|(?:will be |is |are |be )?(?:administer
  * a titration step, a maximum, a condition, a composition, an exposure target.
  */
 export const UNCERTAIN_BEFORE =
-  /\b(?:increas\w*|decreas\w*|reduc\w*|escalat\w*|de-escalat\w*|titrat\w*|adjust\w*|taper\w*|maximum|max|up to|not exceed\w*|no more than|equivalent|if|unless|when|may|might|can|could|maintain\w*|ingredients?|contains?|containing|consists?|composed|extract|cumulative|total dose|AUC|target\w*|levels?|concentration|less than|greater than|more than|higher|lower|above|below|between|or|either|per kg|range|instead|replace\w*|dilut\w*|dissolv\w*|reconstitut\w*|mixed|[<>≤≥])(?![A-Za-z])/i;
+  /\b(?:increas\w*|decreas\w*|reduc\w*|escalat\w*|de-escalat\w*|titrat\w*|adjust\w*|taper\w*|maximum|max|up to|not exceed\w*|no more than|equivalent|if|unless|when|may|might|can|could|maintain\w*|ingredients?|contains?|containing|consists?|composed|extract|cumulative|total dose|AUC|target\w*|levels?|concentration|less than|greater than|more than|higher|lower|above|below|between|or|either|per kg|range|instead|replace\w*|dilut\w*|starting (?:from|at|with)|dissolv\w*|reconstitut\w*|mixed|[<>≤≥])(?![A-Za-z])/i;
 
 /** Words right after an amount that make it something other than a dose given (`50 mg/mL`, `60 mg tablets of which`). */
 export const UNCERTAIN_AFTER = /^[ \t]*(?:\/|per (?:tablet|capsule|mL|vial)|tablets? (?:of|containing)|or\b|to\b|[-–]\s*\d|x\s*\d|×|equivalent|of (?:the )?(?:maximum|total)|total|in total|cumulative)/i;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadLabels, precision, score } from './score';
+import * as path from 'node:path';
+import { FIXTURE, loadLabels, precision, score } from './score';
 
 describe('extract: the hand-labelled phrases of the real records', () => {
   const labels = loadLabels();
@@ -26,5 +27,19 @@ describe('extract: the hand-labelled phrases of the real records', () => {
 
   it('structures a fair share of what the labels structure (recall floor, so a regression that reads nothing fails)', () => {
     assert.ok(s.found / s.requiredStructures >= 0.6, `${s.found}/${s.requiredStructures}`);
+  });
+});
+
+describe('extract: the held-out phrases (a second hand-labelled sample, not used for tuning)', () => {
+  const labels = loadLabels(path.join(path.dirname(FIXTURE), 'held-out-phrases.json'));
+  const s = score(labels);
+
+  it('has phrases of both kinds', () => {
+    assert.ok(labels.filter((l) => l.kind === 'dose').length >= 30 && labels.filter((l) => l.kind === 'criterion').length >= 30);
+  });
+
+  it('gets no field wrong and structures nothing the label keeps as text', () => {
+    assert.deepEqual(s.wrong, []);
+    assert.deepEqual(s.spurious, []);
   });
 });
