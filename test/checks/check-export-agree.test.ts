@@ -63,6 +63,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     at(new RegExp(`^(\\s*${field}) [a-z ]+$`, 'm'), (m) => `${m[1]} ${w}`)),
   fc.tuple(word, fc.subarray(['participant', 'care provider', 'investigator', 'outcomes assessor'])).map(([level, roles]) =>
     at(/^(\s*masking) .*$/m, (m) => `${m[1]} ${level.split(' ')[0]}${roles.length ? ' ' + roles.join(', ') : ''}`)),
+  // The language's newer dose forms: an amount in words, a number of doses, a cumulative cap.
+  fc.constantFrom('"placebo to match"', '"as directed"', '0.50 mg', '1/mm3', '1000 mL/min').map((amount) =>
+    at(/^(\s*dose) \S+ \S+/m, (m) => `${m[1]} ${amount}`)),
+  fc.integer({ min: 0, max: 12 }).map((n) => at(/^(\s*dose .*?) for \d+ months/m, (m) => `${m[1]} for ${n} doses`)),
+  fc.tuple(number, fc.constantFrom('g', 'mg/kg', 'mg/m2', 'mL')).map(([n, u]) => at(/^(\s*max dose .*)$/m, (m) => `${m[1]}\n  max cumulative dose ${n} ${u}`)),
   fc.nat().map((n) => (text: string) => {
     const lines = text.split('\n');
     lines.splice(n % lines.length, 1);
