@@ -14,12 +14,11 @@ import {
   type ImportRecordResult,
   LANGUAGE_ID,
   METHOD_NOT_FOUND,
-  TimelineMethod,
   type TimelineParams,
-  type TimelineResult,
 } from '../server/lsp/protocol';
 import { newProtocol, openExample } from './onboarding';
 import type { TrialStatusBar } from './status-bar';
+import type { TrialViewPanel, TrialViewState } from './trial-view';
 
 export interface CommandDeps {
   /** The running client, or undefined when the server is missing or stopped. */
@@ -184,35 +183,21 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
   return result;
 }
 
-export async function showTimeline(deps: CommandDeps, arg?: unknown): Promise<TimelineResult | undefined> {
-  const answer = await requestOnDocument<TimelineResult>(deps, arg, TimelineMethod, vscode.l10n.t('The dosing timeline'));
-  if (!answer) return undefined;
-  const { doc, result } = answer;
-  const rows = result.rows ?? [];
-  const lines = [
-    `# ${vscode.l10n.t('Dosing timeline: {0}', path.basename(doc.uri.fsPath))}`,
-    '',
-    '| Arm | Intervention | Dose | Schedule | Days | Condition |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => {
-      const days = r.days?.join(', ') ?? (r.startDay !== undefined ? `${r.startDay}${r.endDay !== undefined ? `–${r.endDay}` : '+'}` : '');
-      return `| ${r.arm || '—'} | ${r.intervention} | ${r.dose} | ${r.schedule} | ${days} | ${r.condition ?? ''} |`;
-    }),
-  ];
-  if (rows.length === 0) lines.push('', `_${vscode.l10n.t('No doses are scheduled in this protocol.')}_`);
-  const view = await vscode.workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') + '\n' });
-  await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  return result;
+/** Open the Trial view beside the editor for the document (the view then follows the active .trial editor). */
+export async function openTrialView(view: TrialViewPanel, arg?: unknown): Promise<TrialViewState | undefined> {
+  const doc = await targetDocument(arg);
+  if (!doc) return undefined;
+  return view.open(doc);
 }
 
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, view: TrialViewPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   reg('trial.newProtocol', () => newProtocol());
   reg('trial.openExample', () => openExample(context));
   reg('trial.exportRecord', (arg) => exportRecord(deps, arg));
   reg('trial.importRecord', (arg, target) => importRecord(deps, arg, target));
-  reg('trial.showTimeline', (arg) => showTimeline(deps, arg));
+  reg('trial.openView', (arg) => openTrialView(view, arg));
   reg('trial.restartServer', () => deps.restart());
   // From the intervention code lens: peek the arms' `receives` lines (LSP positions and locations, converted).
   reg('trial.showLocations', (uri, position, locations) => {

@@ -7,6 +7,7 @@ import { TrialLanguageStatus } from './language-status';
 import { watchFirstFix } from './onboarding';
 import { createLanguageClient } from './server-process';
 import { TrialStatusBar } from './status-bar';
+import { TrialViewPanel, type TrialViewState } from './trial-view';
 
 /** What activate() returns: for other extensions and the e2e tests. */
 export interface TrialApi {
@@ -21,6 +22,10 @@ export interface TrialApi {
   languageStatusText(): string;
   /** The server's process id (for the crash-restart test), when running. */
   serverPid(): number | undefined;
+  /** What the Trial view shows now, if it is open. */
+  viewState(): TrialViewState | undefined;
+  /** Fires after each update of the Trial view. */
+  onDidUpdateView: vscode.Event<TrialViewState>;
 }
 
 let client: LanguageClient | undefined;
@@ -64,7 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
     if (await start()) void vscode.window.setStatusBarMessage(vscode.l10n.t('Trial language server restarted'), 3000);
   };
 
-  registerCommands(context, { client: () => (client?.isRunning() ? client : undefined), restart, statusBar, output });
+  const runningClient = () => (client?.isRunning() ? client : undefined);
+  const view = new TrialViewPanel(context.extensionUri, runningClient, output);
+  context.subscriptions.push(view);
+  registerCommands(context, { client: runningClient, restart, statusBar, output }, view);
   const ready = start();
   return {
     ready,
@@ -73,6 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
     languageStatusText: () => languageStatus.text,
     statusFor: (uri) => statusBar.statusFor(uri),
     serverPid: () => (client as unknown as { _serverProcess?: { pid?: number } } | undefined)?._serverProcess?.pid,
+    viewState: () => view.state(),
+    onDidUpdateView: view.onDidUpdate,
   };
 }
 

@@ -155,3 +155,21 @@ export const DEFAULT_SETTINGS: TrialSettings = {
 
 /** JSON-RPC "method not found", which a server that lacks a custom request replies with. */
 export const METHOD_NOT_FOUND = -32601;
+
+// ---------------------------------------------------------------------------------------------------
+// trial/view: what the Trial view shows (dosing calendar, schedule of activities, registry preview),
+// computed by the core (server/view); the client renders it with the core's renderers.
+
+export const TrialViewMethod = 'trial/view';
+
+export interface TrialViewParams {
+  uri: string;
+}
+
+export type { TrialView } from '../view';
+
+export interface TrialViewResult {
+  /** The document version the view was computed from. */
+  version: number;
+  view: import('../view').TrialView;
+}

@@ -6,10 +6,11 @@ import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
 import { exportDocument, timelineRows, writeExport } from '../export';
 import { importRecord } from '../import';
 import { completeReport, reportText } from '../import/report';
+import { trialView } from '../view';
 import { parseRecordJson } from '../import/read-record';
 import { containedPath, isInside, readRegularFile, SafeWriteError, writeFileSafely } from '../io/safe-write';
 import type {
-  ExportRecordResult, ImportRecordParams, ImportRecordResult, TimelineResult, TrialSettings,
+  ExportRecordResult, ImportRecordParams, ImportRecordResult, TimelineResult, TrialSettings, TrialViewResult,
 } from './protocol';
 import type { Analysis } from './workspace';
 
@@ -58,11 +59,7 @@ export interface ExportOptions {
 
 /** Export what the writer sees: the diagnostics with the editor's settings applied decide. */
 export function exportRecord(analysis: Analysis, settings: TrialSettings, workspaceFolders: string[], options: ExportOptions = {}): ExportRecordResult {
-  const diagnostics: CoreDiagnostic[] = analysis.diagnostics.map((d) => {
-    const core = (d.data as { core?: CoreDiagnostic } | undefined)?.core;
-    const base: CoreDiagnostic = core ?? { code: String(d.code ?? ''), severity: 'error', message: typeof d.message === 'string' ? d.message : d.message.value, range: analysis.parse.lines.range(0, 0) };
-    return { ...base, severity: SEVERITY_NAMES[d.severity ?? 1] };
-  });
+  const diagnostics = shownDiagnostics(analysis);
   const result = exportDocument({ parse: analysis.parse, model: analysis.model, diagnostics });
   if (!result.ok) {
     const reason = result.reason.charAt(0).toUpperCase() + result.reason.slice(1) + '.';
@@ -135,4 +132,18 @@ export function importRecordFile(params: ImportRecordParams): ImportRecordResult
 
 export function timeline(analysis: Analysis): TimelineResult {
   return { rows: timelineRows(analysis.model) };
+}
+
+/** What the editor shows, as core diagnostics with the severity the settings gave them (suppressed ones are gone). */
+function shownDiagnostics(analysis: Analysis): CoreDiagnostic[] {
+  return analysis.diagnostics.map((d) => {
+    const core = (d.data as { core?: CoreDiagnostic } | undefined)?.core;
+    const base: CoreDiagnostic = core ?? { code: String(d.code ?? ''), severity: 'error', message: typeof d.message === 'string' ? d.message : d.message.value, range: analysis.parse.lines.range(0, 0) };
+    return { ...base, severity: SEVERITY_NAMES[d.severity ?? 1] };
+  });
+}
+
+/** The Trial view of a document: computed by the core from the analysis the editor already has (its diagnostics decide what blocks the export). */
+export function trialViewOf(analysis: Analysis): TrialViewResult {
+  return { version: analysis.version, view: trialView(analysis.model, shownDiagnostics(analysis)) };
 }

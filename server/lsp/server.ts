@@ -37,13 +37,13 @@ import { formatOpenDocument } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
 import {
-  ExportRecordMethod, ImportRecordMethod, StatusNotification, TimelineMethod,
+  ExportRecordMethod, ImportRecordMethod, StatusNotification, TimelineMethod, TrialViewMethod, type TrialViewParams, type TrialViewResult,
   type ExportRecordParams, type ExportRecordResult, type ImportRecordParams, type ImportRecordResult, type StatusParams,
   type TimelineParams, type TimelineResult,
 } from './protocol';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
-import { exportRecord, importRecordFile, timeline } from './requests';
+import { exportRecord, importRecordFile, timeline, trialViewOf } from './requests';
 import { LEGEND, semanticTokens } from './semantic-tokens';
 import { Settings } from './settings';
 import { documentSymbols } from './symbols';
@@ -281,6 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ));
 
   connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p.uri))));
+  connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, (p) => trialViewOf(analysisOf(p.uri))));
 
   return { workspace: ws };
 }

@@ -158,8 +158,11 @@ const LEGEND = (y: number): string =>
   `<g class="span taper"><path d="M336,-7 L362,7 L336,7 Z"/></g><text x="368" y="4">taper to zero</text>` +
   `<g class="stop"><rect x="462" y="-9" width="3" height="18"/></g><text x="470" y="4">stop</text></g>`;
 
-/** The calendar as a standalone SVG element (its own style inside). */
-export function renderCalendarSvg(c: DosingCalendar, title = 'Dosing calendar'): string {
+/**
+ * The calendar as an SVG element, its own style inside (a standalone file); `embedStyle: false` for a
+ * page that carries CALENDAR_STYLE itself (the editor's view, whose CSP admits only its own style).
+ */
+export function renderCalendarSvg(c: DosingCalendar, title = 'Dosing calendar', embedStyle = true): string {
   const s = scale(c);
   let y = 8;
   const body: string[] = [];
@@ -171,7 +174,7 @@ export function renderCalendarSvg(c: DosingCalendar, title = 'Dosing calendar'):
   const height = plotBottom + AXIS_H + 30;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="cal" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="group" aria-label="${esc(title)}">` +
-    `<style>${CALENDAR_STYLE}</style>` +
+    (embedStyle ? `<style>${CALENDAR_STYLE}</style>` : '') +
     axis(s, 4, plotBottom - 4) +
     (c.arms.length ? body.join('') : `<text x="8" y="24" class="muted">No arms or doses in this protocol.</text>`) +
     LEGEND(plotBottom + AXIS_H + 8) +

@@ -9,6 +9,9 @@
 #   restricted  the same extension in Restricted Mode (workspace trust on, folder not trusted): out/test/e2e/restricted
 #   ui          open the example in the workbench, wait for the problems label, export from the palette,
 #               screenshot to test-artifacts/ui-export.png; the walkthrough and the extension page, screenshots too
+#   view     the Trial view in the real webview (test/e2e/view-ui-test.js): opens from the editor title and the
+#            palette, shows the seed's marks, a click moves the cursor, follows the editor; screenshots
+#            test-artifacts/view-calendar.png, view-soa.png, view-preview.png
 #   vsix        `vsce package --no-dependencies` (its warnings shown), --install-extension into a fresh extensions
 #               dir, then the smoke suite (out/test/e2e/smoke) against the installed copy
 #
@@ -141,6 +144,15 @@ phase_ui() {
   stop_server; return $rc
 }
 
+# the Trial view in the real webview: title + palette, marks, click → cursor, follows the editor; screenshots
+phase_view() {
+  make_ws; start_server "$RUN/data/ext"
+  mkdir -p "$ROOT/test-artifacts"
+  local rc=0
+  browser_env ARTIFACTS="$ROOT/test-artifacts" node "$HERE/view-ui-test.js" "http://127.0.0.1:$PORT" "$RUN/ws" "$EXT_DEV" || rc=$?
+  stop_server; return $rc
+}
+
 phase_vsix() {
   local vsix="$RUN/trial-protocols.vsix" extdir="$RUN/vsix-ext"
   [ -f "$ROOT/out/test/e2e/smoke/index.js" ] || { echo "out/test/e2e/smoke/index.js missing: run npm run build"; return 1; }
@@ -164,11 +176,11 @@ phase_vsix() {
 }
 
 phases=("$@"); [ ${#phases[@]} -gt 0 ] || phases=(all)
-[ "${phases[*]}" = all ] && phases=(ext restricted ui vsix)
+[ "${phases[*]}" = all ] && phases=(ext restricted ui view vsix)
 install
 failed=()
 for p in "${phases[@]}"; do
-  case $p in install) continue ;; ext|restricted|ui|vsix) ;; *) echo "unknown phase $p"; exit 2 ;; esac
+  case $p in install) continue ;; ext|restricted|ui|view|vsix) ;; *) echo "unknown phase $p"; exit 2 ;; esac
   say "$p"; t0=$(now)
   if "phase_$p"; then echo "--- $p: passed in $(( $(now) - t0 )) s"; else echo "--- $p: FAILED in $(( $(now) - t0 )) s"; failed+=("$p"); fi
 done

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_SETTINGS, ExportRecordMethod, ImportRecordMethod, TimelineMethod, type ExportRecordResult, type ImportRecordResult, type TimelineResult } from '../../server/lsp/protocol';
+import { DEFAULT_SETTINGS, ExportRecordMethod, ImportRecordMethod, TimelineMethod, TrialViewMethod, type ExportRecordResult, type ImportRecordResult, type TimelineResult, type TrialViewResult } from '../../server/lsp/protocol';
 import { findShared } from '../export/shared';
 import { EXAMPLES, TestServer } from './harness';
 
@@ -60,6 +60,15 @@ describe('lsp: custom requests (protocol.ts)', function () {
     const row = result.rows.find((r) => r.arm === 'zephyr' && r.intervention === 'zephyrimab');
     assert.ok(row, JSON.stringify(result.rows));
     assert.strictEqual(row.startDay, 1);
+  });
+
+  it('trial/view: the calendar, schedule of activities and registry preview of the open text, with its version', async () => {
+    const uri = pathToFileURL(path.join(dir, 'ZEPHYR-1.trial')).href;
+    const result = await server.request<TrialViewResult>(TrialViewMethod, { uri });
+    assert.strictEqual(typeof result.version, 'number');
+    assert.ok(result.view.calendar.arms.some((a) => a.lanes.some((l) => l.intervention === 'zephyrimab' && (l.marks.length > 0 || l.spans.length > 0))));
+    assert.ok(result.view.soa.visits.length > 0);
+    assert.strictEqual(result.view.preview.blockingCount, 0);
   });
 
   it('trial/importRecord writes a .trial file that the server checks without syntax errors', async () => {

@@ -14,7 +14,7 @@ suite('extension: activation and contributions', () => {
 
   test('all Trial commands are registered', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['trial.newProtocol', 'trial.openExample', 'trial.exportRecord', 'trial.importRecord', 'trial.showTimeline', 'trial.restartServer', 'trial.showOutput']) {
+    for (const id of ['trial.newProtocol', 'trial.openExample', 'trial.exportRecord', 'trial.importRecord', 'trial.openView', 'trial.restartServer', 'trial.showOutput']) {
       assert.ok(all.has(id), `command ${id} is not registered`);
     }
   });

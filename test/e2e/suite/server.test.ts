@@ -163,13 +163,6 @@ suite('language server', function () {
     assert.ok(!diags.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /parse|syntax|expect/i.test(d.message)), `the imported file does not parse:\n${summary(diags)}`);
   });
 
-  test('timeline: rows, or a calm "not available" when the server lacks trial/timeline', async () => {
-    const { doc } = await openTrial();
-    const result = await vscode.commands.executeCommand<{ rows: unknown[] } | undefined>('trial.showTimeline', doc.uri);
-    if (result) assert.ok(Array.isArray(result.rows));
-    else console.log('      (the server does not implement trial/timeline yet)');
-  });
-
   test('format keeps every comment and is idempotent', async () => {
     const { doc } = await openTrial();
     const comments = (t: string) => t.split('\n').filter((l) => l.trim().startsWith('//')).map((l) => l.trim());
