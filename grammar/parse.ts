@@ -13,7 +13,7 @@ import type { Diagnostic } from './diagnostic';
 import { lexer } from './lexer';
 import { LineIndex } from './line-index';
 import { setMessageText } from './parse-messages';
-import { parser } from './parser';
+import { trialParser } from './parser';
 import { splitRange, splitSegments, type Segment } from './segments';
 
 export interface ParseResult {
@@ -266,6 +266,7 @@ function parseSegment(segment: Segment): SegmentParse {
   const builder = new AstBuilder(segmentLines);
   let items: A.TopItem[] = [];
   setMessageText(segment.text);
+  const parser = trialParser();
   parser.input = lexed.tokens;
   try {
     const cst = parser.document();

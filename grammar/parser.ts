@@ -17,9 +17,15 @@ import {
 import { errorMessages } from './parse-messages';
 
 export class TrialParser extends CstParser {
-  constructor() {
+  /**
+   * @param options.validate run Chevrotain's grammar validations (ambiguities, left recursion …).
+   *   They cost a large part of the construction, which every `trial` command and server start
+   *   pays, and the grammar does not change at run time: test/grammar/grammar-valid.test.ts runs
+   *   them on every `npm test` instead.
+   */
+  constructor(options: { validate?: boolean } = {}) {
     // Offsets of every CST node come from the parser itself (cheaper than walking the tree later).
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset', skipValidations: !options.validate });
     this.performSelfAnalysis();
   }
 
@@ -908,7 +914,14 @@ export class TrialParser extends CstParser {
   });
 }
 
-/** The one parser instance (Chevrotain's grammar analysis runs once, at construction). */
-export const parser = new TrialParser();
+let instance: TrialParser | undefined;
+
+/**
+ * The one parser instance, built on first use (Chevrotain's grammar analysis runs once, at
+ * construction): importing the grammar, as `trial --version` does through the CLI, costs nothing.
+ */
+export function trialParser(): TrialParser {
+  return (instance ??= new TrialParser());
+}
 
 export type { CstNode, IToken };

@@ -1,20 +1,20 @@
-/** `trial check FILE… [--format text|json|sarif]` */
-import { diagnoseText } from '../export/diagnose';
-import { expandTrialFiles, progress, readText } from './files';
+/** `trial check FILE… [--format text|json|sarif] [--jobs N]` */
+import { defaultJobs, diagnoseFiles } from './check-files';
+import { expandTrialFiles, progress } from './files';
 import { EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { formatTextLine, toJson, toSarif, type FileDiagnostic } from './report';
+import { CLI_VERSION } from './version';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
-export const CLI_VERSION = '0.1.0';
+export { CLI_VERSION };
 
-export function checkCommand(args: string[], options: { format: CheckFormat }, io: CliIo): number {
+export async function checkCommand(args: string[], options: { format: CheckFormat; jobs?: number }, io: CliIo): Promise<number> {
   const files = expandTrialFiles(args, io.cwd);
   const items: FileDiagnostic[] = [];
   const bar = progress(io, files.length, 'checking');
-  files.forEach((file, i) => {
-    bar.tick(i + 1);
-    const { diagnostics } = diagnoseText(readText(file, io.cwd));
-    for (const d of diagnostics) items.push({ file, diagnostic: d });
+  const perFile = await diagnoseFiles(files, io.cwd, options.jobs ?? defaultJobs(), (i) => bar.tick(i + 1));
+  perFile.forEach((diagnostics, i) => {
+    for (const d of diagnostics) items.push({ file: files[i]!, diagnostic: d });
   });
   bar.done();
   if (options.format === 'json') io.stdout(toJson(items));

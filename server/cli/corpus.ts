@@ -15,8 +15,9 @@ import { expandTrialFiles } from './files';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 
 /** The project's shared real records, beside the repository. */
-export const DEFAULT_CORPUS = '../shared/registry-records';
-export const DEFAULT_EXPECTED = 'test/corpus/expected.json';
+import { DEFAULT_CORPUS, DEFAULT_EXPECTED } from './corpus-defaults';
+
+export { DEFAULT_CORPUS, DEFAULT_EXPECTED };
 
 export interface CorpusOptions {
   json?: string;

@@ -2,18 +2,38 @@
  * The `trial` command line (bundled to dist/cli.js). `run(argv, io)` is the whole program, so tests
  * run it in-process; exit codes: 0 clean, 1 problems found or export refused, 2 usage or I/O error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isMainThread } from 'node:worker_threads';
-import { checkCommand, CLI_VERSION, type CheckFormat } from './check';
-import { corpusCommand, DEFAULT_CORPUS, DEFAULT_EXPECTED, type CorpusOptions } from './corpus';
-import { exportCommand } from './export';
-import { fmtCommand } from './fmt';
-import { importCommand } from './import';
-import { lspCommand } from './lsp';
+import type { CheckFormat } from './check';
+import type { CorpusOptions } from './corpus';
 import { CliError, EXIT_USAGE, processIo, type CliIo } from './io';
-import { previewCommand, timelineCommand, type TimelineFormat } from './timeline';
+import type { TimelineFormat } from './timeline';
+import { CLI_VERSION } from './version';
+
+/*
+ * Each command's module is loaded when that command runs (a `require` in its action, which esbuild
+ * keeps lazy in the bundle): `trial --version` or `trial --help` does not load the parser, the
+ * units library and the registry schema.
+ */
+const commands = {
+  check: () => require('./check') as typeof import('./check'),
+  corpus: () => require('./corpus') as typeof import('./corpus'),
+  export: () => require('./export') as typeof import('./export'),
+  fmt: () => require('./fmt') as typeof import('./fmt'),
+  import: () => require('./import') as typeof import('./import'),
+  lsp: () => require('./lsp') as typeof import('./lsp'),
+  timeline: () => require('./timeline') as typeof import('./timeline'),
+};
+
+import { DEFAULT_CORPUS, DEFAULT_EXPECTED } from './corpus-defaults';
 
 export type { CliIo } from './io';
+
+function jobsArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
 
 function program(io: CliIo, setCode: (code: number) => void): Command {
   const p = new Command('trial')
@@ -28,8 +48,9 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .description('Check protocols: syntax, units, schedules and registry rules.')
     .argument('<files...>', '.trial files, folders or globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--jobs <n>', 'worker threads checking files at once (default: one per core; 1: this thread only)').argParser(jobsArg))
     .addHelpText('after', '\nExamples:\n  trial check examples\n  trial check "protocols/**/*.trial" --format sarif > trial.sarif')
-    .action((files: string[], o: { format: CheckFormat }) => setCode(checkCommand(files, o, io)));
+    .action(async (files: string[], o: { format: CheckFormat; jobs?: number }) => setCode(await commands.check().checkCommand(files, o, io)));
 
   p.command('export')
     .description('Export protocols as ClinicalTrials.gov API v2 records (refused when a protocol has errors).')
@@ -38,14 +59,14 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('--out-dir <dir>', 'folder for <name>.ctgov.json records (default: beside each protocol)')
     .option('--force', 'replace existing record files (never symlinks or special files)')
     .addHelpText('after', '\nExamples:\n  trial export examples/ZEPHYR-1.trial -o ZEPHYR-1.json\n  trial export examples --out-dir out/records --force')
-    .action((files: string[], o: { output?: string; outDir?: string; force?: boolean }) => setCode(exportCommand(files, o, io)));
+    .action((files: string[], o: { output?: string; outDir?: string; force?: boolean }) => setCode(commands.export().exportCommand(files, o, io)));
 
   p.command('fmt')
     .description('Format protocols in place in the canonical layout.')
     .argument('<files...>', '.trial files, folders or globs')
     .option('--check', 'list the files that would change, change nothing, exit 1 if any')
     .addHelpText('after', '\nExamples:\n  trial fmt examples\n  trial fmt --check "**/*.trial"')
-    .action((files: string[], o: { check?: boolean }) => setCode(fmtCommand(files, o, io)));
+    .action((files: string[], o: { check?: boolean }) => setCode(commands.fmt().fmtCommand(files, o, io)));
 
   p.command('import')
     .description('Turn a ClinicalTrials.gov API v2 record (one study or {"studies": [...]}) into .trial files.')
@@ -56,7 +77,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('--report', 'print the import report: what became structured, what stayed text and why, what the record lacks')
     .addOption(new Option('--format <format>', 'format of the report').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExamples:\n  trial import NCT04743739.json\n  trial import ctg-studies.json --out-dir protocols\n  trial import NCT04743739.json --report --format json')
-    .action((record: string, o: { output?: string; outDir?: string; force?: boolean; report?: boolean; format?: 'text' | 'json' }) => setCode(importCommand(record, o, io)));
+    .action((record: string, o: { output?: string; outDir?: string; force?: boolean; report?: boolean; format?: 'text' | 'json' }) => setCode(commands.import().importCommand(record, o, io)));
 
   p.command('timeline')
     .description('The dosing timeline: a table of study days (text), the dosing calendar (svg), or the calendar and the schedule of activities as a self-contained page (html).')
@@ -65,7 +86,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--force', 'replace an existing output file')
     .addHelpText('after', '\nExamples:\n  trial timeline examples/NCT04743739.trial\n  trial timeline examples/BREEZE-2.trial --format html -o breeze-2-timeline.html')
-    .action((file: string, o: { format: TimelineFormat; output?: string; force?: boolean }) => setCode(timelineCommand(file, o, io)));
+    .action((file: string, o: { format: TimelineFormat; output?: string; force?: boolean }) => setCode(commands.timeline().timelineCommand(file, o, io)));
 
   p.command('preview')
     .description('The record laid out as ClinicalTrials.gov presents a study, with the errors that block its export, as a self-contained page.')
@@ -74,12 +95,12 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--force', 'replace an existing output file')
     .addHelpText('after', '\nExample:\n  trial preview examples/ZEPHYR-1.trial -o zephyr-1-preview.html')
-    .action((file: string, o: { format: 'html'; output?: string; force?: boolean }) => setCode(previewCommand(file, o, io)));
+    .action((file: string, o: { format: 'html'; output?: string; force?: boolean }) => setCode(commands.timeline().previewCommand(file, o, io)));
 
   p.command('lsp')
     .description('start the language server on stdin/stdout, for Neovim, Emacs, Helix and other LSP editors (docs/editors.md)')
     .option('--stdio', 'use stdin/stdout (the default and only transport; accepted because editors pass it)')
-    .action(() => setCode(lspCommand()));
+    .action(() => setCode(commands.lsp().lspCommand()));
 
   p.command('corpus')
     .description('Run registry records through import, check and export on all cores and compare each export with its original.')
@@ -90,7 +111,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('--expected <file>', `the expected result (default: ${DEFAULT_EXPECTED})`)
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .addHelpText('after', '\nExamples:\n  trial corpus ../shared/registry-records\n  trial corpus --check\n  trial corpus --update')
-    .action(async (folders: string[], o: CorpusOptions) => setCode(await corpusCommand(folders, o, io)));
+    .action(async (folders: string[], o: CorpusOptions) => setCode(await commands.corpus().corpusCommand(folders, o, io)));
 
   return p;
 }
@@ -125,3 +146,7 @@ if (require.main === module && isMainThread) {
     process.exitCode = code;
   });
 }
+
+// In the bundle, that worker runs this file: the corpus modules are loaded lazily, so load them
+// here for the worker's own code (server/corpus/pool.ts, at its top level) to start.
+if (!isMainThread) commands.corpus();

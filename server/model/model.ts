@@ -242,9 +242,33 @@ export function armInterventions(model: TrialModel, arm: A.ArmBlock): ArmInterve
   });
 }
 
-/** The arms that receive an intervention. */
+/** The arms that receive an intervention (first declarations, in document order). */
 export function armsReceiving(model: TrialModel, interventionId: string): A.ArmBlock[] {
-  return [...model.arms.values()].filter((arm) => statementsOf(arm, 'Receives').some((r) => r.intervention.value === interventionId));
+  return receivingIndex(model).get(interventionId) ?? NO_ARMS;
+}
+
+const NO_ARMS: A.ArmBlock[] = [];
+const receiving = new WeakMap<TrialModel, Map<string, A.ArmBlock[]>>();
+
+/**
+ * Intervention id → the arms receiving it, built once per model in one pass over the arms (the
+ * exporter asks for every intervention: a scan of the arms each time is interventions × arms).
+ */
+function receivingIndex(model: TrialModel): Map<string, A.ArmBlock[]> {
+  let index = receiving.get(model);
+  if (!index) {
+    index = new Map();
+    for (const arm of model.arms.values()) {
+      for (const s of arm.statements) {
+        if (s.kind !== 'Receives') continue;
+        const list = index.get(s.intervention.value);
+        if (!list) index.set(s.intervention.value, [arm]);
+        else if (list[list.length - 1] !== arm) list.push(arm);
+      }
+    }
+    receiving.set(model, index);
+  }
+  return index;
 }
 
 /** The declaration or reference under a position, for definition, references, rename and hover. */
