@@ -3,10 +3,20 @@ import { facts, isInterventional } from '../../facts';
 import type { Rule } from '../../types';
 import { hasDrug } from './missing-element';
 
+/**
+ * Intervention types whose trials are often phased although they are not typed DRUG or BIOLOGICAL:
+ * a combination product contains a drug or biological (21 CFR 3.2(e)), a genetic intervention is
+ * regulated as a biological, and radiation trials are conventionally numbered (often given with a
+ * drug). A numbered phase with one of them is not contradicted by the types.
+ */
+const MAY_BE_PHASED = new Set(['COMBINATION_PRODUCT', 'GENETIC', 'RADIATION']);
+
 export const phaseMismatch: Rule = {
   code: 'phase-mismatch',
   group: 'registry',
-  defaultSeverity: 'error',
+  // A warning: the registry accepts any phase with any intervention type (its definitions only say N/A is
+  // for trials without phases, e.g. devices or behavioural interventions); see docs/diagnostics.md.
+  defaultSeverity: 'warning',
   fixable: true,
   doc: { summary: 'A study with a drug or biological gives phase `na`, or a study with none states a numbered phase.' },
   check(model, report, ctx) {
@@ -20,12 +30,12 @@ export const phaseMismatch: Rule = {
     const drug = hasDrug(model);
     const na = stmt.phases.find((_, i) => values[i] === 'NA');
     if (drug && na) {
-      report(na.range, 'this study gives a drug or biological, so the registry needs its phase (1, 2, 3, 4 or early 1), not na', {});
-    } else if (!drug && values.some((v) => v && v !== 'NA')) {
+      report(na.range, 'this study gives a drug or biological, and the registry\'s definitions give such trials a phase (1, 2, 3, 4 or early 1), not na', {});
+    } else if (!drug && !types.some((t) => MAY_BE_PHASED.has(t!)) && values.some((v) => v && v !== 'NA')) {
       const first = stmt.phases[0]!;
       const last = stmt.phases[stmt.phases.length - 1]!;
       const range = { start: first.range.start, end: last.range.end };
-      report(range, 'no intervention of this study is a drug or biological, so its phase is na (phases are for drug and biological trials)', {
+      report(range, 'no intervention of this study is a drug or biological, so the registry\'s definitions give it phase na (phases are for drug and biological trials)', {
         fixes: [{ title: "Change to 'phase na'", edits: [{ range, newText: 'na' }], isPreferred: true }],
       });
     }
