@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../server/lsp/protocol';
+import { TASK_TYPE, TrialTaskProvider } from './check-task';
 import { registerCommands } from './commands';
 import { TrialLanguageStatus } from './language-status';
 import { watchFirstFix } from './onboarding';
@@ -71,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialA
 
   const runningClient = () => (client?.isRunning() ? client : undefined);
   const view = new TrialViewPanel(context.extensionUri, runningClient, output);
-  context.subscriptions.push(view);
+  context.subscriptions.push(view, vscode.tasks.registerTaskProvider(TASK_TYPE, new TrialTaskProvider(runningClient)));
   registerCommands(context, { client: runningClient, restart, statusBar, output }, view);
   const ready = start();
   return {

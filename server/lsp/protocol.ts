@@ -121,6 +121,28 @@ export interface TimelineResult {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// trial/checkFiles: the diagnostics of whole files (open documents as edited, others as saved), for the
+// `trial` task type, which prints them as `trial check` does so the `$trial` problem matcher reads them.
+
+export const CheckFilesMethod = 'trial/checkFiles';
+
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+export interface CheckedFile {
+  uri: string;
+  /** 0-based, as LSP; severity in words, as `trial check` prints it. */
+  diagnostics: { line: number; character: number; severity: 'error' | 'warning' | 'information' | 'hint'; code: string; message: string }[];
+  /** The file could not be read. */
+  error?: string;
+}
+
+export interface CheckFilesResult {
+  files: CheckedFile[];
+}
+
+// ---------------------------------------------------------------------------------------------------
 // trial/status: a notification from the server after each check of a document (for the status bar).
 
 export const StatusNotification = 'trial/status';

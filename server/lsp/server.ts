@@ -37,7 +37,8 @@ import { formatOpenDocument } from './formatting';
 import { hover } from './hover';
 import { documentLinks } from './links';
 import {
-  ExportRecordMethod, ImportRecordMethod, StatusNotification, TimelineMethod, TrialViewMethod, type TrialViewParams, type TrialViewResult,
+  CheckFilesMethod, ExportRecordMethod, ImportRecordMethod, StatusNotification, TimelineMethod, TrialViewMethod, type TrialViewParams, type TrialViewResult,
+  type CheckedFile, type CheckFilesParams, type CheckFilesResult,
   type ExportRecordParams, type ExportRecordResult, type ImportRecordParams, type ImportRecordResult, type StatusParams,
   type TimelineParams, type TimelineResult,
 } from './protocol';
@@ -279,6 +280,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     { ok: false, reason: 'The import failed inside the language server; see the "Trial Protocols" output.' },
     (p) => importRecordFile(p),
   ));
+
+  connection.onRequest(CheckFilesMethod, guard<CheckFilesParams, CheckFilesResult>('checkFiles', { files: [] }, async (p) => {
+    const words = ['error', 'error', 'warning', 'information', 'hint'] as const;
+    const files: CheckedFile[] = [];
+    for (const uri of p.uris ?? []) {
+      try {
+        const s = await settings.get(uri);
+        const doc = ws.get(uri);
+        const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(uri, 0, readRegularFile(fileURLToPath(uri)), s);
+        files.push({
+          uri,
+          diagnostics: analysis.diagnostics.map((d) => ({
+            line: d.range.start.line, character: d.range.start.character, severity: words[d.severity ?? 1], code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value,
+          })),
+        });
+      } catch (e) {
+        files.push({ uri, diagnostics: [], error: (e as Error)?.message ?? String(e) });
+      }
+    }
+    return { files };
+  }));
 
   connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p.uri))));
   connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, (p) => trialViewOf(analysisOf(p.uri))));

@@ -156,3 +156,28 @@ describe('lsp: editor integration', function () {
     });
   });
 });
+
+describe('lsp: trial/checkFiles (the trial task)', function () {
+  it('checks open documents as edited and other files as saved, with severities in words', async () => {
+    const fs2 = await import('fs');
+    const os = await import('os');
+    const path = await import('path');
+    const { pathToFileURL } = await import('url');
+    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'trial-check-files-'));
+    const server = await TestServer.start({ workspaceFolder: dir });
+    try {
+      const saved = path.join(dir, 'saved.trial');
+      fs2.writeFileSync(saved, 'site "A" in "Paris", "France" status recruting\n');
+      const open = await server.open('site "B" in "Paris", "France" status recruiting\n');
+      const result = await server.request<{ files: { uri: string; diagnostics: { line: number; severity: string; code: string }[]; error?: string }[] }>(
+        'trial/checkFiles', { uris: [pathToFileURL(saved).href, open.uri, pathToFileURL(path.join(dir, 'missing.trial')).href] });
+      assert.strictEqual(result.files.length, 3);
+      assert.ok(result.files[0].diagnostics.some((d) => d.code === 'word-unknown' && d.severity === 'error'), JSON.stringify(result.files[0]));
+      assert.ok(!result.files[1].diagnostics.some((d) => d.code === 'word-unknown'), 'the open document was not checked as edited');
+      assert.ok(result.files[2].error, 'a missing file is reported, not thrown');
+    } finally {
+      await server.stop();
+      fs2.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -63,3 +63,4 @@ suite('editor features', function () {
     }
   });
 });
+
