@@ -1,6 +1,6 @@
 /**
  * Code lenses: above each intervention, the arms that receive it (clicking peeks their `receives`
- * lines); above `trial`, "Export registry record" and "Dosing timeline". The commands are the VS Code
+ * lines); above `trial`, "Export registry record" and "Trial view" (export · view). The commands are the VS Code
  * client's (it says so in initializationOptions.clientCommands); for another client the lenses carry
  * the same titles with no command, so they read as information instead of failing when clicked.
  */
@@ -29,7 +29,7 @@ export function codeLenses(analysis: Analysis, clientCommands: boolean): CodeLen
     if (item.kind === 'TrialBlock') {
       const range = toRange(item.keyword);
       out.push({ range, command: command('Export registry record', 'trial.exportRecord', [uri]) });
-      out.push({ range, command: command('Dosing timeline', 'trial.showTimeline', [uri]) });
+      out.push({ range, command: command('Trial view', 'trial.openView', [uri]) });
     } else if (item.kind === 'InterventionBlock') {
       const arms = receivedBy.get(item.id.value) ?? [];
       const title = arms.length === 0 ? 'received by no arm'

@@ -81,7 +81,7 @@ describe('lsp: inlay hints, code lens, intervention hover', function () {
   it('code lens: the arms receiving each intervention, and export · timeline above trial', async () => {
     const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => `${l.range.start.line}:${l.command?.title}`);
-    assert.ok(titles.includes('0:Export registry record') && titles.includes('0:Dosing timeline'), titles.join(' | '));
+    assert.ok(titles.includes('0:Export registry record') && titles.includes('0:Trial view'), titles.join(' | '));
     const lines = src.text.split('\n');
     const csa = lenses.find((l) => lines[l.range.start.line].startsWith('intervention csa'));
     assert.strictEqual(csa?.command?.title, 'received by 2 arms: one, two');

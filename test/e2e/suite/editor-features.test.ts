@@ -26,7 +26,7 @@ suite('editor features', function () {
     const { doc } = await openTrial();
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
     const titleAt = (needle: string) => lenses.filter((l) => l.range.start.line === positionOf(doc, needle).line).map((l) => l.command?.title);
-    assert.deepStrictEqual(titleAt('trial {'), ['Export registry record', 'Dosing timeline']);
+    assert.deepStrictEqual(titleAt('trial {'), ['Export registry record', 'Trial view']);
     assert.deepStrictEqual(titleAt('intervention rituximab'), ['received by 2 arms: monotherapy, combination']);
     assert.deepStrictEqual(titleAt('intervention cyclosporine'), ['received by arm: combination']);
     // The lens's command runs (peeks the receives lines) without an error.
