@@ -122,7 +122,7 @@ export function registryPreview(model: TrialModel, diagnostics: readonly Diagnos
     ],
     status: [
       field('Overall status', ENUM_WORDS(status.overallStatus), src(wordsField(t, 'status')), true),
-      field('Why stopped', status.whyStopped, src(textField(t, 'whyStopped'))),
+      field('Why stopped', status.whyStopped, src(textField(t, 'whyStopped')), ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'].includes(status.overallStatus)),
       field('Study start', dateText(status.startDateStruct), src(dateField(t, 'start')), true),
       field('Primary completion', dateText(status.primaryCompletionDateStruct), src(dateField(t, 'primaryCompletion')), true),
       field('Study completion', dateText(status.completionDateStruct), src(dateField(t, 'completion')), true),

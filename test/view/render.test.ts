@@ -146,6 +146,7 @@ describe('view: registry preview', () => {
     const status = p.sections.find((s) => s.id === 'status')!;
     assert.deepEqual(status.fields.find((f) => f.label === 'Primary completion'), { label: 'Primary completion', required: true });
     assert.equal(status.fields.find((f) => f.label === 'Study start')!.value, '2021-04-14 (actual)');
+    assert.deepEqual(status.fields.find((f) => f.label === 'Why stopped'), { label: 'Why stopped', required: true }, 'a terminated study must say why');
   });
 
   it('an exportable protocol has nothing blocking', () => {
