@@ -58,7 +58,11 @@ export class LineIndex {
     private readonly text: string,
     private readonly base?: PositionBase,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // CR, LF and CRLF each end a line, as in LSP and every editor (a CRLF is one break).
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   get lineCount(): number {

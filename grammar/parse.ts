@@ -48,7 +48,8 @@ export interface SegmentParse {
  * Parse a document. Pass the previous result for the same document to reuse its unchanged
  * segments; the previous result must not be used afterwards (its segments move to the new one).
  */
-export function parse(text: string, previous?: ParseResult): ParseResult {
+export function parse(source: string, previous?: ParseResult): ParseResult {
+  const text = withLineFeeds(source);
   const before = previous && texts.get(previous);
   // A result is reused once: its segments move to the new result, so its text no longer describes
   // them. Passed again, it is parsed from scratch (correct, only slower).
@@ -70,6 +71,15 @@ interface Window {
   first: number;
   next: number;
   count: number;
+}
+
+/**
+ * A lone CR (old Mac line ends) becomes LF: the same length, so every offset is unchanged, and the
+ * lexer, segments and line counting need to know only LF and CRLF (the lexer's Newline is `\r?\n`).
+ * Lines then agree with the editor's, where CR, LF and CRLF all end a line.
+ */
+export function withLineFeeds(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
 /** The text each result was parsed from (kept aside so the result's shape stays as documented). */
@@ -268,8 +278,18 @@ function parseSegment(segment: Segment): SegmentParse {
   setMessageText(segment.text);
   const parser = trialParser();
   parser.input = lexed.tokens;
+  // Chevrotain signals every recognition error with an exception, and recovery recurses: with a
+  // high Error.stackTraceLimit (mocha sets Infinity, so may a host) each exception would capture
+  // the whole deep stack, making a segment with n errors cost n². The parser needs no stacks.
   try {
-    const cst = parser.document();
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let cst;
+    try {
+      cst = parser.document();
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, segmentLines, segment.text.length));
     items = builder.topItems(cst);
     diagnostics.push(...builder.diagnostics);

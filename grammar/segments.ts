@@ -14,6 +14,12 @@
 /** `measure`, `intervention x {`, `primary outcome "…"` … at the very start of a line. */
 const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|group|site|reference|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
 
+/** True when `line` opens a top-level item in column 0 (a segment start, outside `"""` texts). */
+export function startsTopLevelItem(line: string): boolean {
+  TOP_LEVEL_LINE.lastIndex = 0;
+  return TOP_LEVEL_LINE.test(line);
+}
+
 export interface Segment {
   /** Offset of the segment's first character in the document. */
   start: number;

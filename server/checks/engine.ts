@@ -7,7 +7,7 @@ import type * as A from '../../grammar/ast';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic';
 import type { LineIndex } from '../../grammar/line-index';
 import type { TrialModel } from '../model';
-import { covers, findSuppressions } from './suppression';
+import { applySuppressions, findSuppressions } from './suppression';
 import { isItemRule, type CheckOptions, type Rule, type RuleContext } from './types';
 import { prepare, runItemRules, type RunningRule } from './item-cache';
 import { closest, deleteLines, replaceFix } from './util';
@@ -105,20 +105,7 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   const suppressions = findSuppressions(model.parse, text);
   if (suppressions.length === 0) return finish(found, options);
   const known = new Set(rules.map((r) => r.code));
-  const kept: Diagnostic[] = [];
-  const used = new Set<A.Located<string>>();
-  for (const d of found) {
-    let silenced = false;
-    for (const s of suppressions) {
-      for (const c of s.codes) {
-        if (c.value === d.code && covers(s.target, d.range)) {
-          used.add(c);
-          silenced = true;
-        }
-      }
-    }
-    if (!silenced) kept.push(d);
-  }
+  const { kept, used } = applySuppressions(found, suppressions);
   const knownList = [...known];
   for (const s of suppressions) {
     if (s.codes.length === 0) {

@@ -15,14 +15,20 @@ import { CLI_VERSION } from './version';
  * keeps lazy in the bundle): `trial --version` or `trial --help` does not load the parser, the
  * units library and the registry schema.
  */
+/** No code generation from strings: zod runs jitless before any command validates a record (tests
+ * run the CLI bundle with --disallow-code-generation-from-strings). */
+function jitless(): void {
+  (require('../registry/schema') as typeof import('../registry/schema')).useJitlessZod();
+}
+
 const commands = {
-  check: () => require('./check') as typeof import('./check'),
-  corpus: () => require('./corpus') as typeof import('./corpus'),
-  export: () => require('./export') as typeof import('./export'),
-  fmt: () => require('./fmt') as typeof import('./fmt'),
-  import: () => require('./import') as typeof import('./import'),
-  lsp: () => require('./lsp') as typeof import('./lsp'),
-  timeline: () => require('./timeline') as typeof import('./timeline'),
+  check: () => (jitless(), require('./check') as typeof import('./check')),
+  corpus: () => (jitless(), require('./corpus') as typeof import('./corpus')),
+  export: () => (jitless(), require('./export') as typeof import('./export')),
+  fmt: () => (jitless(), require('./fmt') as typeof import('./fmt')),
+  import: () => (jitless(), require('./import') as typeof import('./import')),
+  lsp: () => (jitless(), require('./lsp') as typeof import('./lsp')),
+  timeline: () => (jitless(), require('./timeline') as typeof import('./timeline')),
 };
 
 import { DEFAULT_CORPUS, DEFAULT_EXPECTED } from './corpus-defaults';

@@ -54,11 +54,14 @@ function usageOf(doc: TextDocument): Map<string, number> {
 export function complete({ doc, position, model, snippets = true, trigger }: CompletionInputs): CompletionList {
   const lineAt = (i: number): string => {
     const text = doc.getText({ start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } });
-    return text.replace(/\r?\n$/, '');
+    return text.replace(/(?:\r\n|\r|\n)$/, '');
   };
+  // A position past the end (a client may send any number) is clamped to the document first, so
+  // no work is proportional to the number sent.
   const offset = doc.offsetAt(position);
+  const at = doc.positionAt(offset);
   const full = doc.getText();
-  const ctx = cursorContext(lineAt, position.line, position.character, insideTripleText(full, offset));
+  const ctx = cursorContext(lineAt, at.line, at.character, insideTripleText(full, offset));
   const valuesOnly = trigger === ' ';
   let items = itemsFor(ctx, model, valuesOnly);
   if (!snippets) items = items.filter((i) => i.insertTextFormat !== InsertTextFormat.Snippet);

@@ -5,6 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { lexer } from '../../grammar/lexer';
+import { startsTopLevelItem } from '../../grammar/segments';
 
 export type BlockKind =
   | 'top'
@@ -51,7 +52,11 @@ const BLOCK_HEADS: Record<string, BlockKind> = {
   schedule: 'schedule',
 };
 
-/** The block whose `{` is open at the start of `line` (scans upwards, skipping texts and comments). */
+/**
+ * The block whose `{` is open at the start of `line` (scans upwards, skipping texts and comments).
+ * The scan stops at the line that opens the current top-level item (column 0, as segments.ts
+ * splits), so it costs the size of that item, never a walk back to the start of the document.
+ */
 export function enclosingBlock(lines: readonly string[] | ((i: number) => string), line: number): BlockKind {
   const get = typeof lines === 'function' ? lines : (i: number) => lines[i] ?? '';
   // Going upwards, a line with an odd number of `"""` enters a triple text (its closing line) or
@@ -77,6 +82,8 @@ export function enclosingBlock(lines: readonly string[] | ((i: number) => string
         depth--;
       }
     }
+    // Blocks never span a top-level item's first line: above it lies another item.
+    if (!inTriple && startsTopLevelItem(text)) return 'top';
   }
   return 'top';
 }

@@ -14,8 +14,9 @@ export interface FormatOutcome {
   refused?: string;
 }
 
+/** The editor's lines: CR, LF and CRLF each end one. */
 function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** Format an open document from its analysis (its parse is reused: no second parse of the text). */
@@ -31,7 +32,7 @@ export function formatEdits(doc: TextDocument, range?: Range, parsed?: ParseResu
     return { edits: [], refused: `not formatted: ${result.diagnostics.length} syntax error(s)${first ? `, first at line ${first.range.start.line + 1}: ${first.message}` : ''}` };
   }
   if (result.text === text) return { edits: [] };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const oldLines = splitLines(text);
   const newLines = splitLines(result.text);
   const hunks = diffLines(oldLines, newLines);

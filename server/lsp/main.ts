@@ -4,6 +4,6 @@
  * other editors) or `--socket=N`. `trial lsp` (server/cli/lsp.ts) is the same server over stdio.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { serve } from './serve';
+import { serve, stdioConnection } from './serve';
 
-serve(createConnection(ProposedFeatures.all));
+serve(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));

@@ -92,6 +92,9 @@ export function exportRecord(analysis: Analysis, settings: TrialSettings, worksp
 }
 
 export function importRecordFile(params: ImportRecordParams): ImportRecordResult {
+  if (typeof params?.recordPath !== 'string' || (params.targetPath !== undefined && typeof params.targetPath !== 'string')) {
+    return { ok: false, reason: 'The request names no record file (recordPath must be a path).' };
+  }
   const name = path.basename(params.recordPath);
   let json: unknown;
   try {

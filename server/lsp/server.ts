@@ -52,6 +52,25 @@ import { computeAnalysis, Workspace, type Analysis } from './workspace';
 
 export const SERVER_NAME = 'trial-language-server';
 
+/** A request named a document that is not open (answered with the feature's empty result). */
+class NotOpenError extends Error {}
+
+/** The `file:` workspace folders of initialize parameters, ignoring whatever is malformed. */
+function workspaceFoldersOf(p: Partial<InitializeParams>): string[] {
+  const list: unknown[] = Array.isArray(p.workspaceFolders) ? p.workspaceFolders : typeof p.rootUri === 'string' ? [{ uri: p.rootUri }] : [];
+  const out: string[] = [];
+  for (const f of list) {
+    const uri = (f as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
+    try {
+      out.push(fileURLToPath(uri));
+    } catch {
+      // Not a valid file URI: ignored.
+    }
+  }
+  return out;
+}
+
 export interface ServerOptions {
   /** For tests: make the named provider throw (`hover`, `completion`, …), to show the server survives. */
   fault?: string;
@@ -76,29 +95,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return await provider(params, token);
       } catch (e) {
         if (e instanceof ResponseError) throw e;
-        error(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+        // A request about a document the client never opened is the client's slip: one line, no stack.
+        if (e instanceof NotOpenError) log(`${name}: ${e.message}`);
+        else error(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
         return fallback;
       }
     };
   }
 
-  function documentOf(uri: string): TextDocument {
-    const doc = ws.get(uri);
-    if (!doc) throw new Error(`${uri} is not open`);
+  function documentOf(uri: unknown): TextDocument {
+    const doc = typeof uri === 'string' ? ws.get(uri) : undefined;
+    if (!doc) throw new NotOpenError(`${typeof uri === 'string' ? uri : 'a request without a document URI'} is not open; answered with an empty result`);
     return doc;
   }
 
-  function analysisOf(uri: string): Analysis {
-    return ws.analysis(documentOf(uri), settings.current(uri));
+  function analysisOf(uri: unknown): Analysis {
+    const doc = documentOf(uri);
+    return ws.analysis(doc, settings.current(doc.uri));
   }
 
   // --- lifecycle ------------------------------------------------------------------------------------
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities;
+    // A client may send anything: every field is checked for its shape before use, so bad
+    // parameters mean fewer features, never "folders.filter is not a function".
+    const p = (typeof params === 'object' && params !== null ? params : {}) as Partial<InitializeParams>;
+    const caps = (typeof p.capabilities === 'object' && p.capabilities !== null ? p.capabilities : {}) as InitializeParams['capabilities'];
     settings.setPullSupported(!!caps.workspace?.configuration);
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    workspaceFolders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    workspaceFolders = workspaceFoldersOf(p);
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     // A client without snippet support would show `${1:name}` literally (or join lines): no snippets for it.
     snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
@@ -106,6 +130,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
     return {
       capabilities: {
+        // Positions are UTF-16 code units, as the core's offsets (JavaScript strings) are: the LSP
+        // default and the one encoding every client supports, so it is the one negotiated.
+        positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { resolveProvider: false, triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
@@ -190,7 +217,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCompletion(
     guard('completion', { isIncomplete: false, items: [] }, (p) => {
-      const doc = documentOf(p.textDocument.uri);
+      const doc = documentOf(p?.textDocument?.uri);
       const model = (ws.latest(doc.uri) ?? analysisOf(doc.uri)).model;
       // A space typed by the writer (trigger character) asks only where a value is expected: see complete().
       const trigger = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
@@ -200,61 +227,61 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(
     guard('hover', null, (p) => {
-      const doc = documentOf(p.textDocument.uri);
+      const doc = documentOf(p?.textDocument?.uri);
       return hover(analysisOf(doc.uri), doc.offsetAt(p.position));
     }),
   );
 
   connection.onDefinition(guard('definition', [], (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     return definition(analysisOf(doc.uri), doc.offsetAt(p.position));
   }));
 
   connection.onReferences(guard('references', [], (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     return references(analysisOf(doc.uri), doc.offsetAt(p.position), p.context.includeDeclaration);
   }));
 
   connection.onPrepareRename(guard('prepareRename', null, (p: PrepareRenameParams) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     return prepareRename(analysisOf(doc.uri), doc.offsetAt(p.position));
   }));
 
   connection.onRenameRequest(guard('rename', null, (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     return rename(analysisOf(doc.uri), doc.offsetAt(p.position), p.newName);
   }));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(analysisOf(p.textDocument.uri))));
+  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(analysisOf(p?.textDocument?.uri))));
 
-  connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(analysisOf(p.textDocument.uri))));
+  connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(analysisOf(p?.textDocument?.uri))));
 
   connection.onDocumentFormatting(guard('formatting', [], (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     const outcome = formatOpenDocument(doc, analysisOf(doc.uri));
-    if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
+    if (outcome.refused) log(`${p?.textDocument?.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));
 
   connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     const outcome = formatOpenDocument(doc, analysisOf(doc.uri), p.range);
-    if (outcome.refused) log(`${p.textDocument.uri}: ${outcome.refused}`);
+    if (outcome.refused) log(`${p?.textDocument?.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));
 
-  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p: SemanticTokensParams) => semanticTokens(analysisOf(p.textDocument.uri))));
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p: SemanticTokensParams) => semanticTokens(analysisOf(p?.textDocument?.uri))));
 
   connection.onCodeAction(guard('codeAction', [], (p) => {
-    const doc = documentOf(p.textDocument.uri);
+    const doc = documentOf(p?.textDocument?.uri);
     return codeActions(analysisOf(doc.uri), doc, p, log);
   }));
 
-  connection.languages.inlayHint.on(guard('inlayHint', [], (p: InlayHintParams) => inlayHints(analysisOf(p.textDocument.uri), p.range)));
+  connection.languages.inlayHint.on(guard('inlayHint', [], (p: InlayHintParams) => inlayHints(analysisOf(p?.textDocument?.uri), p.range)));
 
-  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(analysisOf(p.textDocument.uri), clientCommands)));
+  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(analysisOf(p?.textDocument?.uri), clientCommands)));
 
-  connection.onDocumentLinks(guard('documentLink', [], (p) => documentLinks(documentOf(p.textDocument.uri))));
+  connection.onDocumentLinks(guard('documentLink', [], (p) => documentLinks(documentOf(p?.textDocument?.uri))));
 
   // --- custom requests (protocol.ts) ------------------------------------------------------------------------
 
@@ -262,8 +289,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     'exportRecord',
     { ok: false, reason: 'The export failed inside the language server; see the "Trial Protocols" output.', diagnosticsCount: 0 },
     async (p) => {
+      if (typeof p?.uri !== 'string') throw new NotOpenError('trial/exportRecord without a document URI');
       const s = await settings.get(p.uri);
       const doc = ws.get(p.uri);
+      if (!doc && !p.uri.startsWith('file:')) throw new NotOpenError(`${p.uri} is not open and not a file`);
       // A file exported from the explorer need not be open: check its saved text.
       const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(p.uri, 0, readRegularFile(fileURLToPath(p.uri)), s);
       const result = exportRecord(analysis, s, workspaceFolders, { overwrite: p.overwrite === true, folderFromUserSettings: p.folderFromUserSettings === true });
@@ -302,8 +331,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { files };
   }));
 
-  connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p.uri))));
-  connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, (p) => trialViewOf(analysisOf(p.uri))));
+  connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p?.uri))));
+  connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, (p) => trialViewOf(analysisOf(p?.uri))));
 
   return { workspace: ws };
 }

@@ -30,7 +30,7 @@ import { classifyDimension, type UnitDimension } from './dimensions';
 import { unitName } from './names';
 import { annotationsOf } from './structure';
 import { findTraps, type UnitTrap } from './traps';
-import { UcumUnavailableError, ucumValidate } from './ucum';
+import { MAX_UNIT_LENGTH, UcumUnavailableError, ucumValidate } from './ucum';
 
 export type UnitStatus = 'ucum' | 'clinical-spelling' | 'invalid';
 
@@ -80,7 +80,10 @@ export function analyzeUnit(text: string): UnitAnalysis {
   if (hit) return hit;
   let result: UnitAnalysis;
   try {
-    result = compute(text);
+    // Spelling rules and the library are not linear in the length; no real unit is this long.
+    result = text.trim().length > MAX_UNIT_LENGTH
+      ? invalid(text, [`A unit of ${text.trim().length} characters is longer than any UCUM unit (at most ${MAX_UNIT_LENGTH} are read).`], [])
+      : compute(text);
   } catch (err) {
     if (err instanceof UcumUnavailableError) throw err;
     result = invalid(text, [`Unit analysis failed: ${String((err as Error)?.message ?? err)}`], []);

@@ -140,7 +140,19 @@ function muted<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The longest unit text handed to the library. Real units are short (`mL/min/{1.73_m2}` is 16);
+ * the library's parser is super-linear in the length (`mg/` repeated 16,000 times took seconds),
+ * so longer text is refused here, at the one door to the library.
+ */
+export const MAX_UNIT_LENGTH = 100;
+
+function tooLong(text: string): string {
+  return `A unit of ${text.length} characters is longer than any UCUM unit (at most ${MAX_UNIT_LENGTH} are read).`;
+}
+
 function rawSpecified(text: string, suggest: boolean): RawSpecified {
+  if (text.length > MAX_UNIT_LENGTH) return { status: 'invalid', unit: null, retMsg: [tooLong(text)] };
   const u = lib();
   try {
     return muted(() => u.getSpecifiedUnit(text, 'validate', suggest));
@@ -192,6 +204,7 @@ export function ucumConvert(
   options: { molecularWeight?: number; charge?: number } = {},
 ): UcumConversion {
   let r: RawConvert;
+  if (from.length > MAX_UNIT_LENGTH || to.length > MAX_UNIT_LENGTH) return { status: 'error', value: null, messages: [tooLong(from.length > to.length ? from : to)], needsMolecularWeight: false, needsCharge: false };
   const u = lib();
   try {
     r = muted(() => u.convertUnitTo(from, value, to, options));

@@ -158,8 +158,14 @@ describe('cli: trial', function () {
   it('the built dist/cli.js runs as a child process', function () {
     const bin = path.join(REPO, 'dist', 'cli.js');
     assert.ok(fs.existsSync(bin), `${bin} is missing: run npm run build (npm test does)`);
-    const r = spawnSync(process.execPath, [bin, 'check', 'examples/ZEPHYR-1.trial'], { cwd: REPO, encoding: 'utf8' });
+    // No code generation from strings (zod jitless): the export validates the record with the schema.
+    const flags = ['--disallow-code-generation-from-strings'];
+    const r = spawnSync(process.execPath, [...flags, bin, 'check', 'examples/ZEPHYR-1.trial'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
+    const e = spawnSync(process.execPath, [...flags, bin, 'export', 'examples/ZEPHYR-1.trial', '-o', path.join(dir, 'z.json')], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(e.status, 0, e.stderr);
+    const i = spawnSync(process.execPath, [...flags, bin, 'import', path.join(findShared(), 'registry-records', 'NCT05914155.json'), '--out-dir', dir], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(i.status, 0, i.stderr);
     const bad = spawnSync(process.execPath, [bin, 'check', 'examples/NCT04743739.trial'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(bad.status, 1);
     assert.equal(spawnSync(process.execPath, [bin, 'frobnicate'], { cwd: REPO, encoding: 'utf8' }).status, 2);

@@ -97,7 +97,15 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Node arguments that start the server (default: dist/server.js --stdio); e.g. the CLI's `lsp` command. */
   serverArgs?: string[];
+  /** Replaces the initialize parameters (to test what a misbehaving client sends). */
+  initialize?: unknown;
 }
+
+/**
+ * Every server under test runs with code generation from strings disallowed: no `eval`, no
+ * `new Function` anywhere in the bundle (zod runs jitless), or the tests fail.
+ */
+export const NODE_FLAGS = ['--disallow-code-generation-from-strings'];
 
 export class TestServer {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
@@ -115,7 +123,7 @@ export class TestServer {
 
   static async start(options: StartOptions = {}): Promise<TestServer> {
     ensureBundle();
-    const child = spawn(process.execPath, options.serverArgs ?? [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...(options.serverArgs ?? [SERVER, '--stdio'])], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new TestServer(child, connection, structuredClone(options.settings ?? DEFAULT_SETTINGS));
     child.stderr!.on('data', (d: Buffer) => server.logs.push(d.toString()));
@@ -137,7 +145,7 @@ export class TestServer {
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     const folder = options.workspaceFolder ?? EXAMPLES;
-    const result = (await connection.sendRequest('initialize', {
+    const result = (await connection.sendRequest('initialize', options.initialize ?? {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       initializationOptions: options.initializationOptions,

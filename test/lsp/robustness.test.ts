@@ -1,44 +1,83 @@
+/** A misbehaving client (issue 8): bad initialize parameters, requests for unopened documents, corrupt bytes, CR documents. */
 import * as assert from 'assert';
-import type { CompletionList, Hover } from 'vscode-languageserver-protocol/node';
-import { TestServer } from './harness';
+import { spawn } from 'child_process';
+import { NODE_FLAGS, SERVER, TestServer, ensureBundle } from './harness';
 
-describe('lsp: a provider that throws never kills the server', function () {
-  let server: TestServer;
-  before(async () => {
-    // TRIAL_LSP_FAULT makes the named provider throw (a test hook of server/lsp/server.ts).
-    server = await TestServer.start({ env: { TRIAL_LSP_FAULT: 'hover' } });
-  });
-  after(async () => server.stop());
+describe('lsp: robustness against a misbehaving client', function () {
+  this.timeout(30000);
 
-  it('the throwing provider answers empty, the error is logged, and the server keeps serving', async () => {
-    const doc = await server.open('arm a {\n  receives x\n}\n');
-    await server.diagnosticsFor(doc.uri);
-    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: 1, character: 12 } });
-    assert.strictEqual(h, null);
-    await server.until(() => server.logs.some((l) => /hover failed: Error: fault injected/.test(l)), 'the log line');
-    const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: 2, character: 1 } });
-    assert.ok(Array.isArray(list.items));
-    assert.strictEqual(server.process.exitCode, null);
-  });
-
-  it('a request on a document that is not open is answered empty, not with a crash', async () => {
-    const uri = server.uri('never-opened.trial');
-    assert.deepStrictEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
-    assert.deepStrictEqual(await server.request('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
-    assert.strictEqual(server.process.exitCode, null);
-  });
-
-  it('hostile text: every feature answers on a file of garbage', async () => {
-    const doc = await server.open('}}} {{ "unterminated\n arm { receives\n dose 1 to mg/ / /\n"""\nnever closed');
-    await server.diagnosticsFor(doc.uri);
-    const id = { textDocument: { uri: doc.uri } };
-    for (const [method, extra] of [
-      ['textDocument/documentSymbol', {}], ['textDocument/foldingRange', {}], ['textDocument/semanticTokens/full', {}],
-      ['textDocument/documentLink', {}], ['textDocument/formatting', { options: { tabSize: 2, insertSpaces: true } }],
-      ['textDocument/completion', { position: { line: 2, character: 14 } }], ['textDocument/completion', { position: { line: 4, character: 3 } }],
-    ] as [string, object][]) {
-      await server.request(method, { ...id, ...extra });
+  it('initialize with malformed parameters still answers with the capabilities (utf-16 positions)', async () => {
+    for (const initialize of [
+      { processId: null, capabilities: 'nonsense', workspaceFolders: { not: 'a list' }, rootUri: 42 },
+      { processId: null, capabilities: {}, workspaceFolders: [null, 7, { uri: 5 }, { uri: 'file://%zz' }], rootUri: null },
+    ]) {
+      const server = await TestServer.start({ initialize });
+      try {
+        assert.strictEqual(server.capabilities.positionEncoding, 'utf-16');
+        assert.ok(server.capabilities.hoverProvider);
+        assert.ok(!server.logs.some((l) => /is not a function|TypeError/.test(l)), server.logs.join('\n'));
+      } finally {
+        await server.stop();
+      }
     }
-    assert.strictEqual(server.process.exitCode, null);
+  });
+
+  it('requests for an unopened document answer empty results with one log line each, no stack trace', async () => {
+    const server = await TestServer.start();
+    try {
+      const uri = 'file:///never/opened.trial';
+      const pos = { line: 0, character: 0 };
+      assert.strictEqual(await server.request('textDocument/hover', { textDocument: { uri }, position: pos }), null);
+      assert.deepStrictEqual(await server.request('textDocument/definition', { textDocument: { uri }, position: pos }), []);
+      assert.deepStrictEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      assert.deepStrictEqual(await server.request('textDocument/hover', {}), null);
+      const timeline = await server.request<{ rows: unknown[] }>('trial/timeline', { uri });
+      assert.deepStrictEqual(timeline.rows, []);
+      const imported = await server.request<{ ok: boolean }>('trial/importRecord', { recordPath: 5 });
+      assert.strictEqual(imported.ok, false);
+      await server.until(() => server.logs.some((l) => l.includes('is not open')), 'the log line');
+      assert.ok(!server.logs.some((l) => /\n\s+at /.test(l)), server.logs.join('\n'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a CR-only document: diagnostics on the editor\'s lines', async () => {
+    const server = await TestServer.start();
+    try {
+      const { uri } = await server.open('trial {\r  brief title "A"\r  phase banana\r}\r');
+      const diags = await server.diagnosticsFor(uri);
+      const banana = diags.find((d) => String(d.message).includes('banana'));
+      assert.ok(banana, JSON.stringify(diags));
+      assert.strictEqual(banana.range.start.line, 2);
+      assert.strictEqual(banana.range.start.character, 8);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('completion at line 10⁹ answers at once, and diagnostics keep flowing', async () => {
+    const server = await TestServer.start();
+    try {
+      const { uri } = await server.open('intervention x {\n' + '  dose 1 mg oral once\n'.repeat(20000));
+      await server.diagnosticsFor(uri);
+      const list = await server.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 1_000_000_000, character: 1_000_000_000 } });
+      assert.ok(Array.isArray(list.items));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('corrupt bytes on stdin: the server says why on stderr and exits (does not linger)', async () => {
+    ensureBundle();
+    const child = spawn(process.execPath, [...NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // stdin stays open: the server must leave on its own.
+    child.stdin.write(Buffer.from('garbage\r\n\r\n\u0000\u00ff nonsense', 'latin1'));
+    const code = await exited;
+    assert.strictEqual(code, 1);
+    assert.match(stderr, /unreadable input on stdin/);
   });
 });
