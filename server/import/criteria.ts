@@ -2,7 +2,9 @@
  * The registry's free-text eligibility criteria → inclusion and exclusion items.
  *
  * Sections start at an `Inclusion Criteria:` / `Exclusion Criteria:` line (also `Key …`, bold,
- * without the colon). In a section, an item starts at a list marker in the first column (`* `,
+ * without the colon) that starts in the first column. An indented heading line starts a section only
+ * when the text has no first-column heading for that section (some records indent their only
+ * `Exclusion Criteria` line, NCT05658640); otherwise it is text of the item it stands in. In a section, an item starts at a list marker in the first column (`* `,
  * `- `, `+ `, `• `, `1. `, `1) `); indented lines, blank lines and text straight after an item's
  * line belong to that item, so nested lists stay inside their parent item, verbatim. A line in the
  * first column without a marker after a blank line (a sub-heading such as "Smokers:", or a
@@ -32,9 +34,19 @@ export function splitCriteria(text: string): SplitCriteria {
   let current: string[] | undefined;
   let previousBlank = true;
 
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  const allLines = text.replace(/\r\n?/g, '\n').split('\n');
+  const sectionOf = (h: RegExpExecArray) => (h[1]!.toLowerCase() === 'inclusion' ? 'include' : 'exclude');
+  // Sections that have a heading in the first column: an indented heading of the same section is
+  // then text inside an item (NCT04280705 has "      Exclusion Criteria:" inside its inclusion list).
+  const firstColumn = new Set<string>();
+  for (const line of allLines) {
+    const h = HEADING.exec(line);
+    if (h && /^\S/.test(line)) firstColumn.add(sectionOf(h));
+  }
+  for (const raw of allLines) {
     const line = raw;
-    const heading = HEADING.exec(line);
+    const match = HEADING.exec(line);
+    const heading = match && (/^\S/.test(line) || !firstColumn.has(sectionOf(match))) ? match : null;
     if (heading) {
       section = heading[1]!.toLowerCase() === 'inclusion' ? 'include' : 'exclude';
       current = undefined;

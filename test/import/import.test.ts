@@ -50,6 +50,28 @@ describe('import: every shared registry record', function () {
     });
   }
 
+  it('NCT04280705: an indented "Exclusion Criteria:" inside the inclusion list is no heading (checked on the exported text, not re-split)', () => {
+    const [t] = importRecord(JSON.parse(fs.readFileSync(path.join(recordsDir!, 'NCT04280705.json'), 'utf8')));
+    const text: string = (buildRecord(diagnoseText(t!.text).model).record as any).protocolSection.eligibilityModule.eligibilityCriteria;
+    const headings = [...text.matchAll(/^Exclusion Criteria:$/gm)];
+    assert.equal(headings.length, 1, text);
+    const inclusion = text.slice(0, headings[0]!.index);
+    // Inclusion criteria 6–8 of the original, the contraception requirement among them.
+    for (const phrase of ['Illness of any duration', 'Women of childbearing potential must agree', 'Agrees to not participate in another clinical trial']) {
+      assert.ok(inclusion.includes(phrase), `${phrase} stays an inclusion criterion`);
+    }
+    assert.ok(text.slice(headings[0]!.index).includes('Pregnancy or breast feeding'));
+  });
+
+  it('an indented heading is a heading when the text has no first-column heading for its section (NCT05658640)', () => {
+    const s = splitCriteria('Inclusion criteria\n1. adults\n   Exclusion Criteria\n7. pregnancy');
+    assert.deepEqual([s.include, s.exclude], [['adults'], ['pregnancy']]);
+    const nested = splitCriteria('Inclusion Criteria:\n1. a\n\n      Exclusion Criteria:\n   2. b\nExclusion Criteria:\n1. c');
+    assert.equal(nested.include.length, 1);
+    assert.match(nested.include[0]!, /Exclusion Criteria:\n   2\. b/);
+    assert.deepEqual(nested.exclude, ['c']);
+  });
+
   it('a {"studies": [...]} list gives one trial per study', () => {
     const a = JSON.parse(fs.readFileSync(path.join(recordsDir!, 'NCT05914155.json'), 'utf8'));
     const b = JSON.parse(fs.readFileSync(path.join(recordsDir!, 'NCT05887817.json'), 'utf8'));
