@@ -219,7 +219,10 @@ export function buildRecord(model: TrialModel): BuiltRecord {
         const name = textField(r.intervention, 'name')?.text.value ?? r.intervention!.id.value;
         return t ? armInterventionName(t, name) : undefined;
       })
-      .filter((n): n is string => n !== undefined);
+      .filter((n): n is string => n !== undefined)
+      // An arm that receives one intervention in two lines (two courses, two doses) lists it once:
+      // the registry's interventionNames name the interventions, not the dose lines.
+      .filter((n, i, all) => all.indexOf(n) === i);
     return compact({
       label: armLabel(arm),
       type,
