@@ -84,7 +84,9 @@ export type TopItem =
   | OutcomeBlock
   | ScheduleBlock
   | SiteDecl
-  | ReferenceDecl;
+  | ReferenceDecl
+  | OversightBlock
+  | IpdSharingBlock;
 
 /** Statements of all blocks, for code that walks every statement. */
 export type Statement =
@@ -95,7 +97,9 @@ export type Statement =
   | ArmStatement
   | EligibilityStatement
   | OutcomeStatement
-  | ScheduleStatement;
+  | ScheduleStatement
+  | OversightStatement
+  | IpdSharingStatement;
 
 // ---------------------------------------------------------------------------------------------
 // trial { … }: identification, status, dates, descriptions
@@ -151,7 +155,9 @@ export type TextField =
   | 'description'
   | 'label'
   | 'timeFrameText'
-  | 'studyPopulation';
+  | 'studyPopulation'
+  | 'accessCriteria'
+  | 'url';
 
 export interface TextStmt extends NodeBase {
   kind: 'Text';
@@ -174,7 +180,15 @@ export type WordsField =
   | 'observationalModel'
   | 'timePerspective'
   | 'patientRegistry'
-  | 'samplingMethod';
+  | 'samplingMethod'
+  | 'fdaRegulatedDrug'
+  | 'fdaRegulatedDevice'
+  | 'unapprovedDevice'
+  | 'pediatricPostmarketDevice'
+  | 'exportedFromUs'
+  | 'dataMonitoringCommittee'
+  | 'reviewBoard'
+  | 'ipdSharing';
 
 export interface WordsStmt extends NodeBase {
   kind: 'Words';
@@ -285,7 +299,15 @@ export interface SponsorsBlock extends NodeBase {
   statements: SponsorsStatement[];
 }
 
-export type SponsorsStatement = SponsorStmt | ResponsiblePartyStmt | OfficialStmt | ContactStmt;
+export type SponsorsStatement = SponsorStmt | ResponsiblePartyStmt | OfficialStmt | ContactStmt | OrganizationStmt;
+
+/** `organization "Full name" class other`: the registry account's organization. */
+export interface OrganizationStmt extends NodeBase {
+  kind: 'Organization';
+  keyword: Range;
+  name: Located<string>;
+  agencyClass?: Located<string>;
+}
 
 /** `lead "Peking Union Medical College Hospital" class other` (or `collaborator …`). */
 export interface SponsorStmt extends NodeBase {
@@ -607,6 +629,34 @@ export interface ReferenceDecl extends NodeBase {
   refType: Located<string>;
   pmid?: Located<string>;
   citation: Located<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// oversight { … } and ipd sharing { … }
+
+/** `oversight { fda regulated drug yes … }`: yes/no answers (and the review board's status) as `Words` statements. */
+export interface OversightBlock extends NodeBase {
+  kind: 'OversightBlock';
+  keyword: Range;
+  statements: OversightStatement[];
+}
+
+export type OversightStatement = WordsStmt;
+
+/** `ipd sharing { plan yes … }`: the statement on sharing individual participant data. */
+export interface IpdSharingBlock extends NodeBase {
+  kind: 'IpdSharingBlock';
+  keyword: Range;
+  statements: IpdSharingStatement[];
+}
+
+export type IpdSharingStatement = WordsStmt | TextStmt | InfoTypesStmt;
+
+/** `info types study protocol, sap` */
+export interface InfoTypesStmt extends NodeBase {
+  kind: 'InfoTypes';
+  keyword: Range;
+  types: Located<string>[];
 }
 
 /** A `//` comment, kept for the formatter and for `// trial-ignore CODE`. */

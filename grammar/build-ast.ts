@@ -184,6 +184,8 @@ export class AstBuilder {
       interventionBlock: (n) => this.interventionBlock(n),
       armBlock: (n) => this.armBlock(n),
       groupBlock: (n) => this.groupBlock(n),
+      oversightBlock: (n) => this.oversightBlock(n),
+      ipdSharingBlock: (n) => this.ipdSharingBlock(n),
       eligibilityBlock: (n) => this.eligibilityBlock(n),
       outcomeBlock: (n) => this.outcomeBlock(n),
       scheduleBlock: (n) => this.scheduleBlock(n),
@@ -467,6 +469,14 @@ export class AstBuilder {
           if (this.token(c, 'KwEmail')) stmt.email = this.text(this.node(c, 'text', i++));
           return stripUndefined(stmt);
         }
+        case 'organizationStmt': {
+          const nameText = this.text(this.node(c, 'text'));
+          if (!nameText) return undefined;
+          const stmt: A.OrganizationStmt = { kind: 'Organization', keyword: this.keywordRange(c, ['KwOrganization']), name: nameText, range: r };
+          const agencyClass = this.words(this.node(c, 'words'));
+          if (agencyClass) stmt.agencyClass = agencyClass;
+          return stmt;
+        }
       }
       return undefined;
     });
@@ -742,6 +752,83 @@ export class AstBuilder {
       return undefined;
     });
     return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwGroup']), id: this.located(id.image, id), statements, range, group: true };
+  }
+
+  // --- oversight and IPD sharing --------------------------------------------------------------
+
+  private oversightBlock(n: CstNode): A.OversightBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.OversightStatement>(n, 'oversightStatement', (s, name) => {
+      switch (name) {
+        case 'fdaRegulatedStmt':
+          return this.productFlag(s, { drug: 'fdaRegulatedDrug', device: 'fdaRegulatedDevice' }, ['KwFda', 'KwRegulated'], "'fda regulated'");
+        case 'unapprovedDeviceStmt':
+          return this.productFlag(s, { device: 'unapprovedDevice' }, ['KwUnapproved'], "'unapproved'");
+        case 'pediatricPostmarketStmt':
+          return this.productFlag(s, { device: 'pediatricPostmarketDevice' }, ['KwPediatric', 'KwPostmarket'], "'pediatric postmarket'");
+        case 'exportedFromUsStmt':
+          return this.productFlag(s, { us: 'exportedFromUs' }, ['KwExported', 'KwFrom'], "'exported from'");
+        case 'dataMonitoringCommitteeStmt':
+          return this.wordsStmt(s, 'dataMonitoringCommittee', ['KwData', 'KwMonitoring', 'KwCommittee']);
+        case 'reviewBoardStmt':
+          return this.wordsStmt(s, 'reviewBoard', ['KwReview', 'KwBoard']);
+      }
+      return undefined;
+    });
+    return { kind: 'OversightBlock', keyword: this.keywordRange(n.children as Children, ['KwOversight']), statements, range };
+  }
+
+  /**
+   * `fda regulated drug yes`: the product word (`drug`, `device`, `us`) stays a plain word in the
+   * lexer, so that interventions may still be named `drug`; it is checked here.
+   */
+  private productFlag(n: CstNode, fields: Record<string, A.WordsField>, keywords: string[], head: string): A.WordsStmt | undefined {
+    const c = n.children as Children;
+    const product = this.token(c, 'Identifier');
+    if (!product) return undefined;
+    const field = fields[product.image.toLowerCase()];
+    if (!field) {
+      this.diagnostics.push({
+        code: 'syntax-error',
+        severity: 'error',
+        message: `expected ${Object.keys(fields).map((f) => `'${f}'`).join(' or ')} after ${head}, found '${product.image}'`,
+        range: this.tokenRange(product),
+      });
+      return undefined;
+    }
+    const stmt = this.wordsStmt(n, field, [...keywords, 'Identifier']);
+    return stmt;
+  }
+
+  private ipdSharingBlock(n: CstNode): A.IpdSharingBlock | undefined {
+    const range = this.rangeOf(n);
+    if (!range) return undefined;
+    const statements = this.statements<A.IpdSharingStatement>(n, 'ipdSharingStatement', (s, name) => {
+      const c = s.children as Children;
+      const r = this.rangeOf(s);
+      if (!r) return undefined;
+      switch (name) {
+        case 'planStmt':
+          return this.wordsStmt(s, 'ipdSharing', ['KwPlan']);
+        case 'descriptionStmt':
+          return this.textStmt(s, 'description', ['KwDescription']);
+        case 'timeFrameTextStmt':
+          return this.textStmt(s, 'timeFrameText', ['KwTime', 'KwFrame']);
+        case 'accessCriteriaStmt':
+          return this.textStmt(s, 'accessCriteria', ['KwAccess', 'KwCriteria']);
+        case 'urlStmt':
+          return this.textStmt(s, 'url', ['KwUrl']);
+        case 'infoTypesStmt': {
+          const types = this.nodes(c, 'words')
+            .map((w) => this.words(w))
+            .filter((w): w is A.Located<string> => !!w);
+          return types.length ? { kind: 'InfoTypes', keyword: this.keywordRange(c, ['KwInfo', 'KwTypes']), types, range: r } : undefined;
+        }
+      }
+      return undefined;
+    });
+    return { kind: 'IpdSharingBlock', keyword: this.keywordRange(n.children as Children, ['KwIpd', 'KwSharing']), statements, range };
   }
 
   // --- eligibility ----------------------------------------------------------------------------

@@ -128,6 +128,8 @@ export class TrialParser extends CstParser {
         { ALT: () => this.SUBRULE(this.interventionBlock) },
         { ALT: () => this.SUBRULE(this.armBlock) },
         { ALT: () => this.SUBRULE(this.groupBlock) },
+        { ALT: () => this.SUBRULE(this.oversightBlock) },
+        { ALT: () => this.SUBRULE(this.ipdSharingBlock) },
         { ALT: () => this.SUBRULE(this.eligibilityBlock) },
         { ALT: () => this.SUBRULE(this.outcomeBlock) },
         { ALT: () => this.SUBRULE(this.scheduleBlock) },
@@ -376,7 +378,18 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.responsiblePartyStmt) },
       { ALT: () => this.SUBRULE(this.officialStmt) },
       { ALT: () => this.SUBRULE(this.contactStmt) },
+      { ALT: () => this.SUBRULE(this.organizationStmt) },
     ]);
+  });
+
+  /** `organization "Full name" class other`: the registry account's organization (identificationModule.organization). */
+  private organizationStmt = this.RULE('organizationStmt', () => {
+    this.CONSUME(kw.organization);
+    this.SUBRULE(this.text);
+    this.OPTION(() => {
+      this.CONSUME(kw.class);
+      this.SUBRULE(this.words);
+    });
   });
 
   private sponsorStmt = this.RULE('sponsorStmt', () => {
@@ -704,6 +717,96 @@ export class TrialParser extends CstParser {
     this.CONSUME(kw.exposure);
     this.CONSUME(Identifier);
   });
+
+  // --- oversight { … } ----------------------------------------------------------------------------
+
+  public oversightBlock = this.RULE('oversightBlock', () => {
+    this.CONSUME(kw.oversight);
+    this.blockBody(() => this.SUBRULE(this.oversightStatement));
+  });
+
+  private oversightStatement = this.RULE('oversightStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.fdaRegulatedStmt) },
+      { ALT: () => this.SUBRULE(this.unapprovedDeviceStmt) },
+      { ALT: () => this.SUBRULE(this.pediatricPostmarketStmt) },
+      { ALT: () => this.SUBRULE(this.exportedFromUsStmt) },
+      { ALT: () => this.SUBRULE(this.dataMonitoringCommitteeStmt) },
+      { ALT: () => this.SUBRULE(this.reviewBoardStmt) },
+    ]);
+  });
+
+  /** `fda regulated drug yes`, `fda regulated device no`: the product word is checked by the AST builder. */
+  private fdaRegulatedStmt = this.RULE('fdaRegulatedStmt', () => {
+    this.CONSUME(kw.fda);
+    this.CONSUME(kw.regulated);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.words);
+  });
+
+  /** `unapproved device yes` */
+  private unapprovedDeviceStmt = this.RULE('unapprovedDeviceStmt', () => {
+    this.CONSUME(kw.unapproved);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.words);
+  });
+
+  /** `pediatric postmarket device yes` */
+  private pediatricPostmarketStmt = this.RULE('pediatricPostmarketStmt', () => {
+    this.CONSUME(kw.pediatric);
+    this.CONSUME(kw.postmarket);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.words);
+  });
+
+  /** `exported from us yes` */
+  private exportedFromUsStmt = this.RULE('exportedFromUsStmt', () => {
+    this.CONSUME(kw.exported);
+    this.CONSUME(kw.from);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.words);
+  });
+
+  private dataMonitoringCommitteeStmt = this.keywordsThenWords('dataMonitoringCommitteeStmt', kw.data, kw.monitoring, kw.committee);
+
+  /** `review board approved` (or pending, exempt, denied, not required, not yet submitted) */
+  private reviewBoardStmt = this.keywordsThenWords('reviewBoardStmt', kw.review, kw.board);
+
+  // --- ipd sharing { … } -------------------------------------------------------------------------
+
+  public ipdSharingBlock = this.RULE('ipdSharingBlock', () => {
+    this.CONSUME(kw.ipd);
+    this.CONSUME(kw.sharing);
+    this.blockBody(() => this.SUBRULE(this.ipdSharingStatement));
+  });
+
+  private ipdSharingStatement = this.RULE('ipdSharingStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.planStmt) },
+      { ALT: () => this.SUBRULE(this.descriptionStmt) },
+      { ALT: () => this.SUBRULE(this.infoTypesStmt) },
+      { ALT: () => this.SUBRULE(this.timeFrameTextStmt) },
+      { ALT: () => this.SUBRULE(this.accessCriteriaStmt) },
+      { ALT: () => this.SUBRULE(this.urlStmt) },
+    ]);
+  });
+
+  private planStmt = this.keywordsThenWords('planStmt', kw.plan);
+
+  /** `info types study protocol, sap, icf, csr, analytic code` */
+  private infoTypesStmt = this.RULE('infoTypesStmt', () => {
+    this.CONSUME(kw.info);
+    this.CONSUME(kw.types);
+    this.SUBRULE(this.words);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.words);
+    });
+  });
+
+  private accessCriteriaStmt = this.keywordsThenText('accessCriteriaStmt', kw.access, kw.criteria);
+
+  private urlStmt = this.keywordsThenText('urlStmt', kw.url);
 
   // --- eligibility { … } -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
  * block in the parser, so this table cannot drift from the grammar.
  */
 export const STATEMENT_HEADS = {
-  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
+  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'oversight', 'ipd sharing', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
   trialBlock: [
     'nct id', 'org study id', 'secondary id', 'brief title', 'official title', 'acronym', 'study type', 'phase', 'status', 'why stopped',
     'start', 'primary completion', 'completion', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',
@@ -14,7 +14,12 @@ export const STATEMENT_HEADS = {
     'allocation', 'model', 'purpose', 'masking',
     'observational model', 'time perspective', 'biospecimen retention', 'patient registry', 'target duration', 'expanded access',
   ],
-  sponsorsBlock: ['lead', 'collaborator', 'responsible party', 'official', 'contact'],
+  sponsorsBlock: ['lead', 'collaborator', 'responsible party', 'official', 'contact', 'organization'],
+  oversightBlock: [
+    // The product word after these heads (`drug`, `device`, `us`) is a plain word, not a keyword.
+    'fda regulated', 'unapproved', 'pediatric postmarket', 'exported from', 'data monitoring committee', 'review board',
+  ],
+  ipdSharingBlock: ['plan', 'description', 'info types', 'time frame', 'access criteria', 'url'],
   interventionBlock: ['type', 'name', 'other name', 'description', 'dose', 'adjust by', 'taper after', 'stop after', 'max dose', 'basis'],
   armBlock: ['label', 'type', 'description', 'receives', 'periods'],
   groupBlock: ['label', 'description', 'exposure'],
@@ -35,6 +40,8 @@ export const BLOCK_PLACES: Record<BlockRule, string> = {
   interventionBlock: 'in an intervention',
   armBlock: 'in an arm',
   groupBlock: 'in a group',
+  oversightBlock: 'in the oversight block',
+  ipdSharingBlock: 'in the IPD sharing block',
   eligibilityBlock: 'in the eligibility block',
   outcomeBlock: 'in an outcome',
   scheduleBlock: 'in the schedule',

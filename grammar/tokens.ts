@@ -65,6 +65,9 @@ export const KEYWORDS = [
   'group', 'exposure', 'expanded', 'access',
   // schedule of activities: periods, visit windows, assessments; an arm's periods
   'period', 'periods', 'window', 'assess',
+  // oversight, IPD sharing, the registry organization (`drug`, `device`, `us` stay words: common names)
+  'oversight', 'fda', 'regulated', 'unapproved', 'pediatric', 'postmarket', 'exported', 'data', 'monitoring',
+  'committee', 'review', 'board', 'ipd', 'sharing', 'plan', 'info', 'types', 'criteria', 'url', 'organization',
 ] as const;
 
 export type KeywordName = (typeof KEYWORDS)[number];

@@ -31,6 +31,8 @@ function isModelItem(model: TrialModel, item: A.TopItem): boolean {
     case 'SponsorsBlock': return model.sponsors === item;
     case 'EligibilityBlock': return model.eligibility === item;
     case 'ScheduleBlock': return model.schedule === item;
+    case 'OversightBlock': return model.oversight === item;
+    case 'IpdSharingBlock': return model.ipdSharing === item;
     case 'MeasureDecl': return model.measures.get(item.id.value) === item;
     case 'InterventionBlock': return model.interventions.get(item.id.value) === item;
     case 'ArmBlock': return model.arms.get(item.id.value) === item;
@@ -64,7 +66,7 @@ interface Entry {
 const NONE: readonly unknown[] = Object.freeze([]);
 
 /** Item kinds, to tell dependency items (anchors) from other dependencies. */
-const ITEM_KINDS = new Set<string>(['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl']);
+const ITEM_KINDS = new Set<string>(['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock']);
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a === b) return true;

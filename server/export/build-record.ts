@@ -82,6 +82,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const text = (block: { statements: { kind: string }[] } | undefined, f: A.TextField) => nonEmpty(textField(block, f)?.text.value);
 
   // identificationModule
+  const organization = statementsOf(model.sponsors, 'Organization')[0];
   const nct = statementsOf(trial, 'NctId')[0];
   const org = statementsOf(trial, 'OrgStudyId')[0];
   const identificationModule = compact({
@@ -92,6 +93,9 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     briefTitle: text(trial, 'briefTitle'),
     officialTitle: text(trial, 'officialTitle'),
     acronym: text(trial, 'acronym'),
+    organization: organization
+      ? compact({ fullName: nonEmpty(organization.name.value), class: word(organization.agencyClass, 'AgencyClass', 'an organization class') })
+      : undefined,
   });
 
   // statusModule
@@ -132,6 +136,21 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       : undefined,
     leadSponsor: lead ? sponsor(lead) : undefined,
     collaborators: sponsorStmts.filter((s) => s.role.value === 'collaborator').map(sponsor),
+  });
+
+  // oversightModule: yes/no answers (the review board status has no API v2 field: not written)
+  const oversight = model.oversight;
+  const flag = (f: A.WordsField, what: string) => {
+    const w = wordsField(oversight, f)?.words;
+    return w ? yesNoValue(w, what) : undefined;
+  };
+  const oversightModule = compact({
+    oversightHasDmc: flag('dataMonitoringCommittee', 'data monitoring committee'),
+    isFdaRegulatedDrug: flag('fdaRegulatedDrug', 'fda regulated drug'),
+    isFdaRegulatedDevice: flag('fdaRegulatedDevice', 'fda regulated device'),
+    isUnapprovedDevice: flag('unapprovedDevice', 'unapproved device'),
+    isPpsd: flag('pediatricPostmarketDevice', 'pediatric postmarket device'),
+    isUsExport: flag('exportedFromUs', 'exported from us'),
   });
 
   const descriptionModule = compact({ briefSummary: text(trial, 'summary'), detailedDescription: text(trial, 'details') });
@@ -319,10 +338,25 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     })),
   });
 
+  const ipd = model.ipdSharing;
+  const ipdSharingStatementModule = ipd
+    ? compact({
+      ipdSharing: word(wordsField(ipd, 'ipdSharing')?.words, 'IpdSharing', 'the IPD sharing plan'),
+      description: text(ipd, 'description'),
+      infoTypes: (statementsOf(ipd, 'InfoTypes')[0]?.types ?? [])
+        .map((t) => word(t, 'IpdSharingInfoType', 'an IPD information type'))
+        .filter((v) => v !== undefined),
+      timeFrame: text(ipd, 'timeFrameText'),
+      accessCriteria: text(ipd, 'accessCriteria'),
+      url: text(ipd, 'url'),
+    })
+    : undefined;
+
   const protocolSection = compact({
     identificationModule,
     statusModule,
     sponsorCollaboratorsModule,
+    oversightModule,
     descriptionModule,
     conditionsModule,
     designModule,
@@ -331,6 +365,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
     eligibilityModule,
     contactsLocationsModule,
     referencesModule,
+    ipdSharingStatementModule,
   }) ?? {};
   return { record: { protocolSection }, problems };
 }

@@ -51,6 +51,8 @@ export const MODELLED_FIELDS: readonly string[] = [
   'identificationModule.briefTitle',
   'identificationModule.officialTitle',
   'identificationModule.acronym',
+  'identificationModule.organization.fullName',
+  'identificationModule.organization.class',
   'statusModule.overallStatus',
   'statusModule.whyStopped',
   'statusModule.expandedAccessInfo.hasExpandedAccess',
@@ -65,6 +67,12 @@ export const MODELLED_FIELDS: readonly string[] = [
   'sponsorCollaboratorsModule.leadSponsor.class',
   'sponsorCollaboratorsModule.collaborators[].name',
   'sponsorCollaboratorsModule.collaborators[].class',
+  'oversightModule.oversightHasDmc',
+  'oversightModule.isFdaRegulatedDrug',
+  'oversightModule.isFdaRegulatedDevice',
+  'oversightModule.isUnapprovedDevice',
+  'oversightModule.isPpsd',
+  'oversightModule.isUsExport',
   'descriptionModule.briefSummary',
   'descriptionModule.detailedDescription',
   'conditionsModule.conditions[]',
@@ -122,11 +130,16 @@ export const MODELLED_FIELDS: readonly string[] = [
   'referencesModule.references[].pmid',
   'referencesModule.references[].type',
   'referencesModule.references[].citation',
+  'ipdSharingStatementModule.ipdSharing',
+  'ipdSharingStatementModule.description',
+  'ipdSharingStatementModule.infoTypes[]',
+  'ipdSharingStatementModule.timeFrame',
+  'ipdSharingStatementModule.accessCriteria',
+  'ipdSharingStatementModule.url',
 ];
 
 /** Why each unmodelled field is not imported (prefix match on the normalised path). */
 export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
-  ['identificationModule.organization', 'the PRS account organisation is set by the registry account, not by the protocol'],
   ['identificationModule.nctIdAliases', 'obsolete NCT ids are kept by the registry'],
   ['identificationModule.orgStudyIdInfo.', 'only the id of the org study id is modelled (not its type or link)'],
   ['identificationModule.secondaryIdInfos[].link', 'secondary id links are not modelled'],
@@ -135,7 +148,7 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['statusModule.delayedPosting', 'not modelled'],
   ['statusModule.', 'submission and posting dates are assigned by the registry'],
   ['sponsorCollaboratorsModule.responsibleParty.old', 'legacy responsible-party fields are not modelled'],
-  ['oversightModule', 'oversight (DMC, FDA regulation) is not modelled'],
+  ['oversightModule.fdaaa801Violation', 'set by the registry (FDAAA 801 violation notices)'],
   ['designModule.nPtrsToThisExpAccNctId', 'maintained by the registry (how many records point to this expanded-access record)'],
   ['designModule.', 'not modelled'],
   ['eligibilityModule.stdAges', 'derived by the registry from the minimum and maximum ages'],
@@ -149,7 +162,6 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['referencesModule.references[].retractions', 'retractions are maintained by the registry'],
   ['referencesModule.seeAlsoLinks', 'see-also links are not modelled'],
   ['referencesModule.availIpds', 'available IPD/documents are not modelled'],
-  ['ipdSharingStatementModule', 'the IPD sharing statement is not modelled'],
 ];
 
 /** Why a protocolSection leaf path (indices as `[]`) is not imported, from UNMODELLED_REASONS. */
@@ -262,6 +274,8 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   const em = obj(ps['eligibilityModule']);
   const cl = obj(ps['contactsLocationsModule']);
   const rm = obj(ps['referencesModule']);
+  const ov = obj(ps['oversightModule']);
+  const ipd = obj(ps['ipdSharingStatementModule']);
 
   const words = (v: unknown): string | undefined => (typeof v === 'string' && v ? wordsFor(v) : undefined);
   const lines: string[] = [];
@@ -380,6 +394,12 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
 
   // --- sponsors ------------------------------------------------------------------------------
   const sponsors: string[] = [];
+  const org = obj(idm['organization']);
+  if (str(org['fullName']) !== undefined) {
+    sponsors.push(`organization ${quote(str(org['fullName'])!)}${str(org['class']) ? ` class ${words(org['class'])}` : ''}`);
+  } else if (str(org['class'])) {
+    notes.push(`The organization class ${str(org['class'])} has no organization name and was not imported.`);
+  }
   const sponsorLine = (role: string, s: J) => {
     const cls = str(s['class']);
     sponsors.push(`${role} ${quote(str(s['name']) ?? '')}${cls ? ` class ${words(cls)}` : ''}`);
@@ -416,6 +436,23 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   if (sponsors.length > 0) {
     lines.push('', 'sponsors {');
     for (const s of sponsors) push(I, s);
+    lines.push('}');
+  }
+
+  // --- oversight -------------------------------------------------------------------------------
+  const oversight: string[] = [];
+  const flagLine = (key: string, head: string) => {
+    if (typeof ov[key] === 'boolean') oversight.push(`${head} ${ov[key] ? 'yes' : 'no'}`);
+  };
+  flagLine('isFdaRegulatedDrug', 'fda regulated drug');
+  flagLine('isFdaRegulatedDevice', 'fda regulated device');
+  flagLine('isUnapprovedDevice', 'unapproved device');
+  flagLine('isPpsd', 'pediatric postmarket device');
+  flagLine('isUsExport', 'exported from us');
+  flagLine('oversightHasDmc', 'data monitoring committee');
+  if (oversight.length > 0) {
+    lines.push('', 'oversight {');
+    for (const o of oversight) push(I, o);
     lines.push('}');
   }
 
@@ -569,6 +606,21 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     }
     line += ` ${quote(str(r['citation']) ?? '')}`;
     lines.push(line);
+  }
+
+  // --- IPD sharing statement -----------------------------------------------------------------
+  const ipdLines: string[] = [];
+  if (str(ipd['ipdSharing'])) ipdLines.push(`plan ${words(ipd['ipdSharing'])}`);
+  if (str(ipd['description']) !== undefined) ipdLines.push(`description ${textValue(str(ipd['description'])!, I)}`);
+  const infoTypes = arr(ipd['infoTypes']).map((t) => words(t)).filter((t): t is string => !!t);
+  if (infoTypes.length > 0) ipdLines.push(`info types ${infoTypes.join(', ')}`);
+  if (str(ipd['timeFrame']) !== undefined) ipdLines.push(`time frame ${textValue(str(ipd['timeFrame'])!, I)}`);
+  if (str(ipd['accessCriteria']) !== undefined) ipdLines.push(`access criteria ${textValue(str(ipd['accessCriteria'])!, I)}`);
+  if (str(ipd['url']) !== undefined) ipdLines.push(`url ${quote(str(ipd['url'])!)}`);
+  if (ipdLines.length > 0) {
+    lines.push('', 'ipd sharing {');
+    for (const l of ipdLines) push(I, l);
+    lines.push('}');
   }
 
   // --- what was not imported -------------------------------------------------------------------

@@ -15,6 +15,8 @@ export type BlockKind =
   | 'intervention'
   | 'arm'
   | 'group'
+  | 'oversight'
+  | 'ipdSharing'
   | 'receives'
   | 'eligibility'
   | 'outcome'
@@ -44,6 +46,8 @@ const BLOCK_HEADS: Record<string, BlockKind> = {
   intervention: 'intervention',
   arm: 'arm',
   group: 'group',
+  oversight: 'oversight',
+  ipd: 'ipdSharing',
   receives: 'receives',
   eligibility: 'eligibility',
   primary: 'outcome',

@@ -32,6 +32,8 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
         break;
       }
       case 'DesignBlock': s = sym('design', SymbolKind.Namespace, item.range, item.keyword); break;
+      case 'OversightBlock': s = sym('oversight', SymbolKind.Namespace, item.range, item.keyword); break;
+      case 'IpdSharingBlock': s = sym('ipd sharing', SymbolKind.Namespace, item.range, item.keyword); break;
       case 'SponsorsBlock': {
         s = sym('sponsors', SymbolKind.Namespace, item.range, item.keyword);
         if (s) s.children = kids(() => item.statements.map((st) => st.kind === 'Sponsor' ? sym(st.name.value, SymbolKind.Property, st.range, st.name.range, st.role.value) : undefined));

@@ -47,8 +47,10 @@ export interface TrialModel {
   sponsors?: A.SponsorsBlock;
   eligibility?: A.EligibilityBlock;
   schedule?: A.ScheduleBlock;
+  oversight?: A.OversightBlock;
+  ipdSharing?: A.IpdSharingBlock;
   /** Second and later blocks of a kind that may appear once (`trial`, `design` …). */
-  extraBlocks: (A.TrialBlock | A.DesignBlock | A.SponsorsBlock | A.EligibilityBlock | A.ScheduleBlock)[];
+  extraBlocks: (A.TrialBlock | A.DesignBlock | A.SponsorsBlock | A.EligibilityBlock | A.ScheduleBlock | A.OversightBlock | A.IpdSharingBlock)[];
   measures: Map<string, A.MeasureDecl>;
   interventions: Map<string, A.InterventionBlock>;
   arms: Map<string, A.ArmBlock>;
@@ -100,7 +102,7 @@ export function buildModel(parse: ParseResult): TrialModel {
     }
   };
 
-  const single = <K extends 'trial' | 'design' | 'sponsors' | 'eligibility' | 'schedule'>(key: K, block: NonNullable<TrialModel[K]>): void => {
+  const single = <K extends 'trial' | 'design' | 'sponsors' | 'eligibility' | 'schedule' | 'oversight' | 'ipdSharing'>(key: K, block: NonNullable<TrialModel[K]>): void => {
     if (model[key]) model.extraBlocks.push(block as TrialModel['extraBlocks'][number]);
     else (model as unknown as Record<string, unknown>)[key] = block;
   };
@@ -111,6 +113,8 @@ export function buildModel(parse: ParseResult): TrialModel {
       case 'DesignBlock': single('design', item); break;
       case 'SponsorsBlock': single('sponsors', item); break;
       case 'EligibilityBlock': single('eligibility', item); break;
+      case 'OversightBlock': single('oversight', item); break;
+      case 'IpdSharingBlock': single('ipdSharing', item); break;
       case 'ScheduleBlock':
         single('schedule', item);
         // Only the first schedule block declares (later ones are reported as extra blocks).

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { KEYWORDS, TIME_WORD_KEYWORDS } from '../../grammar/tokens';
 
 /** Keywords that open a top-level item (coloured as control keywords). */
-const BLOCK_KEYWORDS = ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'eligibility', 'outcome', 'schedule', 'site', 'reference'];
+const BLOCK_KEYWORDS = ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'oversight', 'ipd', 'eligibility', 'outcome', 'schedule', 'site', 'reference'];
 /** Keywords that declare a name (the word after them is that name). */
 const DECLARING: Record<string, string> = {
   measure: 'entity.name.variable.measure.trial',

@@ -13,10 +13,11 @@ function summary(text: string, options = {}): string[] {
 describe('checks: examples', () => {
   it('the seed NCT04743739 shows exactly what the record deserves', () => {
     assert.deepEqual(summary(readExample('NCT04743739.trial')), [
-      '6:1-6:6 error registry-missing-element "trial" a primary outcome',
-      '6:1-6:6 error registry-missing-element "trial" the official title (required for studies starting on or after 2017-01-18)',
-      '6:1-6:6 error registry-missing-element "trial" the primary completion date',
+      // One diagnostic per place, naming every element missing there (errors and warnings apart).
+      '6:1-6:6 warning registry-missing-element "trial" the oversight answers (FDA-regulated drug, FDA-regulated device)',
+      '6:1-6:6 error registry-missing-element "trial" the official title (required for studies starting on or after 2017-01-18); the primary completion date; a primary outcome',
       '12:10-12:20 error why-stopped-missing "terminated"',
+      '38:1-38:9 error registry-missing-element "sponsors" the organization',
       '104:28-104:33 information unit-clinical-spelling "g/24h"',
       '105:22-105:35 information unit-clinical-spelling "mL/min/1.73m2"',
     ]);
@@ -34,7 +35,9 @@ describe('checks: examples', () => {
       const fixes = quickFixes(text, d);
       text = applyEdits(text, (fixes.find((f) => f.isPreferred) ?? fixes[0]!).edits);
     }
-    assert.deepEqual(checkText(text).diagnostics.map((d) => d.code), []);
+    // What is left are the placeholders of the oversight answers (`fda regulated drug TODO`): a
+    // fix never answers yes or no for the writer.
+    assert.deepEqual(checkText(text).diagnostics.map((d) => `${d.code} ${text.slice(d.range.start.offset, d.range.end.offset)}`), ['word-unknown TODO', 'word-unknown TODO']);
   });
 });
 

@@ -95,4 +95,37 @@ describe('language constructs: observational and expanded-access studies', () =>
     const design = result.ast.items[0] as A.DesignBlock;
     assert.deepEqual(design.statements.map((s) => (s as A.WordsStmt).field), ['observationalModel']);
   });
+
+  it('oversight: yes/no answers keyed by their product word, and the review board status', () => {
+    const o = first(parseClean('oversight {\n  fda regulated drug yes\n  fda regulated device no\n  unapproved device no\n  pediatric postmarket device no\n  exported from us yes\n  data monitoring committee yes\n  review board not yet submitted\n}\n'), 'OversightBlock');
+    assert.deepEqual(o.statements.map((s) => [s.field, s.words.value]), [
+      ['fdaRegulatedDrug', 'yes'], ['fdaRegulatedDevice', 'no'], ['unapprovedDevice', 'no'], ['pediatricPostmarketDevice', 'no'],
+      ['exportedFromUs', 'yes'], ['dataMonitoringCommittee', 'yes'], ['reviewBoard', 'not yet submitted'],
+    ]);
+  });
+
+  it('a wrong product word after `fda regulated` is one located error; `drug` can still name an intervention', () => {
+    const text = 'oversight {\n  fda regulated vaccine yes\n  data monitoring committee no\n}\nintervention drug {\n  type drug\n}\n';
+    const result = parse(text);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.line, text.slice(d.range.start.offset, d.range.end.offset)]), [['syntax-error', 1, 'vaccine']]);
+    const o = result.ast.items.find((i) => i.kind === 'OversightBlock') as A.OversightBlock;
+    assert.deepEqual(o.statements.map((s) => s.field), ['dataMonitoringCommittee']);
+    assert.ok(result.ast.items.some((i) => i.kind === 'InterventionBlock' && i.id.value === 'drug'));
+  });
+
+  it('ipd sharing: plan, description, info types, time frame, access criteria, url', () => {
+    const b = first(parseClean('ipd sharing {\n  plan yes\n  description "D"\n  info types study protocol, analytic code\n  time frame "T"\n  access criteria "A"\n  url "https://x.org"\n}\n'), 'IpdSharingBlock');
+    const [plan, description, types, frame, access, url] = b.statements;
+    assert.deepEqual([(plan as A.WordsStmt).field, (plan as A.WordsStmt).words.value], ['ipdSharing', 'yes']);
+    assert.deepEqual((types as A.InfoTypesStmt).types.map((t) => t.value), ['study protocol', 'analytic code']);
+    assert.deepEqual([description, frame, access, url].map((t) => [(t as A.TextStmt).field, (t as A.TextStmt).text.value]), [
+      ['description', 'D'], ['timeFrameText', 'T'], ['accessCriteria', 'A'], ['url', 'https://x.org'],
+    ]);
+  });
+
+  it('the organization in the sponsors block', () => {
+    const sp = first(parseClean('sponsors {\n  organization "Peking Union Medical College Hospital" class other\n}\n'), 'SponsorsBlock');
+    const org = sp.statements[0] as A.OrganizationStmt;
+    assert.deepEqual([org.kind, org.name.value, org.agencyClass?.value], ['Organization', 'Peking Union Medical College Hospital', 'other']);
+  });
 });

@@ -11,6 +11,8 @@ const WRAP: Record<BlockRule, (line: string) => string> = {
   interventionBlock: (l) => `intervention x {\n${l}\n}`,
   armBlock: (l) => `arm a {\n${l}\n}`,
   groupBlock: (l) => `group g {\n${l}\n}`,
+  oversightBlock: (l) => `oversight {\n${l}\n}`,
+  ipdSharingBlock: (l) => `ipd sharing {\n${l}\n}`,
   eligibilityBlock: (l) => `eligibility {\n${l}\n}`,
   outcomeBlock: (l) => `primary outcome "P" {\n${l}\n}`,
   scheduleBlock: (l) => `schedule {\n${l}\n}`,

@@ -37,6 +37,21 @@ const FIELDS = [
   'statusModule.expandedAccessInfo.statusForNctId',
   'designModule.enrollmentInfo.count',
   'designModule.enrollmentInfo.type',
+  // item 5: oversight, IPD sharing, the organization
+  'identificationModule.organization.fullName',
+  'identificationModule.organization.class',
+  'oversightModule.oversightHasDmc',
+  'oversightModule.isFdaRegulatedDrug',
+  'oversightModule.isFdaRegulatedDevice',
+  'oversightModule.isUnapprovedDevice',
+  'oversightModule.isPpsd',
+  'oversightModule.isUsExport',
+  'ipdSharingStatementModule.ipdSharing',
+  'ipdSharingStatementModule.description',
+  'ipdSharingStatementModule.infoTypes',
+  'ipdSharingStatementModule.timeFrame',
+  'ipdSharingStatementModule.accessCriteria',
+  'ipdSharingStatementModule.url',
 ];
 
 interface Run { study: J; text: string; exported: J; errors: string[]; codes: string[] }
@@ -62,7 +77,7 @@ function run(file: string): Run {
   return r;
 }
 
-describe('import/export: observational and expanded-access fields of real records', function () {
+describe('import/export: observational, expanded-access, oversight, IPD and organization fields of real records', function () {
   this.timeout(120000);
   before(function () {
     if (files.length === 0) this.skip();
@@ -88,7 +103,7 @@ describe('import/export: observational and expanded-access fields of real record
     }
     assert.deepEqual(differences, []);
     // The corpus really exercises these fields (so the comparison above is not vacuous).
-    for (const field of ['designModule.designInfo.observationalModel', 'designModule.designInfo.timePerspective', 'designModule.bioSpec.retention', 'designModule.targetDuration', 'eligibilityModule.studyPopulation', 'eligibilityModule.samplingMethod', 'statusModule.expandedAccessInfo.nctId']) {
+    for (const field of ['oversightModule.isFdaRegulatedDrug', 'oversightModule.isUsExport', 'ipdSharingStatementModule.infoTypes', 'ipdSharingStatementModule.url', 'identificationModule.organization.class', 'designModule.designInfo.observationalModel', 'designModule.designInfo.timePerspective', 'designModule.bioSpec.retention', 'designModule.targetDuration', 'eligibilityModule.studyPopulation', 'eligibilityModule.samplingMethod', 'statusModule.expandedAccessInfo.nctId']) {
       assert.ok((present.get(field) ?? 0) > 0, `no record has ${field}`);
     }
   });
@@ -122,6 +137,19 @@ describe('import/export: observational and expanded-access fields of real record
       assert.ok(!codes.includes('word-unknown'), path.basename(file));
     }
     assert.ok(withoutExposure > 0);
+  });
+
+  it('no registry-missing-element warning or error on a real record for the new elements', () => {
+    const newElements = /organization|oversight|FDA-regulated|study population|sampling method|observational model|time perspective|expanded-access/;
+    const hits: string[] = [];
+    for (const file of files) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const [t] = importRecord(json);
+      for (const d of diagnoseText(t!.text).diagnostics) {
+        if (d.code === 'registry-missing-element' && newElements.test(d.message)) hits.push(`${path.basename(file)}: ${d.message}`);
+      }
+    }
+    assert.deepEqual(hits, []);
   });
 
   it('an imported observational record parses with no syntax diagnostics', () => {

@@ -6,6 +6,7 @@
 import type * as A from '../../../../grammar/ast';
 import { phaseValue, registryValue, wordsFor } from '../../../model';
 import { ENUMS, type EnumName } from '../../../registry/enums';
+import { REVIEW_BOARD_STATUS, reviewBoardStatus } from '../../../registry/review-board';
 import { itemRule } from '../../types';
 import { closest, replaceFix } from '../../util';
 
@@ -47,12 +48,27 @@ const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
   timePerspective: ['DesignTimePerspective', 'a time perspective'],
   patientRegistry: undefined,
   samplingMethod: ['SamplingMethod', 'a sampling method'],
+  fdaRegulatedDrug: undefined,
+  fdaRegulatedDevice: undefined,
+  unapprovedDevice: undefined,
+  pediatricPostmarketDevice: undefined,
+  exportedFromUs: undefined,
+  dataMonitoringCommittee: undefined,
+  reviewBoard: undefined,
+  ipdSharing: ['IpdSharing', 'an IPD sharing plan'],
 };
 
 /** Fields answered `yes` or `no`, by what a message calls them. */
 const YES_NO_FIELDS: Partial<Record<A.WordsField, WordKind>> = {
   healthyVolunteers: HEALTHY,
   patientRegistry: { ...HEALTHY, what: 'a patient-registry answer' },
+  fdaRegulatedDrug: { ...HEALTHY, what: 'a yes/no answer' },
+  fdaRegulatedDevice: { ...HEALTHY, what: 'a yes/no answer' },
+  unapprovedDevice: { ...HEALTHY, what: 'a yes/no answer' },
+  pediatricPostmarketDevice: { ...HEALTHY, what: 'a yes/no answer' },
+  exportedFromUs: { ...HEALTHY, what: 'a yes/no answer' },
+  dataMonitoringCommittee: { ...HEALTHY, what: 'a yes/no answer' },
+  reviewBoard: { what: 'a review board status', valid: REVIEW_BOARD_STATUS, ok: (x) => reviewBoardStatus(x) !== undefined },
 };
 
 /** The registry's three expanded-access types (designModule.expandedAccessTypes has one flag each). */
@@ -75,6 +91,8 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
     case 'EligibilityBlock':
     case 'InterventionBlock':
     case 'ArmBlock':
+    case 'OversightBlock':
+    case 'IpdSharingBlock':
       for (const s of item.statements as { kind: string }[]) {
         if (s.kind !== 'Words') continue;
         const w = s as A.WordsStmt;
@@ -109,6 +127,10 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
       for (const s of item.statements) if (s.kind === 'ResponsibleParty') enumUse(s.partyType, 'ResponsiblePartyType', 'a responsible party type');
       for (const s of item.statements) if (s.kind === 'Official') enumUse(s.role, 'OfficialRole', 'an official role');
       for (const s of item.statements) if (s.kind === 'Contact') enumUse(s.role, 'ContactRole', 'a contact role');
+      for (const s of item.statements) if (s.kind === 'Organization') enumUse(s.agencyClass, 'AgencyClass', 'an organization class');
+      break;
+    case 'IpdSharingBlock':
+      for (const s of item.statements) if (s.kind === 'InfoTypes') for (const t of s.types) enumUse(t, 'IpdSharingInfoType', 'an IPD information type');
       break;
     case 'SiteDecl':
       enumUse(item.status, 'RecruitmentStatus', 'a site status');
@@ -126,12 +148,13 @@ export const wordUnknown = itemRule({
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'A word that should name a registry value (arm type, status, masking …) is not one of its values.' },
-  kinds: ['TrialBlock', 'DesignBlock', 'EligibilityBlock', 'InterventionBlock', 'ArmBlock', 'SponsorsBlock', 'SiteDecl', 'ReferenceDecl'],
+  kinds: ['TrialBlock', 'DesignBlock', 'EligibilityBlock', 'InterventionBlock', 'ArmBlock', 'SponsorsBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock'],
   checkItem(item, _model, report, ctx) {
     for (const use of itemWordUses(item)) {
       ctx.at(use.words.range);
       if (use.ok(use.words.value)) continue;
-      const suggestion = closest(use.words.value, use.valid, 0.6);
+      // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: no guess offered.
+      const suggestion = /^todo$/i.test(use.words.value.trim()) ? undefined : closest(use.words.value, use.valid, 0.6);
       report(
         use.words.range,
         `'${use.words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,

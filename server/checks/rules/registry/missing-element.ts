@@ -1,10 +1,17 @@
 /**
  * Required elements of a ClinicalTrials.gov record (registry-format.md §6; the PRS upload schema
- * and the data element definitions): each missing one is named, on its block's keyword (or the
- * `trial` keyword), with a quick fix that inserts a skeleton line to complete.
+ * and the data element definitions): each missing one is named where it belongs — on the keyword
+ * of the block it belongs in, or on `trial` when its whole block is missing — with a quick fix that
+ * inserts a skeleton line to complete. The elements missing at one place make ONE diagnostic that
+ * names them all (errors and warnings apart), with a fix that adds them all.
+ *
+ * Severity follows the source: an element a registry source requires is an error; an element
+ * every comparable real record states but no source here makes required is a warning (the doc
+ * section lists which is which, with its condition and source).
  */
 import type * as A from '../../../../grammar/ast';
-import { dateField, statementsOf, textField, wordsField, type TrialModel } from '../../../model';
+import type { Severity } from '../../../../grammar/diagnostic';
+import { dateField, registryValue, statementsOf, textField, wordsField, type TrialModel } from '../../../model';
 import { facts, isInterventional, overallStatus } from '../../facts';
 import type { QuickFix, Rule, RuleContext, TextEdit } from '../../types';
 import { appendToDocument, insertInBlock } from '../../util';
@@ -22,10 +29,20 @@ export function hasDrug(model: TrialModel): boolean {
   return false;
 }
 
-interface Missing {
+export interface Missing {
   element: string;
   range: A.Range;
   fixes: QuickFix[];
+  /** `error` when a registry source requires the element, `warning` when only real records show it. */
+  severity: Extract<Severity, 'error' | 'warning'>;
+}
+
+/** FDAAA 801 final rule date, also the DEFS `*§` date: the oversight answers are asked of studies starting on or after it. */
+const OVERSIGHT_FROM = '2017-01-18';
+
+function studyTypeOf(model: TrialModel): string | undefined {
+  const w = wordsField(model.trial, 'studyType')?.words.value;
+  return w ? registryValue(w, 'StudyType') : undefined;
 }
 
 function fix(element: string, edit: TextEdit, title?: string, isPreferred = true): QuickFix {
@@ -34,6 +51,10 @@ function fix(element: string, edit: TextEdit, title?: string, isPreferred = true
 
 export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text' | 'lines'>): Missing[] {
   const out: Missing[] = [];
+  const required = { push: (m: Omit<Missing, 'severity'>) => out.push({ ...m, severity: 'error' }) };
+  const expected = (m: Omit<Missing, 'severity'>): void => {
+    out.push({ ...m, severity: 'warning' });
+  };
   const text = ctx.text;
   const trial = model.trial;
   const interventional = isInterventional(model);
@@ -41,7 +62,7 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
   const trialRange = trial?.keyword ?? ctx.lines.range(0, 0);
 
   if (!trial) {
-    out.push({
+    required.push({
       element: 'the trial block (titles, ids, status, dates, enrollment)',
       range: ctx.lines.range(0, 0),
       fixes: [fix('a trial block', appendToDocument(text, ctx.lines, `trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type interventional\n  status not yet recruiting\n  start ${month()} estimated\n  primary completion ${month()} estimated\n  completion ${month()} estimated\n  enrollment 0 estimated\n}`))],
@@ -49,7 +70,7 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
   } else {
     const inTrial = (element: string, line: string, options?: { alternatives?: string[] }): void => {
       const lines2 = [line, ...(options?.alternatives ?? [])];
-      out.push({
+      required.push({
         element,
         range: trialRange,
         fixes: lines2.map((l, i) => fix(element, insertInBlock(text, ctx.lines, trial, l), `Add '${l}'`, i === 0 && !options?.alternatives)),
@@ -58,12 +79,12 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     const textElement = (field: A.TextField, element: string, line: string): void => {
       const stmt = textField(trial, field);
       if (!stmt) inTrial(element, line);
-      else if (stmt.text.value.trim() === '') out.push({ element, range: stmt.text.range, fixes: [fix(element, { range: stmt.text.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
+      else if (stmt.text.value.trim() === '') required.push({ element, range: stmt.text.range, fixes: [fix(element, { range: stmt.text.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
     };
     if (!statementsOf(trial, 'OrgStudyId')[0]) inTrial('the org study id', 'org study id "TODO"');
     else if (statementsOf(trial, 'OrgStudyId')[0]!.id.value.trim() === '') {
       const s = statementsOf(trial, 'OrgStudyId')[0]!;
-      out.push({ element: 'the org study id', range: s.id.range, fixes: [fix('the org study id', { range: s.id.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
+      required.push({ element: 'the org study id', range: s.id.range, fixes: [fix('the org study id', { range: s.id.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
     }
     textElement('briefTitle', 'the brief title', 'brief title "TODO"');
     const start = dateField(trial, 'start');
@@ -92,14 +113,14 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     const allocation = arms >= 2 ? 'allocation randomized' : 'allocation na';
     const modelLine = arms >= 2 ? 'model parallel' : 'model single group';
     if (!design) {
-      out.push({
+      required.push({
         element: 'the design (allocation, model, purpose, masking)',
         range: trialRange,
         fixes: [fix('a design block', appendToDocument(text, ctx.lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose treatment\n  masking none\n}`))],
       });
     } else {
       const inDesign = (element: string, line: string): void => {
-        out.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
+        required.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
       };
       if (!wordsField(design, 'allocation')) inDesign('the allocation', allocation);
       if (!statementsOf(design, 'Model')[0]) inDesign('the intervention model', modelLine);
@@ -107,13 +128,13 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking none');
     }
     if (model.arms.size === 0) {
-      out.push({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
+      required.push({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
     }
     if (model.interventions.size === 0) {
-      out.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
+      required.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
     }
     if (!model.outcomes.some((o) => o.level.value === 'primary')) {
-      out.push({
+      required.push({
         element: 'a primary outcome',
         range: trialRange,
         fixes: [fix('a primary outcome', appendToDocument(text, ctx.lines, 'primary outcome "TODO" {\n  time frame "TODO"\n}'))],
@@ -123,21 +144,71 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
 
   const elig = model.eligibility;
   if (!elig) {
-    out.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age any\n  sex all\n}'))] });
+    required.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age any\n  sex all\n}'))] });
   } else {
-    if (!wordsField(elig, 'sex')) out.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex all'), "Add 'sex all'")] });
-    if (!statementsOf(elig, 'Age')[0]) out.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age any'), "Add 'age any' (no age limits)")] });
+    if (!wordsField(elig, 'sex')) required.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex all'), "Add 'sex all'")] });
+    if (!statementsOf(elig, 'Age')[0]) required.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age any'), "Add 'age any' (no age limits)")] });
   }
 
   const sponsors = model.sponsors;
   if (!sponsors) {
-    out.push({ element: 'the sponsors (lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  lead "TODO" class other\n  responsible party sponsor\n}'))] });
+    required.push({ element: 'the sponsors (organization, lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  organization "TODO" class other\n  lead "TODO" class other\n  responsible party sponsor\n}'))] });
   } else {
     if (!statementsOf(sponsors, 'Sponsor').some((s) => s.role.value === 'lead')) {
-      out.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
+      required.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
     }
     if (!statementsOf(sponsors, 'ResponsibleParty')[0]) {
-      out.push({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
+      required.push({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
+    }
+    // PRSXSD: id_info/org_name is required (the registry account's organization).
+    const organization = statementsOf(sponsors, 'Organization')[0];
+    if (!organization) {
+      required.push({ element: 'the organization', range: sponsors.keyword, fixes: [fix('the organization', insertInBlock(text, ctx.lines, sponsors, 'organization "TODO" class other'), 'Add \'organization "…"\'')] });
+    } else if (organization.name.value.trim() === '') {
+      required.push({ element: 'the organization', range: organization.name.range, fixes: [fix('the organization', { range: organization.name.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
+    }
+  }
+
+  const type = studyTypeOf(model);
+  const design = model.design;
+  const inDesign = (element: string, line: string): void => {
+    if (design) expected({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
+  };
+  if (type === 'OBSERVATIONAL') {
+    // PRSXSD: eligibility/study_population and sampling_method "iff observational".
+    if (elig) {
+      if (!textField(elig, 'studyPopulation')) required.push({ element: 'the study population', range: elig.keyword, fixes: [fix('the study population', insertInBlock(text, ctx.lines, elig, 'study population "TODO"'), 'Add \'study population "…"\'')] });
+      if (!wordsField(elig, 'samplingMethod')) required.push({ element: 'the sampling method', range: elig.keyword, fixes: [fix('the sampling method', insertInBlock(text, ctx.lines, elig, 'sampling TODO'), "Add 'sampling …'")] });
+    }
+    // No source makes these required; every real observational record states them (43 of 43).
+    if (!design) {
+      expected({ element: 'the observational design (observational model, time perspective)', range: trialRange, fixes: [fix('a design block', appendToDocument(text, ctx.lines, 'design {\n  observational model TODO\n  time perspective TODO\n}'))] });
+    } else {
+      if (!wordsField(design, 'observationalModel')) inDesign('the observational model', 'observational model TODO');
+      if (!wordsField(design, 'timePerspective')) inDesign('the time perspective', 'time perspective TODO');
+    }
+  }
+  if (type === 'EXPANDED_ACCESS') {
+    // PRSXSD names the expanded-access types; no source here makes them required.
+    if (!design) expected({ element: 'the expanded-access types', range: trialRange, fixes: [fix('a design block', appendToDocument(text, ctx.lines, 'design {\n  expanded access TODO\n}'))] });
+    else if (!statementsOf(design, 'ExpandedAccessTypes')[0]) inDesign('the expanded-access types', 'expanded access TODO');
+  }
+  if (interventional && trial) {
+    // No source here makes them required; every real interventional record starting on or after
+    // 2017-01-18 states both (124 of 124), older ones mostly do not.
+    const start = dateField(trial, 'start')?.date.value;
+    if (start === undefined || start >= OVERSIGHT_FROM) {
+      const oversight = model.oversight;
+      if (!oversight) {
+        expected({ element: 'the oversight answers (FDA-regulated drug, FDA-regulated device)', range: trialRange, fixes: [fix('an oversight block', appendToDocument(text, ctx.lines, 'oversight {\n  fda regulated drug TODO\n  fda regulated device TODO\n}'))] });
+      } else {
+        for (const [field, element, line] of [
+          ['fdaRegulatedDrug', 'whether an FDA-regulated drug is studied', 'fda regulated drug TODO'],
+          ['fdaRegulatedDevice', 'whether an FDA-regulated device is studied', 'fda regulated device TODO'],
+        ] as const) {
+          if (!wordsField(oversight, field)) expected({ element, range: oversight.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, oversight, line), `Add '${line}'`)] });
+        }
+      }
     }
   }
   return out;
@@ -150,9 +221,51 @@ export const registryMissingElement: Rule = {
   fixable: true,
   doc: { summary: 'An element the registry requires is missing; the message names it.' },
   check(model, report, ctx) {
-    for (const m of missingElements(model, ctx)) {
-      ctx.at(m.range);
-      report(m.range, `the registry requires ${m.element}, and this protocol does not state it`, { element: m.element, fixes: m.fixes });
+    for (const group of byPlace(missingElements(model, ctx))) {
+      const first = group[0]!;
+      ctx.at(first.range);
+      const elements = group.map((m) => m.element);
+      const them = elements.length > 1 ? 'them' : 'it';
+      const message = first.severity === 'error'
+        ? `the registry requires ${list(elements)}, and this protocol does not state ${them}`
+        : `registry records of this kind state ${list(elements)} (no source makes ${them} required: a warning), and this protocol does not`;
+      const fixes = group.length > 1 ? [allFix(group), ...group.flatMap((m) => m.fixes.map((f) => ({ ...f, isPreferred: false })))] : first.fixes;
+      report(first.range, message, { element: elements.join('; '), elements, fixes }, first.severity);
     }
   },
 };
+
+/** The missing elements grouped by where they are reported and their severity, in document order. */
+function byPlace(missing: Missing[]): Missing[][] {
+  const groups = new Map<string, Missing[]>();
+  for (const m of missing) {
+    const key = `${m.range.start.offset}:${m.range.end.offset}:${m.severity}`;
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups.values()];
+}
+
+/** "a", "a and b", "a, b and c" */
+function list(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * One fix adding every element of a place: each element's preferred fix, with insertions at the
+ * same point (the same block's end, the document's end) joined in order.
+ */
+function allFix(group: Missing[]): QuickFix {
+  const edits = new Map<number, TextEdit>();
+  for (const m of group) {
+    const f = m.fixes.find((x) => x.isPreferred) ?? m.fixes[0];
+    for (const e of f?.edits ?? []) {
+      const at = e.range.start.offset;
+      const before = edits.get(at);
+      if (before && before.range.end.offset === at && e.range.end.offset === at) before.newText += e.newText;
+      else if (!before) edits.set(at, { range: e.range, newText: e.newText });
+    }
+  }
+  return { title: `Add the ${group.length} missing elements`, edits: [...edits.values()], isPreferred: true };
+}

@@ -137,10 +137,18 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
         add(s.role.value === 'lead' ? 'sponsorCollaboratorsModule.leadSponsor.name' : 'sponsorCollaboratorsModule.collaborators[].name', s.name);
       }
       for (const s of statementsOf(item, 'Official')) add('contactsLocationsModule.overallOfficials[].affiliation', s.affiliation);
+      for (const s of statementsOf(item, 'Organization')) add('identificationModule.organization.fullName', s.name);
       break;
     case 'DesignBlock':
       for (const s of statementsOf(item, 'Model')) add('designModule.designInfo.interventionModelDescription', s.description);
       for (const s of statementsOf(item, 'Masking')) add('designModule.designInfo.maskingInfo.maskingDescription', s.description);
+      for (const s of statementsOf(item, 'Biospecimen')) add('designModule.bioSpec.description', s.description);
+      break;
+    case 'IpdSharingBlock':
+      add('ipdSharingStatementModule.description', textField(item, 'description')?.text);
+      add('ipdSharingStatementModule.timeFrame', textField(item, 'timeFrameText')?.text);
+      add('ipdSharingStatementModule.accessCriteria', textField(item, 'accessCriteria')?.text);
+      add('ipdSharingStatementModule.url', textField(item, 'url')?.text);
       break;
     case 'ArmBlock': {
       add('armsInterventionsModule.armGroups[].label', textField(item, 'label')?.text);
@@ -169,6 +177,7 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
       add('contactsLocationsModule.locations[].facility', item.facility);
       break;
     case 'EligibilityBlock': {
+      add('eligibilityModule.studyPopulation', textField(item, 'studyPopulation')?.text);
       const criteria = renderEligibilityCriteria(statementsOf(item, 'Criterion'), labels(model));
       if (criteria) out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: item.keyword, rendered: criteria });
       break;
@@ -182,7 +191,7 @@ export const registryTextTooLong = itemRule({
   group: 'registry',
   defaultSeverity: 'error',
   doc: { summary: 'A text is longer than the registry allows for its field (counted on the text the export writes).' },
-  kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'EligibilityBlock'],
+  kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'EligibilityBlock', 'IpdSharingBlock'],
   deps,
   checkItem(item, model, report, ctx) {
     for (const m of measured(model, item)) {
