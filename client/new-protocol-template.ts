@@ -40,8 +40,14 @@ design {
 }
 
 sponsors {
-  lead "\${8:TODO: sponsor organisation}" class \${9|other,industry,nih,fed,network,indiv|}
+  organization "\${8:TODO: sponsor organisation}" class \${9|other,industry,nih,fed,network,indiv|}
+  lead "\${8}" class \${23|other,industry,nih,fed,network,indiv|}
   responsible party sponsor
+}
+
+oversight {
+  fda regulated drug \${21|yes,no|}
+  fda regulated device \${22|no,yes|}
 }
 
 intervention \${10:study_drug} {
