@@ -86,6 +86,7 @@ export function generateProtocol(lines = 5000, seed = 1): string {
     '}',
     '',
     'sponsors {',
+    '  organization "Bench Sponsor" class industry',
     '  lead "Bench Sponsor" class industry',
     '  collaborator "Example University Hospital" class other',
     '  collaborator "Fictional Research Network" class network',
