@@ -1,7 +1,8 @@
 /**
  * Hover: a unit (UCUM name and dimension), a registry word (what the value means for the registry),
  * an identifier (its declaration), a dose (the registry text it renders to), a study day (also as
- * week and month) and a keyword (one line of documentation).
+ * week and month) and a keyword (one line of documentation). Every piece of document text goes
+ * through `mdText`/`mdCode` (markdown.ts): the writer's labels are shown as written, never as Markdown.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type * as A from '../../grammar/ast';
@@ -13,6 +14,7 @@ import { describeUnit } from '../units';
 import { measureLabels, renderDose, renderDosing } from '../export';
 import { toRange } from './convert';
 import { keywordDoc } from './keywords';
+import { mdCode, mdText } from './markdown';
 import { inside, statementAt, tokenAt, type AnyStatement } from './nodes';
 import type { Analysis } from './workspace';
 
@@ -32,10 +34,10 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   const unit = unitAt(item, statement, offset);
   if (unit) {
     const d = describeUnit(unit.value);
-    if (d) return md(`**${unit.value}** — ${d.name}${d.dimension?.label ? `\n\n${capitalise(d.dimension.label)}` : ''}${d.code !== unit.value ? `\n\nUCUM code \`${d.code}\`` : ''}`, unit.range);
+    if (d) return md(`**${mdText(unit.value)}** — ${mdText(d.name)}${d.dimension?.label ? `\n\n${capitalise(d.dimension.label)}` : ''}${d.code !== unit.value ? `\n\nUCUM code ${mdCode(d.code)}` : ''}`, unit.range);
     const word = keywordDoc(unit.value);
-    if (word) return md(`**${unit.value}** — ${word}`, unit.range);
-    return md(`**${unit.value}** — not a unit UCUM knows.`, unit.range);
+    if (word) return md(`**${mdText(unit.value)}** — ${word}`, unit.range);
+    return md(`**${mdText(unit.value)}** — not a unit UCUM knows.`, unit.range);
   }
 
   // 3. Registry words.
@@ -48,20 +50,20 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
 
   // 5. Routes and frequencies in a dose.
   if (statement?.kind === 'Dose') {
-    if (statement.route && inside(statement.route.range, offset)) return md(`**${token.image}** — route: ${ROUTES[statement.route.value]?.name ?? statement.route.value}\n\n${doseText(model, statement)}`, statement.route.range);
+    if (statement.route && inside(statement.route.range, offset)) return md(`**${mdText(token.image)}** — route: ${mdText(ROUTES[statement.route.value]?.name ?? statement.route.value)}\n\n${doseText(model, statement)}`, statement.route.range);
     if (statement.frequency && inside(statement.frequency.range, offset) && statement.frequency.kind === 'named') {
       const code = statement.frequency.code;
       const f = FREQUENCIES[code as keyof typeof FREQUENCIES];
       const name = f?.name ?? (/^q(\d+)h$/.exec(code) ? `every ${/^q(\d+)h$/.exec(code)![1]} hours` : code);
-      return md(`**${token.image}** — frequency: ${name}\n\n${doseText(model, statement)}`, statement.frequency.range);
+      return md(`**${mdText(token.image)}** — frequency: ${mdText(name)}\n\n${doseText(model, statement)}`, statement.frequency.range);
     }
   }
 
   // 6. Keywords; on a dose line the dose's registry text.
   if (token.tokenType.name.startsWith('Kw')) {
     const doc = keywordDoc(token.image) ?? '';
-    if (statement?.kind === 'Dose') return md(`${doc ? `\`${token.image.toLowerCase()}\` — ${doc}\n\n---\n\n` : ''}${doseText(model, statement)}`);
-    return doc ? md(`\`${token.image.toLowerCase()}\` — ${doc}`) : null;
+    if (statement?.kind === 'Dose') return md(`${doc ? `${mdCode(token.image.toLowerCase())} — ${doc}\n\n---\n\n` : ''}${doseText(model, statement)}`);
+    return doc ? md(`${mdCode(token.image.toLowerCase())} — ${doc}`) : null;
   }
   if (statement?.kind === 'Dose') return md(doseText(model, statement));
   return null;
@@ -77,20 +79,20 @@ export function describeSymbol(model: TrialModel, kind: string, name: string): s
   switch (kind) {
     case 'measure': {
       const m = model.measures.get(name);
-      if (!m) return `**${name}** — measure (not declared)`;
+      if (!m) return `**${mdText(name)}** — measure (not declared)`;
       const d = m.unit ? describeUnit(m.unit.value) : null;
-      return `**measure ${name}** — ${m.label.value}${m.unit ? `\n\nUnit: \`${m.unit.value}\`${d ? ` (${d.name})` : ''}` : ''}`;
+      return `**measure ${mdText(name)}** — ${mdText(m.label.value)}${m.unit ? `\n\nUnit: ${mdCode(m.unit.value)}${d ? ` (${mdText(d.name)})` : ''}` : ''}`;
     }
     case 'intervention': {
       const i = model.interventions.get(name);
-      if (!i) return `**${name}** — intervention (not declared)`;
+      if (!i) return `**${mdText(name)}** — intervention (not declared)`;
       const display = textField(i, 'name')?.text.value;
       const type = wordsField(i, 'interventionType')?.words.value;
       const doses = dosesOf(i).map((d) => `- ${doseText(model, d, i)}`);
-      const arms = armsReceiving(model, name).map((a) => a.id.value);
+      const arms = armsReceiving(model, name).map((a) => mdText(a.id.value));
       const rules = interventionRules(i);
       return [
-        `**intervention ${name}**${display ? ` — ${display}` : ''}${type ? ` (${type})` : ''}`,
+        `**intervention ${mdText(name)}**${display ? ` — ${mdText(display)}` : ''}${type ? ` (${mdText(type)})` : ''}`,
         doses.length ? `\n${doses.join('\n')}` : '',
         rules.length ? `\n${rules.map((r) => `- ${r}`).join('\n')}` : '',
         arms.length ? `\nReceived by: ${arms.join(', ')}` : '',
@@ -98,32 +100,32 @@ export function describeSymbol(model: TrialModel, kind: string, name: string): s
     }
     case 'arm': {
       const a = model.arms.get(name);
-      if (!a) return `**${name}** — arm (not declared)`;
+      if (!a) return `**${mdText(name)}** — arm (not declared)`;
       const label = textField(a, 'label')?.text.value;
       const type = wordsField(a, 'armType')?.words.value;
-      const receives = a.statements.filter((s): s is A.ReceivesStmt => s.kind === 'Receives').map((r) => r.intervention.value);
-      return `**arm ${name}**${label ? ` — ${label}` : ''}${type ? ` (${type})` : ''}${receives.length ? `\n\nReceives: ${receives.join(', ')}` : ''}`;
+      const receives = a.statements.filter((s): s is A.ReceivesStmt => s.kind === 'Receives').map((r) => mdText(r.intervention.value));
+      return `**arm ${mdText(name)}**${label ? ` — ${mdText(label)}` : ''}${type ? ` (${mdText(type)})` : ''}${receives.length ? `\n\nReceives: ${receives.join(', ')}` : ''}`;
     }
     case 'visit': {
       const v = model.visits.get(name);
-      if (!v) return `**${name}** — visit (not declared)`;
-      return `**visit ${name}** at ${v.at.unit.value} ${v.at.value.value}\n\n${calendarText(v.at.unit.value, v.at.value.value)}`;
+      if (!v) return `**${mdText(name)}** — visit (not declared)`;
+      return `**visit ${mdText(name)}** at ${mdText(v.at.unit.value)} ${mdText(v.at.value.value)}\n\n${calendarText(v.at.unit.value, v.at.value.value)}`;
     }
   }
-  return name;
+  return mdText(name);
 }
 
 /** What an intervention says about its doses besides the doses: adjustment, taper, stop, cap, basis. */
 function interventionRules(i: A.InterventionBlock): string[] {
-  const q = (x: A.Quantity) => `${x.value.value} ${x.unit.value}`;
+  const q = (x: A.Quantity) => mdText(`${x.value.value} ${x.unit.value}`);
   const out: string[] = [];
   for (const st of i.statements) {
     switch (st.kind) {
-      case 'Adjust': out.push(`Adjusted by **${st.measure.value}**${st.target ? `, target ${st.target.low ? `${st.target.low.value} to ` : ''}${st.target.value.value} ${st.target.unit.value}` : ''}`); break;
+      case 'Adjust': out.push(`Adjusted by **${mdText(st.measure.value)}**${st.target ? `, target ${mdText(`${st.target.low ? `${st.target.low.value} to ` : ''}${st.target.value.value} ${st.target.unit.value}`)}` : ''}`); break;
       case 'Taper': out.push(`Tapered after ${q(st.after)}${st.over ? ` over ${q(st.over)}` : ''}`); break;
       case 'Stop': out.push(`Stopped after ${q(st.after)}`); break;
       case 'MaxDose': out.push(`At most ${q(st.amount)} per administration`); break;
-      case 'Basis': out.push(`Per-${st.basis.value === 'weight' ? 'kg' : 'm²'} doses computed from: ${st.text.value}`); break;
+      case 'Basis': out.push(`Per-${st.basis.value === 'weight' ? 'kg' : 'm²'} doses computed from: ${mdText(st.text.value)}`); break;
     }
   }
   return out;
@@ -159,22 +161,22 @@ function registryText(written: A.Located<string>, ...enums: EnumName[]): { text:
   for (const name of enums) {
     const value = registryValue(written.value, name);
     if (value) {
-      return { text: `**${written.value}** = \`${value}\` (${name})\n\n${enumMeaning(name, value) ?? ''}`, range: written.range };
+      return { text: `**${mdText(written.value)}** = ${mdCode(value)} (${name})\n\n${enumMeaning(name, value) ?? ''}`, range: written.range };
     }
   }
-  return { text: `**${written.value}** is not a value of ${enums.join(' or ')}.`, range: written.range };
+  return { text: `**${mdText(written.value)}** is not a value of ${enums.join(' or ')}.`, range: written.range };
 }
 
 function registryWordAt(item: A.TopItem | undefined, s: AnyStatement | undefined, offset: number): { text: string; range: A.Range } | undefined {
   const at = (x: A.Located<string> | undefined): x is A.Located<string> => !!x && inside(x.range, offset);
   if (s?.kind === 'Words' && s.field === 'healthyVolunteers' && at(s.words)) {
-    return { text: `**${s.words.value}** — healthy volunteers ${/^y/i.test(s.words.value) ? 'may' : 'may not'} take part (\`healthyVolunteers\`: ${/^y/i.test(s.words.value)}).`, range: s.words.range };
+    return { text: `**${mdText(s.words.value)}** — healthy volunteers ${/^y/i.test(s.words.value) ? 'may' : 'may not'} take part (\`healthyVolunteers\`: ${/^y/i.test(s.words.value)}).`, range: s.words.range };
   }
   if (s?.kind === 'Phase') {
     const p = s.phases.find(at);
     if (!p) return undefined;
     const value = phaseValue(p.value);
-    return { text: value ? `**phase ${p.value}** = \`${value}\` (Phase)\n\n${enumMeaning('Phase', value) ?? ''}` : `**${p.value}** is not a phase.`, range: p.range };
+    return { text: value ? `**phase ${mdText(p.value)}** = ${mdCode(value)} (Phase)\n\n${enumMeaning('Phase', value) ?? ''}` : `**${mdText(p.value)}** is not a phase.`, range: p.range };
   }
   const place = [...registryWordPlaces(item, undefined), ...registryWordPlaces(item, s)].find((x) => at(x.written));
   return place ? registryText(place.written, ...place.enums) : undefined;
@@ -226,9 +228,9 @@ export function doseText(model: TrialModel, dose: A.DoseStmt, intervention?: A.I
     const phrase = renderDose(dose, labels);
     const owner = intervention ?? [...model.interventions.values()].find((i) => i.statements.includes(dose));
     const paragraph = owner ? renderDosing(owner, labels) : '';
-    return `Registry text: *${phrase}*${paragraph && intervention === undefined ? `\n\nThe intervention's dosing in the record: ${paragraph}` : ''}`;
+    return `Registry text: *${mdText(phrase)}*${paragraph && intervention === undefined ? `\n\nThe intervention's dosing in the record: ${mdText(paragraph)}` : ''}`;
   } catch {
-    return `Dose: ${localDoseText(dose)}`;
+    return `Dose: ${mdText(localDoseText(dose))}`;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { dedent, TestServer } from './harness';
+import { dedent, marked, TestServer } from './harness';
 
 const DOC = dedent(`
   trial {
@@ -86,4 +86,58 @@ describe('lsp: hover', function () {
     const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 0 } });
     assert.strictEqual(h, null);
   });
+});
+
+/**
+ * Hostile document text (issue 8): labels written as Markdown images, command links, HTML and
+ * backticks. A hover shows them as written: with every backslash escape taken away, nothing that
+ * Markdown reads as syntax is left of them (no `![`, `](`, `<`, stray backtick), and their words are still there.
+ */
+describe('lsp: hover escapes document text', function () {
+  const IMAGE = '![x](http://evil.example/t.png)';
+  const HTML = '<img src=x onerror=alert(1)>';
+  const COMMAND = '[run](command:workbench.action.terminal.new)';
+  const TICKS = '`tick` ``x``';
+  const HOSTILE = `${IMAGE} ${HTML} ${COMMAND} ${TICKS} **bold** www.evil.example`;
+  const doc = marked(dedent(`
+    measure <|>anc "${HOSTILE}" unit 10*9/L
+    intervention <|>rituximab {
+      name "${HOSTILE}"
+      type drug
+      basis weight "${HOSTILE}"
+      <|>dose 1000 mg iv on day 1 if anc > 1.5 10*9/L
+    }
+    arm <|>combo {
+      label "${HOSTILE}"
+      type experimental
+      receives rituximab
+    }
+  `));
+
+  let server: TestServer;
+  let uri: string;
+  before(async () => {
+    server = await TestServer.start();
+    uri = (await server.open(doc.text)).uri;
+  });
+  after(async () => server.stop());
+
+  /** The Markdown with every escaped character replaced by a neutral mark: what is left is live syntax. */
+  const live = (md: string): string => md.replace(/\\[!-/:-@[-`{-~]/g, '\u00b7');
+  /** The text a reader sees, as far as escapes go. */
+  const shown = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+  for (const [i, what] of [[0, 'a measure declaration'], [1, 'an intervention'], [2, 'a dose condition (the registry text)'], [3, 'an arm']] as const) {
+    it(`${what}: the label is shown as written, never as Markdown`, async () => {
+      const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: doc.positions[i] });
+      assert.ok(h, 'a hover');
+      const md = (h.contents as MarkupContent).value;
+      assert.ok(shown(md).includes('![x](http://evil.example/t.png)'), md);
+      assert.ok(shown(md).includes(HTML), md);
+      assert.ok(shown(md).includes(COMMAND), md);
+      const syntax = live(md);
+      assert.doesNotMatch(syntax, /!\[|\]\(|<|command:|http:|www\./, md);
+      assert.doesNotMatch(syntax, /`tick|tick`|``x/, `no live backtick of the label: ${md}`);
+    });
+  }
 });

@@ -12,6 +12,7 @@ import { diagnoseText } from '../../server/export';
 import { trialView } from '../../server/view';
 import { renderCalendarSvg } from '../../server/view/render-calendar';
 import { renderPreviewPage, renderTimelinePage } from '../../server/view/render-page';
+import { renderPreviewHtml } from '../../server/view/render-preview';
 import { renderSoaHtml } from '../../server/view/render-soa';
 import { fixturesDir, readExample } from '../helpers/paths';
 
@@ -91,6 +92,22 @@ describe('view: dosing calendar of the seed', () => {
     const svg2 = renderCalendarSvg(viewOf(`arm a {\n  label "<script>alert(1)</script>"\n  type experimental\n}\n`).calendar);
     assert.doesNotMatch(svg2, /<script/);
     assert.match(svg2, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  it('the Trial view\'s three panels: every text of a protocol replaced by HTML and Markdown tricks, none becomes markup', () => {
+    // Each quoted text of the crossover example (titles, labels, names, assessments) becomes the hostile text.
+    const HOSTILE = `<img src=x onerror=alert(1)> <script>alert(2)</script> ![x](http://evil.example/t.png) [run](command:x) \`tick\` ' " &amp;`;
+    const text = readExample('BREEZE-2.trial').replace(/"(?:[^"\\\n]|\\.)*"/g, JSON.stringify(HOSTILE));
+    const v = viewOf(text);
+    for (const [panel, html] of [['calendar', renderCalendarSvg(v.calendar)], ['schedule', renderSoaHtml(v.soa)], ['preview', renderPreviewHtml(v.preview)]] as const) {
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), `${panel} shows the text`);
+      // Attribute values are quoted with every quote escaped: blank them, and what is left are the renderer's own tags.
+      const tags = [...html.replace(/"[^"]*"/g, '""').matchAll(/<[^>]*>/g)].map((m) => m[0]);
+      for (const tag of tags) {
+        assert.doesNotMatch(tag, /^<\/?(img|script|a|iframe|object)\b/i, `${panel}: ${tag}`);
+        assert.doesNotMatch(tag, /\s(on[a-z]+|src|href|style)\s*=/i, `${panel}: ${tag}`);
+      }
+    }
   });
 });
 
