@@ -540,6 +540,11 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   if (min && max) elig.push(`age ${min} to ${max}`);
   else if (min) elig.push(`age ${min} or older`);
   else if (max) elig.push(`age up to ${max}`);
+  // API v2 omits an age that has no limit (the upload schema's "N/A"), so a record that states its
+  // eligibility but neither age has no age limits: `age any` says so, instead of leaving the
+  // protocol without the ages the registry requires. An age that was there but unreadable is not
+  // "no limit" (noted above), and a record without an eligibility module states nothing.
+  else if (!minA && !maxA && Object.keys(em).length > 0) elig.push('age any');
   if (str(em['sex'])) elig.push(`sex ${words(em['sex'])}`);
   if (typeof em['healthyVolunteers'] === 'boolean') elig.push(`healthy volunteers ${em['healthyVolunteers'] ? 'yes' : 'no'}`);
   if (str(em['studyPopulation']) !== undefined) elig.push(`study population ${textValue(str(em['studyPopulation'])!, I)}`);

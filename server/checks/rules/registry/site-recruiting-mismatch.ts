@@ -11,7 +11,10 @@ export const siteRecruitingMismatch = itemRule({
   facts: (model) => [overallStatus(model), wordsField(model.trial, 'status')?.words.value],
   checkItem(s, model, report, ctx) {
     const overall = overallStatus(model);
-    if (!overall || overall === 'RECRUITING') return;
+    // UNKNOWN is set by the registry, not the writer, when a study's status has not been verified
+    // for two years: its sites keep their last known status (often recruiting), which the study's
+    // own last known status matched; there is nothing to correct in the protocol.
+    if (!overall || overall === 'RECRUITING' || overall === 'UNKNOWN') return;
     const words = wordsField(model.trial, 'status')!.words.value;
     if (!s.status) return;
     ctx.at(s.status.range);
