@@ -1,5 +1,6 @@
 // Bundles the three entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
 //   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server.js, server/cli/main.ts → dist/cli.js
+//   (its commands: server/cli/commands.ts → dist/cli-commands.js), server/cli/check-worker.ts → dist/check-worker.js
 // A missing entry fails the build: a bundle silently left out would let the tests that need it skip.
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
@@ -14,7 +15,10 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'client/extension.ts', out: 'dist/client.js' },
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
-  { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // The `trial` entry: commander and the command lines only; the commands are in cli-commands.js
+  // (loaded when one runs), so `trial --version` and `trial --help` do not compile the 2 MB core.
+  { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', commandsApart: true },
+  { in: 'server/cli/commands.ts', out: 'dist/cli-commands.js' },
   // The worker threads of `trial check` (server/cli/check-files.ts loads it beside cli.js).
   { in: 'server/cli/check-worker.ts', out: 'dist/check-worker.js' },
 ];
@@ -51,6 +55,17 @@ const zodEnglishOnly = {
   },
 };
 
+/** main.ts's `require('./commands')` stays a require of the commands bundle beside cli.js. */
+const commandsApart = {
+  name: 'commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands$/ }, (args) => {
+      if (!/[\\/]server[\\/]cli[\\/]main\.ts$/.test(args.importer)) return undefined;
+      return { path: './cli-commands.js', external: true };
+    });
+  },
+};
+
 let failed = false;
 const contexts = [];
 for (const e of entries) {
@@ -73,7 +88,7 @@ for (const e of entries) {
     minify: production,
     logLevel: 'silent',
     banner: e.banner ? { js: e.banner } : undefined,
-    plugins: [reportPlugin, zodEnglishOnly],
+    plugins: [reportPlugin, zodEnglishOnly, ...(e.commandsApart ? [commandsApart] : [])],
   };
   if (watch) {
     const ctx = await esbuild.context(options);

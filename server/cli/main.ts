@@ -11,24 +11,22 @@ import type { TimelineFormat } from './timeline';
 import { CLI_VERSION } from './version';
 
 /*
- * Each command's module is loaded when that command runs (a `require` in its action, which esbuild
- * keeps lazy in the bundle): `trial --version` or `trial --help` does not load the parser, the
- * units library and the registry schema.
+ * Each command's module is loaded when that command runs, through commands.ts, which the bundle
+ * keeps in a file of its own (dist/cli-commands.js): `trial --version` or `trial --help` loads this
+ * file and commander only, not the parser, the units library and the registry schema.
  */
-/** No code generation from strings: zod runs jitless before any command validates a record (tests
- * run the CLI bundle with --disallow-code-generation-from-strings). */
-function jitless(): void {
-  (require('../registry/schema') as typeof import('../registry/schema')).useJitlessZod();
+let loaded: typeof import('./commands') | undefined;
+function commandModules(): typeof import('./commands') {
+  return (loaded ??= require('./commands') as typeof import('./commands'));
 }
-
 const commands = {
-  check: () => (jitless(), require('./check') as typeof import('./check')),
-  corpus: () => (jitless(), require('./corpus') as typeof import('./corpus')),
-  export: () => (jitless(), require('./export') as typeof import('./export')),
-  fmt: () => (jitless(), require('./fmt') as typeof import('./fmt')),
-  import: () => (jitless(), require('./import') as typeof import('./import')),
-  lsp: () => (jitless(), require('./lsp') as typeof import('./lsp')),
-  timeline: () => (jitless(), require('./timeline') as typeof import('./timeline')),
+  check: () => commandModules().check(),
+  corpus: () => commandModules().corpus(),
+  export: () => commandModules().exportCmd(),
+  fmt: () => commandModules().fmt(),
+  import: () => commandModules().importCmd(),
+  lsp: () => commandModules().lsp(),
+  timeline: () => commandModules().timeline(),
 };
 
 import { DEFAULT_CORPUS, DEFAULT_EXPECTED } from './corpus-defaults';
@@ -146,13 +144,10 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
 }
 
-// A worker thread of `trial corpus` loads this same bundle (server/corpus/pool.ts); it must not run the CLI.
+// A worker thread (server/corpus/pool.ts, run from tsc's output) may load this file; it must not run the CLI.
 if (require.main === module && isMainThread) {
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
 
-// In the bundle, that worker runs this file: the corpus modules are loaded lazily, so load them
-// here for the worker's own code (server/corpus/pool.ts, at its top level) to start.
-if (!isMainThread) commands.corpus();
