@@ -1,9 +1,12 @@
 /**
  * Entry point of the language server (bundled to dist/server.js). `createConnection` picks the
  * transport from the command line: `--node-ipc` (what the VS Code client uses), `--stdio` (tests,
- * other editors) or `--socket=N`. `trial lsp` (server/cli/lsp.ts) is the same server over stdio.
+ * other editors) or `--socket=N`; stdio and IPC are built in serve.ts, so bad initialize parameters
+ * are mended first. `trial lsp` (server/cli/lsp.ts) is the same server over stdio.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { serve, stdioConnection } from './serve';
+import { ipcConnection, serve, stdioConnection } from './serve';
 
-serve(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+// stdio and IPC read every message through withWellFormedInitialize (well-formed-initialize.ts);
+// a socket or pipe (never used by our clients) is left to the library as it comes.
+serve(process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all));

@@ -1,7 +1,8 @@
 /** Run the language server on a connection: the one start-up shared by dist/server.js and `trial lsp`. */
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { useJitlessZod } from '../registry/schema';
 import { startServer } from './server';
+import { withWellFormedInitialize } from './well-formed-initialize';
 
 export function serve(connection: Connection): void {
   // No code generation from strings anywhere: zod validates without its JIT (the test suite runs
@@ -26,5 +27,10 @@ export function stdioConnection(): Connection {
     process.stderr.write(`trial-language-server: unreadable input on stdin (${e.message}); exiting\n`);
     process.exit(1);
   });
-  return createConnection(ProposedFeatures.all, reader, writer);
+  return createConnection(ProposedFeatures.all, withWellFormedInitialize(reader), writer);
+}
+
+/** The connection over Node IPC (what the VS Code client starts the server with, `--node-ipc`). */
+export function ipcConnection(): Connection {
+  return createConnection(ProposedFeatures.all, withWellFormedInitialize(new IPCMessageReader(process)), new IPCMessageWriter(process));
 }

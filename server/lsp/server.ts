@@ -127,7 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A client without snippet support would show `${1:name}` literally (or join lines): no snippets for it.
     snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     // The VS Code client implements the commands code lenses name (client/commands.ts); other editors do not.
-    clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
+    clientCommands = (p.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands === true;
     return {
       capabilities: {
         // Positions are UTF-16 code units, as the core's offsets (JavaScript strings) are: the LSP

@@ -145,7 +145,7 @@ export class TestServer {
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     const folder = options.workspaceFolder ?? EXAMPLES;
-    const result = (await connection.sendRequest('initialize', options.initialize ?? {
+    const result = (await connection.sendRequest('initialize', 'initialize' in options ? options.initialize : {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       initializationOptions: options.initializationOptions,

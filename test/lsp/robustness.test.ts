@@ -10,12 +10,20 @@ describe('lsp: robustness against a misbehaving client', function () {
     for (const initialize of [
       { processId: null, capabilities: 'nonsense', workspaceFolders: { not: 'a list' }, rootUri: 42 },
       { processId: null, capabilities: {}, workspaceFolders: [null, 7, { uri: 5 }, { uri: 'file://%zz' }], rootUri: null },
+      // vscode-languageserver reads these before our handler: mended on the way in (well-formed-initialize.ts).
+      { processId: 'me', capabilities: null, workspaceFolders: 'not a list', initializationOptions: null },
+      { capabilities: [], trace: 7 },
+      null,
+      [],
     ]) {
       const server = await TestServer.start({ initialize });
       try {
         assert.strictEqual(server.capabilities.positionEncoding, 'utf-16');
         assert.ok(server.capabilities.hoverProvider);
-        assert.ok(!server.logs.some((l) => /is not a function|TypeError/.test(l)), server.logs.join('\n'));
+        assert.ok(!server.logs.some((l) => /is not a function|TypeError|Cannot read/.test(l)), server.logs.join('\n'));
+        // And it serves: a document opened afterwards is checked.
+        const { uri } = await server.open('trial {\n  phase banana\n}\n');
+        assert.ok((await server.diagnosticsFor(uri)).some((d) => String(d.message).includes('banana')));
       } finally {
         await server.stop();
       }
