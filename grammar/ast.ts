@@ -529,7 +529,8 @@ export interface AgeStmt extends NodeBase {
 }
 
 /**
- * `include "free text"` or, structured, `include proteinuria >= 4 g/24h "note"`.
+ * `include "free text"` or, structured, `include proteinuria >= 4 g/24h "note"` or a range
+ * `include hba1c 7.0 to 10.5 %`.
  */
 export interface CriterionStmt extends NodeBase {
   kind: 'Criterion';
@@ -538,6 +539,11 @@ export interface CriterionStmt extends NodeBase {
   measure?: Located<string>;
   comparator?: Located<Comparator>;
   threshold?: Quantity;
+  /**
+   * `hba1c 7.0 to 10.5 %`: the lower end of a range of values (both ends included); `threshold` is then
+   * the upper end with the range's unit, and there is no `comparator`.
+   */
+  low?: NumberValue;
   /** `alt <= 2.5 x ULN`: the threshold as a multiple of a normal limit (then there is no `threshold`). */
   limit?: NormalLimitMultiple;
   note?: Located<string>;

@@ -874,12 +874,16 @@ export class AstBuilder {
           };
           const measure = this.token(c, 'Identifier');
           if (measure) {
+            const between = this.node(c, 'thresholdRange');
+            const bc = between?.children as Children | undefined;
+            const low = bc && this.number(this.token(bc, 'NumberLiteral'));
             const comparator = this.comparator(this.node(c, 'comparator'));
-            const threshold = this.quantity(this.node(c, 'quantity'));
+            const threshold = this.quantity(bc ? this.node(bc, 'quantity') : this.node(c, 'quantity'));
             const limit = this.normalLimit(this.node(c, 'normalLimitMultiple'));
-            if (!comparator || (!threshold && !limit)) return undefined;
+            if (between ? !low || !threshold : !comparator || (!threshold && !limit)) return undefined;
             stmt.measure = this.located(measure.image, measure);
-            stmt.comparator = comparator;
+            if (comparator) stmt.comparator = comparator;
+            if (low) stmt.low = low;
             if (threshold) stmt.threshold = threshold;
             if (limit) stmt.limit = limit;
             const note = this.text(this.node(c, 'text'));

@@ -869,7 +869,7 @@ export class TrialParser extends CstParser {
 
   private healthyVolunteersStmt = this.keywordsThenWords('healthyVolunteersStmt', kw.healthy, kw.volunteers);
 
-  /** `include "text"` or `include MEASURE COMPARATOR QUANTITY ["note"]` */
+  /** `include "text"`, `include MEASURE COMPARATOR QUANTITY ["note"]` or `include MEASURE LOW to HIGH UNIT` */
   private criterionStmt = this.RULE('criterionStmt', () => {
     this.OR([{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]);
     this.OR2([
@@ -877,16 +877,30 @@ export class TrialParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(Identifier);
-          this.SUBRULE(this.comparator);
           this.OR3([
-            { ALT: () => this.SUBRULE(this.normalLimitMultiple) },
-            { ALT: () => this.SUBRULE(this.quantity) },
+            {
+              ALT: () => {
+                this.SUBRULE(this.comparator);
+                this.OR4([
+                  { ALT: () => this.SUBRULE(this.normalLimitMultiple) },
+                  { ALT: () => this.SUBRULE(this.quantity) },
+                ]);
+              },
+            },
+            { ALT: () => this.SUBRULE(this.thresholdRange) },
           ]);
           this.OPTION(() => this.SUBRULE2(this.text));
           this.OPTION2(() => this.SUBRULE(this.wording));
         },
       },
     ]);
+  });
+
+  /** `7.0 to 10.5 %`: a range of values, both ends included, in the unit written after the upper end. */
+  private thresholdRange = this.RULE('thresholdRange', () => {
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(kw.to);
+    this.SUBRULE(this.quantity);
   });
 
   // --- primary outcome "title" { … } -----------------------------------------------------------

@@ -12,11 +12,12 @@
  *
  * A free-text criterion is written as is (continuation lines of a multi-line text stay as they
  * are, so nested lists survive). A structured one reads: measure label, comparator (≥ ≤ > < =),
- * value and unit as clinicians write them (`g/24 h`, `mL/min/1.73 m²`, `1 month`), then the note.
+ * value and unit as clinicians write them (`g/24 h`, `mL/min/1.73 m²`, `1 month`), then the note;
+ * a range reads `HbA1c 7.0–10.5%`.
  * A section with no criteria is left out. Pure core.
  */
 import type * as A from '../../grammar/ast';
-import { formatNumber, formatQuantity } from '../units';
+import { formatNumber, formatQuantity, writtenNumber } from '../units';
 import type { MeasureLabels } from './render-dosing';
 import { criterionWordingAgrees } from '../import/extract/agree';
 
@@ -41,7 +42,7 @@ export function renderCriterion(c: A.CriterionStmt, measures?: MeasureLabels): s
   const parts: string[] = [];
   if (c.measure) parts.push(labelOf(measures, c.measure.value));
   if (c.comparator) parts.push(COMPARATOR_SYMBOLS[c.comparator.value]);
-  if (c.threshold) parts.push(formatQuantity(c.threshold.value, c.threshold.unit.value));
+  if (c.threshold) parts.push(`${c.low ? `${writtenNumber(c.low)}–` : ''}${formatQuantity(c.threshold.value, c.threshold.unit.value)}`);
   if (c.limit) parts.push(`${formatNumber(c.limit.multiple.value)} × ${c.limit.of.value}`);
   if (c.note) parts.push(c.note.value);
   if (c.text) parts.push(c.text.value);

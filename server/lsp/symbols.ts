@@ -55,7 +55,7 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
         s = sym('eligibility', SymbolKind.Namespace, item.range, item.keyword);
         if (s) s.children = kids(() => item.statements.map((st) => {
           if (st.kind !== 'Criterion') return undefined;
-          const what = st.measure ? `${st.measure.value} ${st.comparator?.value ?? ''} ${st.threshold ? `${st.threshold.value.value} ${st.threshold.unit.value}` : st.limit ? `${st.limit.multiple.value} x ${st.limit.of.value}` : ''}`.trim() : st.text?.value ?? '';
+          const what = st.measure ? `${st.measure.value} ${st.comparator?.value ?? (st.low ? `${st.low.written ?? st.low.value} to` : '')} ${st.threshold ? `${st.threshold.value.value} ${st.threshold.unit.value}` : st.limit ? `${st.limit.multiple.value} x ${st.limit.of.value}` : ''}`.trim() : st.text?.value ?? '';
           return sym(`${st.polarity.value} ${what.length > 60 ? what.slice(0, 59) + '…' : what}`, SymbolKind.Boolean, st.range, st.polarity.range);
         }));
         break;

@@ -52,12 +52,12 @@ export function doseWordingAgrees(dose: A.DoseStmt, names: string[]): boolean {
 
 /** `label`: the declared label of the criterion's measure (how the measure is recognised, whatever its id). */
 export function criterionWordingAgrees(c: A.CriterionStmt, label: string | undefined): boolean {
-  if (!c.wording || !c.measure || !c.comparator || c.note) return false;
+  if (!c.wording || !c.measure || !(c.comparator || c.low) || c.note) return false;
   const r = extractThreshold(c.wording.value);
   if (!('threshold' in r)) return false;
   const t = r.threshold;
   const measure = (label !== undefined ? measureByLabel(label)?.id : undefined) ?? c.measure.value;
-  if (measure !== t.measure.id || c.comparator.value !== t.comparator) return false;
+  if (measure !== t.measure.id || c.comparator?.value !== t.comparator || c.low?.value !== t.low) return false;
   if (c.limit) return !!t.limit && c.limit.of.value === t.limit && c.limit.multiple.value === t.value;
   if (!c.threshold || t.limit || t.unit === undefined) return false;
   return c.threshold.value.value === t.value && unitCode(c.threshold.unit.value) === unitCode(t.unit);

@@ -45,8 +45,9 @@ export function doseBody(d: ExtractedDose): string {
   return parts.join(' ');
 }
 
-/** `alt <= 2.5 x ULN`, `anc >= 1.5 10*9/L` (measure id given, as declared in the file). */
+/** `alt <= 2.5 x ULN`, `anc >= 1.5 10*9/L`, `hba1c 7.0 to 10.5 %` (measure id given, as declared in the file). */
 export function thresholdBody(t: ExtractedThreshold, measureId: string): string {
+  if (t.writtenLow !== undefined) return `${measureId} ${t.writtenLow} to ${t.written} ${t.unit}`;
   const value = t.limit ? `${t.written} x ${t.limit}` : `${t.written} ${t.unit}`;
   return `${measureId} ${t.comparator} ${value}`;
 }

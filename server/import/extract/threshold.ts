@@ -4,12 +4,15 @@
  *   extractThreshold("Absolute neutrophil count (ANC) ≥ 1.5 x 10^9/L")
  *     → { measure: anc, comparator: '>=', value: 1.5, unit: '10*9/L' }
  *   extractThreshold("ALT ≤ 2.5 × ULN") → { measure: alt, comparator: '<=', value: 2.5, limit: 'ULN' }
+ *   extractThreshold("HbA1c 7.0–10.5%") → { measure: hba1c, low: 7.0, value: 10.5, unit: '%' }
  *
  * Certain means: exactly one measure of the lexicon is named, exactly one comparison is made, the
  * comparison follows the measure's name (only filler words between), its unit is one the units
  * module knows and can compare with the measure's, and nothing makes it an alternative or a
- * negation ("or", "and/or", "history of", "no", "absence"). Otherwise the criterion stays text and
- * the reason is given for the import report.
+ * negation ("or", "and/or", "history of", "no", "absence"). A range (`7.0–10.5%`, `between 18 and
+ * 35 kg/m2`, `of 0 to 2`) is read when it is the only comparison, directly after the name, both ends
+ * in one unit (written once after the upper end, or twice the same), the lower end below the upper.
+ * Otherwise the criterion stays text and the reason is given for the import report.
  */
 import type { Comparator } from '../../../grammar/ast';
 import { commensurable } from '../../units';
@@ -18,10 +21,15 @@ import { NUMBER_SOURCE, readNumber, readUnit } from './quantity';
 
 export interface ExtractedThreshold {
   measure: MeasureEntry;
-  comparator: Comparator;
+  /** Absent for a range (`low` … `value`). */
+  comparator?: Comparator;
+  /** A range's upper end, or the compared value. */
   value: number;
   /** The number as written (`3.0`), for the `.trial` text. */
   written: string;
+  /** A range's lower end (`HbA1c 7.0–10.5%`: 7.0; both ends included), with its number as written. */
+  low?: number;
+  writtenLow?: string;
   /** UCUM code; absent for a multiple of a normal limit. */
   unit?: string;
   limit?: 'ULN' | 'LLN';
@@ -72,12 +80,17 @@ export function extractThreshold(text: string): ThresholdResult {
   const distinct = new Set(named.map((n) => n.entry.id));
   if (distinct.size === 0) return { reason: 'it names no measure the importer knows' };
   if (distinct.size > 1) return { reason: `it names several measures (${[...distinct].join(', ')})` };
-  const comparisons = [...text.replace(/(?:times|fold)\s+(?:greater|more|higher) than/gi, 'times').matchAll(ANY_COMPARATOR)].length;
-  if (comparisons === 0) return { reason: 'it makes no comparison' };
+  const matches = [...text.replace(/(?:times|fold)\s+(?:greater|more|higher) than/gi, 'times').matchAll(ANY_COMPARATOR)];
+  const comparisons = matches.length;
   if (comparisons > 1) return { reason: 'it makes more than one comparison' };
   if (ALTERNATIVE.test(text.replace(/(?:less|greater|more) than or equal to|equal (?:to )?or (?:greater|less|more) than/gi, ' ').replace(/\d\s*\/\s*[A-Za-zµμ]|[A-Za-zµμ]\s*\/\s*[A-Za-z0-9µμ]|\/\s*\d/g, ' '))) return { reason: "it states alternatives ('or', 'and/or')" };
   const first = named.reduce((a, b) => (b.start < a.start ? b : a));
   if (NEGATION.test(text.slice(0, first.start))) return { reason: 'it is negated or about history' };
+  if (comparisons === 0 || /^between$/i.test(matches[0]![0])) {
+    const range = rangeAfterName(text, named);
+    if (range) return range;
+  }
+  if (comparisons === 0) return { reason: 'it makes no comparison' };
   const entry = first.entry;
   // The comparison follows a mention of the name, with only filler words between.
   let comparator: Comparator | undefined;
@@ -109,28 +122,83 @@ export function extractThreshold(text: string): ThresholdResult {
     const lower = /LLN|lower/i.test(limit[0]);
     return { threshold: { measure: entry, comparator, value, written, limit: lower ? 'LLN' : 'ULN' } };
   }
-  let unit: string | undefined;
+  const read = unitAt(rest, [written]);
+  if ('reason' in read) return read;
+  const unit = measureUnit(read.code, entry);
+  if (typeof unit !== 'string') return unit;
+  return { threshold: { measure: entry, comparator, value, written, unit } };
+}
+
+type UnitRead = { code?: string; length: number } | { reason: string };
+
+/** The unit right after a number (`x 10^9/L`, `mL/min`), none (length 0), or why it cannot be read. */
+function unitAt(rest: string, numbers: string[]): UnitRead {
   const power = POWER_UNIT.exec(rest);
   if (power) {
     const exp = SUPERSCRIPT[power[1]!] ?? power[1]!;
     const per = power[2]!.replace(/[µμ]/, 'u').replace(/³/, '3').replace(/^l$/, 'L');
-    unit = `10*${exp}/${per}`;
-  } else {
-    if (/^\s*[x×*]\s*\d/.test(rest)) return { reason: 'the number is multiplied by something the importer cannot read' };
-    const u = readUnit(rest);
-    if (u) {
-      if (/^\d+\.\d{3}$/.test(written) && u.dimension.isCountPerVolume) return { reason: `'${written}' may be a thousands separator` };
-      unit = u.code;
-    } else if (/^\s*[A-Za-zµμ%/]/.test(rest) && !/^\s*(?:for|at|in|on|with|within|based|as|and|by|prior|before|after|unless|except|if|when|calculated|measured|according)(?![A-Za-z])/i.test(rest)) {
-      return { reason: 'the importer does not know the unit' };
-    }
+    return { code: `10*${exp}/${per}`, length: power[0].length };
   }
-  if (unit === undefined) {
-    if (!entry.unitless) return { reason: `no unit is given for ${entry.label}` };
-    unit = entry.unit;
+  if (/^\s*[x×*]\s*\d/.test(rest)) return { reason: 'the number is multiplied by something the importer cannot read' };
+  const u = readUnit(rest);
+  if (u) {
+    const separator = numbers.find((n) => /^\d+\.\d{3}$/.test(n));
+    if (separator && u.dimension.isCountPerVolume) return { reason: `'${separator}' may be a thousands separator` };
+    return { code: u.code, length: u.length };
   }
-  if (!commensurable(unit, entry.unit)) {
-    return { reason: `'${unit}' cannot be compared with the unit of ${entry.label} (${entry.unit})` };
+  if (/^\s*[A-Za-zµμ%/]/.test(rest) && !/^\s*(?:for|at|in|on|with|within|based|as|and|by|prior|before|after|unless|except|if|when|calculated|measured|according|inclusive|to)(?![A-Za-z])/i.test(rest)) {
+    return { reason: 'the importer does not know the unit' };
   }
-  return { threshold: { measure: entry, comparator, value, written, unit } };
+  return { length: 0 };
+}
+
+/** The threshold's unit: the one written, or the measure's for a score or ratio; checked against the measure's. */
+function measureUnit(code: string | undefined, entry: MeasureEntry): string | { reason: string } {
+  const unit = code ?? (entry.unitless ? entry.unit : undefined);
+  if (unit === undefined) return { reason: `no unit is given for ${entry.label}` };
+  if (!commensurable(unit, entry.unit)) return { reason: `'${unit}' cannot be compared with the unit of ${entry.label} (${entry.unit})` };
+  return unit;
+}
+
+/** `between 18 and 35`, `from 0 to 2`, `of 7.0-10.5`, or a bare `7.0–10.5`: the words before the range and what joins its ends. */
+const RANGE_OPENING = /^(?:(between)|(?:ranging from|from|in the range of|within the range of|range of|in the range|of))?\s*/i;
+const RANGE_JOIN: Record<string, RegExp> = {
+  between: /^\s*and\s*/i,
+  other: /^\s*(?:to|–|—|-)\s*(?![-−–])/i,
+};
+
+/** A range of values directly after a mention of the measure, or undefined when there is none to read. */
+function rangeAfterName(text: string, named: { entry: MeasureEntry; start: number; end: number }[]): ThresholdResult | undefined {
+  for (const mention of named) {
+    let p = mention.end;
+    for (let f = FILLER.exec(text.slice(p)); f && f[0].length > 0; f = FILLER.exec(text.slice(p))) p += f[0].length;
+    const opening = RANGE_OPENING.exec(text.slice(p))!;
+    const lowMatch = new RegExp(`^(${NUMBER_SOURCE})(?![\\d])`).exec(text.slice(p + opening[0].length));
+    if (!lowMatch) continue;
+    let q = p + opening[0].length + lowMatch[0].length;
+    const lowUnit = unitAt(text.slice(q), [lowMatch[1]!]);
+    if ('reason' in lowUnit) return lowUnit;
+    q += lowUnit.length;
+    const join = RANGE_JOIN[opening[1] ? 'between' : 'other']!.exec(text.slice(q));
+    if (!join) continue;
+    q += join[0].length;
+    const highMatch = new RegExp(`^(${NUMBER_SOURCE})(?![\\d.,])`).exec(text.slice(q));
+    if (!highMatch) return { reason: 'the end of the range is not a number the importer can read' };
+    q += highMatch[0].length;
+    const writtenLow = lowMatch[1]!.replace(/[, ]/g, '');
+    const written = highMatch[1]!.replace(/[, ]/g, '');
+    const rest = text.slice(q);
+    if (NORMAL_LIMIT.exec(rest) && /^\s*(?:[x×*]|times|fold|ULN|LLN)/i.test(rest)) return { reason: 'a range of multiples of a normal limit is not written in the language' };
+    const highUnit = unitAt(rest, [writtenLow, written]);
+    if ('reason' in highUnit) return highUnit;
+    if (lowUnit.code !== undefined && lowUnit.code !== highUnit.code) return { reason: 'the two ends of the range are given in different units' };
+    if (/^\s*(?:[-–—]|to\b)\s*\d/i.test(rest.slice(highUnit.length))) return { reason: 'it states more than one range' };
+    const unit = measureUnit(highUnit.code, mention.entry);
+    if (typeof unit !== 'string') return unit;
+    const low = readNumber(lowMatch[1]!);
+    const value = readNumber(highMatch[1]!);
+    if (!(low < value)) return { reason: 'the lower end of the range is not below the upper end' };
+    return { threshold: { measure: mention.entry, value, written, low, writtenLow, unit } };
+  }
+  return undefined;
 }

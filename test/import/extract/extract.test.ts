@@ -73,7 +73,7 @@ describe('extract: doses', () => {
 describe('extract: thresholds', () => {
   const t = (s: string) => {
     const r = extractThreshold(s);
-    return 'threshold' in r ? `${r.threshold.measure.id} ${r.threshold.comparator} ${r.threshold.value} ${r.threshold.unit ?? `x ${r.threshold.limit}`}` : `text: ${r.reason}`;
+    return 'threshold' in r ? `${r.threshold.measure.id} ${r.threshold.comparator ?? `${r.threshold.writtenLow} to`} ${r.threshold.written} ${r.threshold.unit ?? `x ${r.threshold.limit}`}` : `text: ${r.reason}`;
   };
   it('reads measure, comparator, value and unit', () => {
     assert.equal(t('eGFR ≥ 30 mL/min/1.73 m²'), 'egfr >= 30 mL/min/{1.73_m2}');
@@ -88,6 +88,26 @@ describe('extract: thresholds', () => {
     assert.equal(t('ALT ≤ 2.5 × ULN'), 'alt <= 2.5 x ULN');
     assert.equal(t('Total bilirubin ≤ 1.5 times greater than the upper limit of normal'), 'bilirubin <= 1.5 x ULN');
     assert.equal(t('Serum amylase must be <2 times the ULN'), 'amylase < 2 x ULN');
+  });
+  it('reads ranges: a dash, between … and, from … to, the unit once or twice', () => {
+    assert.equal(t('HbA1c 7.0–10.5%'), 'hba1c 7.0 to 10.5 %');
+    assert.equal(t('HbA1c between 7.0% and 10.5% at screening'), 'hba1c 7.0 to 10.5 %');
+    assert.equal(t('BMI between 18 and 35 kg/m2'), 'bmi 18 to 35 kg/m2');
+    assert.equal(t('Body mass index (BMI) of 18.5 to 30 kg/m²'), 'bmi 18.5 to 30 kg/m2');
+    assert.equal(t('ECOG performance status 0-2'), 'ecog 0 to 2 {score}');
+    assert.equal(t('Platelet count 100-400 x 10^9/L'), 'platelets 100 to 400 10*9/L');
+  });
+  it('keeps uncertain ranges as text', () => {
+    for (const s of [
+      'HbA1c 7.0% - 10.5 mmol/mol', // two units
+      'BMI 35-18 kg/m2', // reversed
+      'BMI between 18 and 35', // no unit
+      'ALT 1.5-3 x ULN', // a range of multiples
+      'HbA1c 7.0–10.5% or fasting glucose ≥ 126 mg/dL', // alternatives, several comparisons
+      'No HbA1c 7.0–10.5%', // negated
+      'ECOG 0-1 or 2', // alternatives
+      'BMI 18-25 or 30-35 kg/m2',
+    ]) assert.match(t(s), /^text: /, s);
   });
   it('keeps alternatives, several measures, negations and unknown units as text', () => {
     for (const s of [
@@ -126,6 +146,17 @@ describe('language: kept wordings, x ULN, infusion length', () => {
     const r = record(base('dose 75 mg/m2 iv every 21 days on day 1 as "75 mg/m² IV on Day 1 of each 21-day cycle"', 'include alt <= 2.5 x ULN as "ALT ≤ 2.5 × ULN"')).protocolSection;
     assert.equal(r.armsInterventionsModule.interventions[0]!.description, 'Cisplatin 75 mg/m² IV on Day 1 of each 21-day cycle, with hydration.');
     assert.equal(r.eligibilityModule.eligibilityCriteria, 'Inclusion Criteria:\n\n* ALT ≤ 2.5 × ULN');
+  });
+
+  it('parses a range threshold and exports its kept sentence, or its structure once edited', () => {
+    const range = (criterion: string) => `measure hba1c "HbA1c" unit %\n\neligibility {\n  ${criterion}\n}\n`;
+    const c = doc(range('include hba1c 7.0 to 10.5 % as "HbA1c 7.0–10.5%"')).ast.items[1] as A.EligibilityBlock;
+    const s = c.statements[0] as A.CriterionStmt;
+    assert.deepEqual([s.low?.written, s.threshold?.value.written, s.threshold?.unit.value, s.comparator], ['7.0', '10.5', '%', undefined]);
+    const criteria = (criterion: string) => (buildRecord(buildModel(doc(range(criterion)))).record as unknown as { protocolSection: { eligibilityModule: { eligibilityCriteria: string } } }).protocolSection.eligibilityModule.eligibilityCriteria;
+    assert.equal(criteria('include hba1c 7.0 to 10.5 % as "HbA1c between 7.0 and 10.5 % (53–91 mmol/mol)"'), 'Inclusion Criteria:\n\n* HbA1c between 7.0 and 10.5 % (53–91 mmol/mol)');
+    assert.equal(criteria('include hba1c 7.0 to 11 % as "HbA1c 7.0–10.5%"'), 'Inclusion Criteria:\n\n* HbA1c 7.0–11%');
+    assert.equal(criteria('include hba1c >= 7.0 % as "HbA1c 7.0–10.5%"'), 'Inclusion Criteria:\n\n* HbA1c ≥ 7.0%');
   });
 
   it('exports the structure once the writer edits it', () => {

@@ -132,7 +132,7 @@ export function score(labels: Label[]): Score {
       s.structured++;
       const t = r.threshold;
       if (!e) {
-        s.spurious.push({ id: l.id, what: `${t.measure.id} ${t.comparator} ${t.value} ${t.unit ?? `x ${t.limit}`}` });
+        s.spurious.push({ id: l.id, what: `${t.measure.id} ${t.comparator ?? `${t.low} to`} ${t.value} ${t.unit ?? `x ${t.limit}`}` });
         continue;
       }
       s.found++;
@@ -141,7 +141,9 @@ export function score(labels: Label[]): Score {
         if (!right) s.wrong.push({ id: l.id, field: name, got, expected });
       };
       check('measure', t.measure.id === e['measure'], t.measure.id, e['measure']);
+      // A range (`low` to `value`) has no comparator.
       check('comparator', t.comparator === e['comparator'], t.comparator, e['comparator']);
+      if (t.low !== undefined || e['low'] !== undefined) check('low', t.low === e['low'], t.low, e['low']);
       check('value', t.value === e['value'], t.value, e['value']);
       const unit = t.limit ? `x${t.limit}` : t.unit!;
       check('unit', e['unit'] === 'xULN' || unit === 'xULN' || unit === 'xLLN' ? unit === e['unit'] : sameUnit(unit, String(e['unit'])), unit, e['unit']);

@@ -1,7 +1,8 @@
 /**
  * Structured criteria on the same measure that together leave no one eligible: an inclusion and an
  * exclusion that cover the same values (`include egfr >= 30 …` with `exclude egfr >= 15 …`), or two
- * inclusions that do not overlap (`> 10` and `< 5`). Thresholds are compared in one unit through
+ * inclusions that do not overlap (`> 10` and `< 5`, or the range `7 to 10 %` and `> 12 %`; a range
+ * includes both ends). Thresholds are compared in one unit through
  * UCUM (server/units). A protocol whose criteria admit no one contradicts itself (SPIRIT 2025
  * item on eligibility criteria, beyond-registry.md §6; registry QC: "Information here appears
  * inconsistent with information in other parts of the record", registry-format.md §7a).
@@ -49,7 +50,18 @@ function subtract(a: Interval, b: Interval): Interval[] {
 }
 
 function describe(c: A.CriterionStmt): string {
-  return `${c.polarity.value} ${c.measure!.value} ${c.comparator!.value} ${c.threshold!.value.written ?? formatNumber(c.threshold!.value.value)} ${c.threshold!.unit.value}`;
+  const low = c.low ? `${c.low.written ?? formatNumber(c.low.value)} to` : c.comparator!.value;
+  return `${c.polarity.value} ${c.measure!.value} ${low} ${c.threshold!.value.written ?? formatNumber(c.threshold!.value.value)} ${c.threshold!.unit.value}`;
+}
+
+/** The values a criterion names, in `unit`; null when its unit does not convert (unit-measure-mismatch's). */
+function valuesOf(c: A.CriterionStmt, unit: string): Interval | null {
+  const inUnit = (v: number) => convert(v, c.threshold!.unit.value, unit, { ignoreAnnotations: true });
+  const high = inUnit(c.threshold!.value.value);
+  if (high === null) return null;
+  if (!c.low) return intervalOf(c.comparator!.value, high);
+  const low = inUnit(c.low.value);
+  return low === null ? null : { lo: low, loOpen: false, hi: high, hiOpen: false };
 }
 
 export const criteriaNoOneEligible = itemRule({
@@ -67,7 +79,7 @@ export const criteriaNoOneEligible = itemRule({
     let group = 0;
     for (const c of statementsOf(block, 'Criterion')) {
       if (isHeading(c)) group++;
-      if (!c.measure || !c.comparator || !c.threshold) continue;
+      if (!c.measure || !(c.comparator || c.low) || !c.threshold) continue;
       const key = `${group}\u0000${c.measure.value}`;
       const list = byMeasure.get(key) ?? [];
       list.push(c);
@@ -81,9 +93,8 @@ export const criteriaNoOneEligible = itemRule({
       const used: A.CriterionStmt[] = [];
       for (const c of list) {
         ctx.at(c.range);
-        const v = convert(c.threshold!.value.value, c.threshold!.unit.value, unit, { ignoreAnnotations: true });
-        if (v === null) continue; // a unit that does not fit is unit-measure-mismatch's
-        const range = intervalOf(c.comparator!.value, v);
+        const range = valuesOf(c, unit);
+        if (range === null || isEmpty(range)) continue; // a unit that does not fit is unit-measure-mismatch's, an empty range criterion-threshold-impossible's
         const next = c.polarity.value === 'include'
           ? allowed.map((a) => intersect(a, range)).filter((a) => !isEmpty(a))
           : allowed.flatMap((a) => subtract(a, range));

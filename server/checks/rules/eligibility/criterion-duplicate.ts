@@ -12,8 +12,8 @@ import { deleteLines } from '../../util';
 import { isHeading } from './headings';
 
 function key(c: A.CriterionStmt): string | undefined {
-  if (c.measure && c.comparator && c.threshold) {
-    return `m:${c.measure.value}${c.comparator.value}${c.threshold.value.value} ${c.threshold.unit.value}|${(c.note?.value ?? '').toLowerCase().replace(/\W+/g, ' ').trim()}`;
+  if (c.measure && (c.comparator || c.low) && c.threshold) {
+    return `m:${c.measure.value}${c.comparator?.value ?? `${c.low!.value} to `}${c.threshold.value.value} ${c.threshold.unit.value}|${(c.note?.value ?? '').toLowerCase().replace(/\W+/g, ' ').trim()}`;
   }
   const t = c.text?.value.toLowerCase().replace(/[^\p{L}\p{N}<>=≤≥%]+/gu, ' ').trim();
   return t && t.length > 0 ? `t:${t}` : undefined;
