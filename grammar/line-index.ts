@@ -46,8 +46,8 @@ export class RelativePosition implements Position {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts. */
-  private readonly starts: number[] = [0];
+  /** Offset at which each line starts (relative to the part's start when the index has a base). */
+  readonly starts: number[] = [0];
 
   /**
    * @param base when given, the text is a part of a document starting at `base` (a segment of
@@ -67,6 +67,11 @@ export class LineIndex {
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** Length of the indexed text. */
+  get textLength(): number {
+    return this.text.length;
   }
 
   position(offset: number): Position {
@@ -95,5 +100,78 @@ export class LineIndex {
 
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+}
+
+/** One part of a document for `SegmentedLineIndex`: where it starts and its own line index. */
+export interface IndexedPart {
+  start: number;
+  line: number;
+  lines: LineIndex;
+}
+
+/**
+ * The line index of a whole document made of parts that each have their own index (parse.ts's
+ * segments): built in no time, as a keystroke must not rescan the document; a lookup finds the
+ * part by binary search, then the line in it. The parts must be in order, cover the text without
+ * gaps, and every part but the last end right after a line break (a segment does).
+ */
+export class SegmentedLineIndex extends LineIndex {
+  constructor(
+    private readonly parts: readonly IndexedPart[],
+    private readonly length: number,
+  ) {
+    super('');
+  }
+
+  override get lineCount(): number {
+    const last = this.parts[this.parts.length - 1];
+    return last ? last.line + last.lines.lineCount : 1;
+  }
+
+  /** The last part starting at or before `offset` (by `key`). */
+  private partAt(value: number, key: 'start' | 'line'): IndexedPart | undefined {
+    const parts = this.parts;
+    let low = 0;
+    let high = parts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (parts[mid]![key] <= value) low = mid;
+      else high = mid - 1;
+    }
+    return parts[low];
+  }
+
+  override position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const part = this.partAt(clamped, 'start');
+    if (!part) return { line: 0, character: clamped, offset: clamped };
+    const local = clamped - part.start;
+    const starts = part.lines.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= local) low = mid;
+      else high = mid - 1;
+    }
+    return { line: part.line + low, character: local - starts[low]!, offset: clamped };
+  }
+
+  override offsetAt(line: number, character: number): number {
+    if (line >= this.lineCount) return this.length;
+    if (line < 0) return 0;
+    const part = this.partAt(line, 'line');
+    if (!part) return Math.min(Math.max(0, character), this.length);
+    const local = line - part.line;
+    const starts = part.lines.starts;
+    const lineEnd = part.start + (local + 1 < starts.length ? starts[local + 1]! : part.lines.textLength);
+    return Math.min(part.start + starts[local]! + Math.max(0, character), lineEnd);
+  }
+
+  override lineStart(line: number): number {
+    const clamped = Math.max(0, Math.min(line, this.lineCount - 1));
+    const part = this.partAt(clamped, 'line');
+    return part ? part.start + part.lines.starts[clamped - part.line]! : 0;
   }
 }

@@ -11,7 +11,7 @@ import type * as A from './ast';
 import { AstBuilder } from './build-ast';
 import type { Diagnostic } from './diagnostic';
 import { lexer } from './lexer';
-import { LineIndex } from './line-index';
+import { LineIndex, SegmentedLineIndex } from './line-index';
 import { setMessageText } from './parse-messages';
 import { trialParser } from './parser';
 import { splitRange, splitSegments, type Segment } from './segments';
@@ -42,6 +42,8 @@ export interface SegmentParse {
   comments: A.Comment[];
   /** Tokens with offsets relative to the segment. */
   relativeTokens: IToken[];
+  /** The segment's own line index (relative to its start): the document's is made of these. */
+  lines: LineIndex;
 }
 
 /**
@@ -85,6 +87,26 @@ export function withLineFeeds(text: string): string {
 /** The text each result was parsed from (kept aside so the result's shape stays as documented). */
 const texts = new WeakMap<ParseResult, string>();
 
+/**
+ * What an incremental parse changed in the previous result's items: the top-level items it no
+ * longer has and the ones it has instead, at item index `at` (every other item is the same
+ * object, moved). Lets the layers above (model, checks) update what they derived from the
+ * previous result instead of recomputing it for the whole document.
+ */
+export interface ParseEdit {
+  previous: ParseResult;
+  at: number;
+  removed: readonly A.TopItem[];
+  added: readonly A.TopItem[];
+}
+
+const edits = new WeakMap<ParseResult, ParseEdit>();
+
+/** How `result` differs from the previous result it was parsed from; undefined for a fresh parse. */
+export function editOf(result: ParseResult): ParseEdit | undefined {
+  return edits.get(result);
+}
+
 function result(text: string, segments: SegmentParse[], window?: Window): ParseResult {
   let lines: LineIndex | undefined;
   let items: A.TopItem[];
@@ -116,13 +138,31 @@ function result(text: string, segments: SegmentParse[], window?: Window): ParseR
       return tokens;
     },
     get lines() {
-      lines ??= new LineIndex(text);
+      lines ??= new SegmentedLineIndex(segments, text.length);
       return lines;
     },
     segments,
   };
   texts.set(parsed, text);
+  if (window) {
+    edits.set(parsed, editFrom(window, segments));
+    // Only one step back is kept: the chain of spent results would hold every old AST alive.
+    edits.delete(window.previous);
+  }
   return parsed;
+}
+
+function editFrom(w: Window, segments: readonly SegmentParse[]): ParseEdit {
+  const old = w.previous.segments;
+  let at = 0;
+  for (let k = 0; k < w.first; k++) at += old[k]!.items.length;
+  const before: A.TopItem[] = [];
+  for (let k = w.first; k < w.next; k++) for (const x of old[k]!.items) before.push(x);
+  const after: A.TopItem[] = [];
+  for (let k = w.first; k < w.first + w.count; k++) for (const x of segments[k]!.items) after.push(x);
+  // Segments of the window whose text did not change keep their items: neither removed nor added.
+  const kept = new Set(before.filter((x) => after.includes(x)));
+  return { previous: w.previous, at, removed: before.filter((x) => !kept.has(x)), added: after.filter((x) => !kept.has(x)) };
 }
 
 /** A previous list with the part of old segments [first, next) replaced by the fresh segments' part. */
@@ -260,8 +300,9 @@ function parseSegment(segment: Segment): SegmentParse {
   // Positions relative to the segment (`parsed` is their base). While the segment is built they
   // read as offsets in the segment's text (base 0), as the AST builder computes with them; the
   // segment is put in its place at the end.
-  const parsed: SegmentParse = { text: segment.text, start: 0, line: 0, items: [], diagnostics, comments: [], relativeTokens: lexed.tokens };
+  const parsed = { text: segment.text, start: 0, line: 0, items: [], diagnostics, comments: [], relativeTokens: lexed.tokens } as Omit<SegmentParse, 'lines'> as SegmentParse;
   const segmentLines = new LineIndex(segment.text, parsed);
+  parsed.lines = segmentLines;
 
   for (const error of lexed.errors) {
     const found = segment.text.substr(error.offset, error.length);

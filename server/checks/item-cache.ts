@@ -19,6 +19,7 @@
 import type * as A from '../../grammar/ast';
 import type { Diagnostic } from '../../grammar/diagnostic';
 import { RelativePosition as SegmentPosition } from '../../grammar/line-index';
+import { editOf, type ParseResult } from '../../grammar/parse';
 import type { TrialModel } from '../model';
 import { ALL_RULES } from './rules';
 import type { ItemKind, ItemRule, RuleContext } from './types';
@@ -61,6 +62,8 @@ interface Entry {
   /** The last rebuilt diagnostics, and the anchors' start offsets and lines they were rebuilt for. */
   out: Diagnostic[];
   at: number[];
+  /** For a rule whose messages name lines (`namesLines`): the item's line when checked. */
+  line?: number;
 }
 
 const NONE: readonly unknown[] = Object.freeze([]);
@@ -89,6 +92,8 @@ interface DeclarationState {
   previous?: DeclarationState;
   /** The objects of `previous` replaced in this state. */
   replaced?: Set<unknown>;
+  /** The objects that took the place of the replaced ones. */
+  incoming?: unknown[];
   /** Items whose derived inputs (the arms receiving them) may have changed: their deps are computed again. */
   affected?: Set<unknown>;
 }
@@ -98,7 +103,7 @@ let lastState: DeclarationState | undefined;
 const ARMS = 2;
 
 /** The objects of `a` replaced in `b` (same keys in the same order), or undefined when the keys differ. */
-function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>, into: Set<unknown>, pairs?: unknown[]): boolean {
+function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>, into: Set<unknown>, incoming: unknown[], pairs?: unknown[]): boolean {
   if (a.size !== b.size) return false;
   const aKeys = a.keys();
   const aValues = a.values();
@@ -110,6 +115,7 @@ function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unkn
     const w = bValues.next().value;
     if (w !== v) {
       into.add(v);
+      incoming.push(w);
       pairs?.push(v, w);
     }
   }
@@ -122,6 +128,7 @@ function declarationState(model: TrialModel): DeclarationState {
   const last = lastState;
   if (last) {
     const replaced = new Set<unknown>();
+    const incoming: unknown[] = [];
     const arms: unknown[] = [];
     let sameKeys = true;
     for (let i = 0; sameKeys && i < singles.length; i++) {
@@ -129,10 +136,13 @@ function declarationState(model: TrialModel): DeclarationState {
       const b = singles[i];
       if (a !== b) {
         if (a === undefined || b === undefined) sameKeys = false;
-        else replaced.add(a);
+        else {
+          replaced.add(a);
+          incoming.push(b);
+        }
       }
     }
-    for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced, i === ARMS ? arms : undefined);
+    for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced, incoming, i === ARMS ? arms : undefined);
     if (sameKeys && replaced.size === 0) return last;
     if (sameKeys) {
       // A replaced arm can change what is derived from the arms (facts' receivers) for the
@@ -145,11 +155,12 @@ function declarationState(model: TrialModel): DeclarationState {
           if (iv) (affected ??= new Set()).add(iv);
         }
       }
-      lastState = { maps, singles, previous: last, replaced, ...(affected ? { affected } : {}) };
+      lastState = { maps, singles, previous: last, replaced, incoming, ...(affected ? { affected } : {}) };
     } else lastState = { maps, singles };
     // Only one step back is ever looked at: do not keep a chain of old states (and their ASTs) alive.
     last.previous = undefined;
     last.replaced = undefined;
+    last.incoming = undefined;
     last.affected = undefined;
   } else lastState = { maps, singles };
   return lastState;
@@ -233,45 +244,133 @@ export function prepare(rule: ItemRule, model: TrialModel, context: RuleContext,
  * Run the per-item rules over the model's items: cached diagnostics for unchanged items, a fresh
  * check for the others. A throw stops that rule (one `internal-error`), as for a document rule; the
  * item that threw is not cached.
+ *
+ * After an incremental parse (grammar/parse.ts `editOf`) of the document the last run checked,
+ * with the same rules and facts, not every item is visited: only the items the edit added, the
+ * items whose deps name a declaration the edit replaced (the `dependents` index), the items that
+ * took a replaced declaration's place, and the items that had diagnostics (`noisy`, to emit them
+ * at their current place). Every other item had no diagnostic and still has none.
  */
 export function runItemRules(running: readonly RunningRule[], model: TrialModel, found: Diagnostic[]): void {
   if (running.length === 0) return;
   let state: DeclarationState | undefined;
   for (const r of running) if (isBuiltIn(r.rule)) r.state = state ??= declarationState(model);
-  const byKind = new Map<string, { builtIn: RunningRule[]; other: RunningRule[] }>();
+  const byKind = new Map<string, KindRules>();
+  let allBuiltIn = true;
   for (const r of running) {
     for (const kind of r.rule.kinds as readonly string[]) {
       let lists = byKind.get(kind);
       if (!lists) byKind.set(kind, (lists = { builtIn: [], other: [] }));
       (r.state ? lists.builtIn : lists.other).push(r);
+      if (!r.state) allBuiltIn = false;
     }
   }
   const key = runKey(running);
-  for (const item of model.document.items) {
-    const rules = byKind.get(item.kind);
-    if (!rules || !isModelItem(model, item)) continue;
-    const cache = cacheOf(item);
-    const list = cache.list;
-    // The built-in rules all at once: the item, the rules and their facts are those of the
-    // item's summary, and its deps name no replaced declaration, so every entry still holds.
-    const summary = cache.summary;
-    const affected = state?.affected?.has(item) === true;
-    if (summary && summary.key === key && !anyFailed && !affected && stillValid(summary.deps, summary.state, state)) {
-      summary.state = state;
-      for (const e of summary.noisy) emit(e, found);
-    } else {
-      for (const r of rules.builtIn) {
-        if (r.failed) continue;
-        checkOne(r, item, model, list, found);
-      }
-      cache.summary = summarize(rules.builtIn, list, key, state);
+  const edit = editOf(model.parse);
+  const prior = edit && runs.get(edit.previous);
+  if (edit) runs.delete(edit.previous);
+  const noisy = new Set<A.TopItem>();
+  if (prior && allBuiltIn && !anyFailed && prior.key === key && state !== undefined && (prior.state === state || state.previous === prior.state)) {
+    for (const item of edit.removed) unlink(item);
+    const removed = new Set(edit.removed);
+    const visit = new Set<A.TopItem>();
+    for (const item of prior.noisy) if (!removed.has(item)) visit.add(item);
+    for (const item of edit.added) visit.add(item);
+    if (state !== prior.state) {
+      for (const old of state.replaced ?? NONE_SET) for (const item of dependents.get(old as object) ?? NONE_SET) visit.add(item as A.TopItem);
+      for (const item of state.incoming ?? NONE) if (isTopItem(item)) visit.add(item);
+      for (const item of state.affected ?? NONE_SET) visit.add(item as A.TopItem);
     }
-    for (const r of rules.other) {
+    for (const item of visit) {
+      const rules = byKind.get(item.kind);
+      if (!rules || removed.has(item) || !isModelItem(model, item)) continue;
+      if (visitItem(item, rules, model, key, state, found)) noisy.add(item);
+    }
+  } else {
+    for (const item of model.document.items) {
+      const rules = byKind.get(item.kind);
+      if (!rules || !isModelItem(model, item)) continue;
+      if (visitItem(item, rules, model, key, state, found)) noisy.add(item);
+    }
+  }
+  if (allBuiltIn && !anyFailed) runs.set(model.parse, { key, state, noisy });
+  anyFailed = false;
+}
+
+interface KindRules {
+  builtIn: RunningRule[];
+  other: RunningRule[];
+}
+
+/** What a run left for the next run of the same document (keyed by its parse). */
+interface Run {
+  key: RunKey;
+  state: DeclarationState | undefined;
+  /** The items that must be visited again: they had diagnostics, or a result that could not be cached. */
+  noisy: ReadonlySet<A.TopItem>;
+}
+
+const runs = new WeakMap<ParseResult, Run>();
+const NONE_SET: ReadonlySet<unknown> = new Set();
+
+/** Dependency object (a declaration, a single block) → the items whose summarised deps name it. */
+const dependents = new WeakMap<object, Set<A.TopItem>>();
+
+function link(item: A.TopItem, deps: readonly unknown[]): void {
+  for (const d of deps) {
+    if (d === null || typeof d !== 'object' || d === item) continue;
+    let set = dependents.get(d);
+    if (!set) dependents.set(d, (set = new Set()));
+    set.add(item);
+  }
+}
+
+function unlink(item: A.TopItem): void {
+  const summary = (item as unknown as { [CACHE]?: ItemCache })[CACHE]?.summary;
+  if (!summary) return;
+  for (const d of summary.deps) if (d !== null && typeof d === 'object') dependents.get(d)?.delete(item);
+}
+
+function isTopItem(v: unknown): v is A.TopItem {
+  return v !== null && typeof v === 'object' && ITEM_KINDS.has((v as { kind?: string }).kind ?? '');
+}
+
+/**
+ * One item through its rules: the summary when it still holds, else each rule's entry (checked
+ * again where needed). True when the item must be visited on the next run as well (it has
+ * diagnostics, or no summary).
+ */
+function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: RunKey, state: DeclarationState | undefined, found: Diagnostic[]): boolean {
+  const before = found.length;
+  const cache = cacheOf(item);
+  const list = cache.list;
+  // The built-in rules all at once: the item, the rules and their facts are those of the
+  // item's summary, and its deps name no replaced declaration, so every entry still holds.
+  const summary = cache.summary;
+  const affected = state?.affected?.has(item) === true;
+  if (summary && summary.key === key && !anyFailed && !affected && stillValid(summary.deps, summary.state, state) && !linesMoved(summary.noisy, item)) {
+    summary.state = state;
+    for (const e of summary.noisy) emit(e, found);
+  } else {
+    for (const r of rules.builtIn) {
       if (r.failed) continue;
       checkOne(r, item, model, list, found);
     }
+    if (summary) unlink(item);
+    cache.summary = summarize(rules.builtIn, list, key, state);
+    if (cache.summary) link(item, cache.summary.deps);
   }
-  anyFailed = false;
+  for (const r of rules.other) {
+    if (r.failed) continue;
+    checkOne(r, item, model, list, found);
+  }
+  return found.length > before || cache.summary === undefined;
+}
+
+/** Whether an entry of a rule whose messages name lines was made with the item on another line. */
+function linesMoved(entries: readonly Entry[], item: A.TopItem): boolean {
+  for (const e of entries) if (e.line !== undefined && e.line !== item.range.start.line) return true;
+  return false;
 }
 
 /**
@@ -334,7 +433,8 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
   const { rule, context } = r;
   const entry = list[r.slot];
   // Same declarations as when the entry's deps were computed: the deps are the same (built-in rules).
-  if (entry && !r.state?.affected?.has(item) && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
+  const moved = entry?.line !== undefined && entry.line !== item.range.start.line;
+  if (entry && !moved && !r.state?.affected?.has(item) && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
     entry.state = r.state;
     emit(entry, found);
     return;
@@ -348,7 +448,7 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
     r.internalError(e);
     return;
   }
-  if (entry && sameList(entry.facts, r.facts) && sameList(entry.deps, deps)) {
+  if (entry && !moved && sameList(entry.facts, r.facts) && sameList(entry.deps, deps)) {
     entry.state = r.state;
     emit(entry, found);
     return;
@@ -381,6 +481,7 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
     return;
   }
   const fresh = store(reported, item, r.facts, deps, r.state);
+  if (fresh && rule.namesLines) fresh.line = item.range.start.line;
   list[r.slot] = fresh;
   if (fresh) emit(fresh, found);
   else for (const d of reported) found.push(d);

@@ -71,7 +71,7 @@ export type ItemOf<K extends ItemKind> = Extract<TopItem, { kind: K }>;
  * Both lists are compared element by element with `===` against the previous check's. Positions
  * a rule reports (ranges, quick-fix edits in `data`) must lie inside the item or inside one of
  * the top-level items of `deps`; messages must not mention lines or offsets (they would go stale
- * when the item moves).
+ * when the item moves), unless the rule says `namesLines`.
  */
 export interface ItemRule<K extends ItemKind = ItemKind> extends RuleBase {
   scope: 'item';
@@ -79,6 +79,11 @@ export interface ItemRule<K extends ItemKind = ItemKind> extends RuleBase {
   facts?(model: TrialModel): readonly unknown[];
   deps?(item: ItemOf<K>, model: TrialModel): readonly unknown[];
   checkItem(item: ItemOf<K>, model: TrialModel, report: Report, context: RuleContext): void;
+  /**
+   * True when messages name lines of the item (`repeats the criterion on line 12`): a cached
+   * diagnostic is then checked again when its item moves to other lines.
+   */
+  namesLines?: boolean;
 }
 
 export type Rule = DocumentRule | ItemRule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

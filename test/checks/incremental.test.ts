@@ -154,6 +154,39 @@ describe('incremental checking', () => {
     }
   });
 
+  it('equals a fresh checkText after seeded edits at line starts, block boundaries and multi-line pastes, for any seed', function () {
+    this.timeout(120_000);
+    // Larger documents than above (with repeated criteria, whose message names a line), a seed
+    // chosen by fast-check for both the protocol and the edits.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(400, 900), (seedNumber, lines) => {
+        let text = generateProtocol(lines, seedNumber);
+        let previous = checkText(text);
+        for (const e of seededEdits(text, 25, seedNumber)) {
+          text = applyBenchEdit(text, e);
+          const incremental = checkText(text, {}, previous.parse);
+          assert.deepEqual(plain(incremental), plain(checkText(text)), `after a ${e.kind} edit at offset ${e.offset}`);
+          previous = incremental;
+        }
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it('a cached criterion-duplicate names the line of the first criterion where it now is, after lines are added above', () => {
+    // Regression: the rule's message names a line; a cached diagnostic kept the old line number
+    // when an edit above moved the eligibility block (the bench's 'same as fresh' was false).
+    const text = `${busy}\neligibility {\n  sex all\n  include "adults"\n  include "adults"\n}\n`.replace(/eligibility \{\n  age 80[^}]*\}\n/, '');
+    const first = checkText(text);
+    const message = (r: ReturnType<typeof checkText>): string | undefined => r.diagnostics.find((d) => d.code === 'criterion-duplicate')?.message;
+    assert.match(message(first) ?? '', /on line (\d+)/);
+    const edited = text.replace('  org study id "B-1"\n', '  org study id "B-1"\n  acronym "BUSY"\n');
+    const second = checkText(edited, {}, first.parse);
+    const line = (m: string | undefined): number => Number(/on line (\d+)/.exec(m ?? '')?.[1]);
+    assert.equal(line(message(second)), line(message(first)) + 1);
+    assert.deepEqual(plain(second), plain(checkText(edited)));
+  });
+
   it('equals a fresh checkText under settings (groups off, severities overridden), and when they change', () => {
     const settings: CheckOptions[] = [{}, { rules: { schedule: false } }, { severity: { 'unit-unknown': 'warning', 'dose-day-zero': 'off' } }, { rules: { units: false, registry: false } }];
     fc.assert(

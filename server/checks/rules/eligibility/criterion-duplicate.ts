@@ -26,6 +26,8 @@ export const criterionDuplicate = itemRule({
   fixable: true,
   doc: { summary: 'A criterion is written twice; as both an inclusion and an exclusion it contradicts itself.' },
   kinds: ['EligibilityBlock'],
+  // The message names the first criterion's line.
+  namesLines: true,
   checkItem(block, _model, report, ctx) {
     let seen = new Map<string, A.CriterionStmt>();
     for (const c of statementsOf(block, 'Criterion')) {
