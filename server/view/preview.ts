@@ -124,7 +124,8 @@ export function registryPreview(model: TrialModel, diagnostics: readonly Diagnos
       field('Overall status', ENUM_WORDS(status.overallStatus), src(wordsField(t, 'status')), true),
       field('Why stopped', status.whyStopped, src(textField(t, 'whyStopped')), ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'].includes(status.overallStatus)),
       field('Study start', dateText(status.startDateStruct), src(dateField(t, 'start')), true),
-      field('Primary completion', dateText(status.primaryCompletionDateStruct), src(dateField(t, 'primaryCompletion')), true),
+      // Not marked required: no source makes it so (docs/diagnostics.md, registry-missing-element).
+      field('Primary completion', dateText(status.primaryCompletionDateStruct), src(dateField(t, 'primaryCompletion'))),
       field('Study completion', dateText(status.completionDateStruct), src(dateField(t, 'completion')), true),
       field('Enrollment', design.enrollmentInfo ? `${design.enrollmentInfo.count}${design.enrollmentInfo.type ? ` (${design.enrollmentInfo.type === 'ACTUAL' ? 'actual' : 'estimated'})` : ''}` : undefined, src(t?.statements.find((s) => s.kind === 'Enrollment')), true),
     ],
@@ -152,7 +153,7 @@ export function registryPreview(model: TrialModel, diagnostics: readonly Diagnos
     sponsors: [
       field('Lead sponsor', ps.sponsorCollaboratorsModule?.leadSponsor?.name, src(model.sponsors?.statements.find((s) => s.kind === 'Sponsor' && s.role.value === 'lead')), true),
       field('Collaborators', ((ps.sponsorCollaboratorsModule?.collaborators ?? []) as J[]).map((c) => c.name).join('\n'), src(model.sponsors?.statements.find((s) => s.kind === 'Sponsor' && s.role.value === 'collaborator'))),
-      field('Responsible party', ENUM_WORDS(ps.sponsorCollaboratorsModule?.responsibleParty?.type), src(model.sponsors?.statements.find((s) => s.kind === 'ResponsibleParty')), true),
+      field('Responsible party', ENUM_WORDS(ps.sponsorCollaboratorsModule?.responsibleParty?.type), src(model.sponsors?.statements.find((s) => s.kind === 'ResponsibleParty'))),
       ...((ps.contactsLocationsModule?.overallOfficials ?? []) as J[]).map((o) => field(`Official (${ENUM_WORDS(o.role) ?? 'role not given'})`, [o.name, o.affiliation].filter(Boolean).join(', '), src(model.sponsors?.statements.find((s) => s.kind === 'Official' && s.name.value === o.name)))),
     ],
     locations: ((ps.contactsLocationsModule?.locations ?? []) as J[]).map((l, i) =>

@@ -68,9 +68,9 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       fixes: [fix('a trial block', appendToDocument(text, ctx.lines, `trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type interventional\n  status not yet recruiting\n  start ${month()} estimated\n  primary completion ${month()} estimated\n  completion ${month()} estimated\n  enrollment 0 estimated\n}`))],
     });
   } else {
-    const inTrial = (element: string, line: string, options?: { alternatives?: string[] }): void => {
+    const inTrial = (element: string, line: string, options?: { alternatives?: string[]; sourced?: boolean }): void => {
       const lines2 = [line, ...(options?.alternatives ?? [])];
-      required.push({
+      (options?.sourced === false ? { push: expected } : required).push({
         element,
         range: trialRange,
         fixes: lines2.map((l, i) => fix(element, insertInBlock(text, ctx.lines, trial, l), `Add '${l}'`, i === 0 && !options?.alternatives)),
@@ -98,7 +98,9 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     const primary = dateField(trial, 'primaryCompletion');
     const completion = dateField(trial, 'completion');
     if (!start) inTrial('the start date', `start ${primary?.date.value ?? completion?.date.value ?? month()} ${kind}`);
-    if (!primary) inTrial('the primary completion date', `primary completion ${completion?.date.value ?? start?.date.value ?? month()} ${kind}`);
+    // No source in the reference makes the primary completion date required, nor gives the date
+    // from which it is (legacy records started 2000–2006 lack it): a warning.
+    if (!primary) inTrial('the primary completion date', `primary completion ${completion?.date.value ?? start?.date.value ?? month()} ${kind}`, { sourced: false });
     if (!completion) inTrial('the study completion date', `completion ${primary?.date.value ?? start?.date.value ?? month()} ${kind}`);
     if (!statementsOf(trial, 'Enrollment')[0]) inTrial('the enrollment', 'enrollment 0 estimated');
     if (interventional && !statementsOf(trial, 'Phase')[0]) {
@@ -127,8 +129,10 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       if (!wordsField(design, 'purpose')) inDesign('the primary purpose', 'purpose treatment');
       if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking none');
     }
+    // The upload schema allows no arm (`arm_group` 0..n) and no source requires one; single-group
+    // records registered 2019–2021 have none (NCT04188236, NCT04767152, NCT04767165): a warning.
     if (model.arms.size === 0) {
-      required.push({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
+      expected({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
     }
     if (model.interventions.size === 0) {
       required.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
@@ -157,8 +161,10 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     if (!statementsOf(sponsors, 'Sponsor').some((s) => s.role.value === 'lead')) {
       required.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
     }
+    // The upload schema requires the type only inside `resp_party`, itself optional (0..1); no
+    // source here makes it required or says from when (records last updated 2006–2011 lack it): a warning.
     if (!statementsOf(sponsors, 'ResponsibleParty')[0]) {
-      required.push({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
+      expected({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
     }
     // PRSXSD: id_info/org_name is required (the registry account's organization).
     const organization = statementsOf(sponsors, 'Organization')[0];

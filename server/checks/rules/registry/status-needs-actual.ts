@@ -23,7 +23,11 @@ export const statusNeedsActual: Rule = {
       if (type?.value === 'actual') return;
       const edit = type ? { range: type.range, newText: 'actual' } : { range: { start: value.range.end, end: value.range.end }, newText: ' actual' };
       const fixes = { fixes: [{ title: "Mark as 'actual'", edits: [edit], isPreferred: true }] };
-      if (type) {
+      if (type && what === 'enrollment') {
+        // The registry holds completed records whose enrollment is still the estimate
+        // (NCT00124774, NCT01945554) and no source makes it refuse one: a warning.
+        report(type.range, `the study is ${words}, so its enrollment is known: write the actual number and mark it \`actual\` (the registry keeps an estimate, but it no longer describes the study)`, fixes, 'warning');
+      } else if (type) {
         report(type.range, `the study is ${words}, so its ${what} is actual, not estimated: write the actual value and mark it \`actual\``, fixes);
       } else {
         report(value.range, `the study is ${words}, so mark its ${what} \`actual\` (the registry requires the type on new submissions)`, fixes, 'warning');
