@@ -18,7 +18,8 @@ import { armInterventionName, type EnumName, type EnumValue } from '../registry/
 import { registryAge } from '../registry/age';
 import { renderEligibilityCriteria } from './render-criteria';
 import { joinParagraphs, renderDose, renderDosing, type MeasureLabels } from './render-dosing';
-import { interventionNames, placeDoses } from './kept-wording';
+import { placeDoses } from './kept-wording';
+import { interventionNames } from '../import/extract/agree';
 import { renderArmSequence } from './render-periods';
 
 type Json = Record<string, unknown>;

@@ -33,10 +33,3 @@ export function placeDoses(description: string | undefined, doses: readonly A.Do
   }
   return { description: text, rest };
 }
-
-/** The names a dose's wording may use for its intervention: its name and other names. */
-export function interventionNames(iv: A.InterventionBlock): string[] {
-  return iv.statements
-    .filter((s): s is A.TextStmt => s.kind === 'Text' && (s.field === 'name' || s.field === 'otherName'))
-    .map((s) => s.text.value);
-}

@@ -62,6 +62,8 @@ import { ageCriterionConflict } from './eligibility/age-criterion-conflict';
 import { criteriaNoOneEligible } from './eligibility/criteria-no-one-eligible';
 import { criterionDuplicate } from './eligibility/criterion-duplicate';
 import { criterionThresholdImpossible } from './eligibility/criterion-threshold-impossible';
+// Kept wordings of imported records (issue 10).
+import { keptWordingDisagrees } from './registry/kept-wording-disagrees';
 // Dosing arithmetic (issue 9).
 import { cumulativeDoseAboveMax } from './dosing/cumulative-dose-above-max';
 import { doseCappedByMax } from './dosing/dose-capped-by-max';
@@ -139,6 +141,8 @@ export const ALL_RULES: readonly Rule[] = [
   criterionThresholdImpossible,
   criterionDuplicate,
   ageCriterionConflict,
+  // kept wordings
+  keptWordingDisagrees,
   // dosing arithmetic
   doseRateNotAmount,
   maxDoseIncommensurable,

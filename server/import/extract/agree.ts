@@ -6,17 +6,24 @@
  *
  *   doseWordingAgrees(dose, names)         → boolean
  *   criterionWordingAgrees(criterion, label) → boolean
+ *
+ * Shared by the export (server/export/kept-wording.ts) and the check kept-wording-disagrees.
  */
 import type * as A from '../../../grammar/ast';
 import { parse } from '../../../grammar/parse';
 import { analyzeUnit, timeUnitCode } from '../../units';
 import { extractDoses } from './dose';
-import { doseBody } from './emit';
+import { doseBody, thresholdBody } from './emit';
 import { measureByLabel } from './measures';
 import { extractThreshold } from './threshold';
 
 const unitCode = (u: string) => timeUnitCode(u) ?? analyzeUnit(u).code ?? u.toLowerCase();
-const quantity = (q: A.Quantity | undefined) => (q ? [q.value.value, unitCode(q.unit.value)] : null);
+/** A quantity by meaning: weeks as days (`every 3 weeks` = `every 21 days`), so a respelt interval still agrees. */
+const quantity = (q: A.Quantity | undefined) => {
+  if (!q) return null;
+  const code = unitCode(q.unit.value);
+  return code === 'wk' ? [q.value.value * 7, 'd'] : [q.value.value, code];
+};
 
 /** The meaning of a dose statement, as a comparable string (units by UCUM code, spellings aside). */
 export function doseMeaning(d: A.DoseStmt): string {
@@ -33,12 +40,17 @@ export function doseMeaning(d: A.DoseStmt): string {
   ]);
 }
 
+/** The dose statement a wording says on its own, without `dose` (`75 mg/m2 iv on day 1`), or undefined when it is not exactly one dose. */
+export function doseOfWordingBody(wording: string, names: string[]): string | undefined {
+  const { doses } = extractDoses(wording.trim(), { candidates: [{ id: 'x', names }], foreign: [], attributed: true });
+  return doses.length === 1 ? doseBody(doses[0]!) : undefined;
+}
+
 /** The dose a wording says on its own (read as the named intervention's), or undefined when it is not exactly one dose. */
 export function doseOfWording(wording: string, names: string[]): A.DoseStmt | undefined {
-  const text = wording.trim();
-  const { doses } = extractDoses(text, { candidates: [{ id: 'x', names }], foreign: [], attributed: true });
-  if (doses.length !== 1) return undefined;
-  const parsed = parse(`intervention x {\n  dose ${doseBody(doses[0]!)}\n}\n`);
+  const body = doseOfWordingBody(wording, names);
+  if (body === undefined) return undefined;
+  const parsed = parse(`intervention x {\n  dose ${body}\n}\n`);
   const item = parsed.ast.items[0];
   if (parsed.diagnostics.length > 0 || item?.kind !== 'InterventionBlock') return undefined;
   return item.statements.find((s): s is A.DoseStmt => s.kind === 'Dose');
@@ -48,6 +60,19 @@ export function doseWordingAgrees(dose: A.DoseStmt, names: string[]): boolean {
   if (!dose.wording) return false;
   const said = doseOfWording(dose.wording.value, names);
   return said !== undefined && doseMeaning(said) === doseMeaning(dose);
+}
+
+/** The criterion a wording says, written on `measureId` (`alt <= 2.5 x ULN`), or undefined when it reads as no threshold. */
+export function criterionOfWording(wording: string, measureId: string): string | undefined {
+  const r = extractThreshold(wording);
+  return 'threshold' in r ? thresholdBody(r.threshold, measureId) : undefined;
+}
+
+/** The names a dose's wording may use for its intervention: its name and other names. */
+export function interventionNames(iv: A.InterventionBlock): string[] {
+  return iv.statements
+    .filter((s): s is A.TextStmt => s.kind === 'Text' && (s.field === 'name' || s.field === 'otherName'))
+    .map((s) => s.text.value);
 }
 
 /** `label`: the declared label of the criterion's measure (how the measure is recognised, whatever its id). */

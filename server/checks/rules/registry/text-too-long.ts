@@ -13,7 +13,8 @@
 import type * as A from '../../../../grammar/ast';
 import { measureLabels } from '../../../export/build-record';
 import { joinParagraphs, renderDose, renderDosing } from '../../../export/render-dosing';
-import { interventionNames, placeDoses } from '../../../export/kept-wording';
+import { placeDoses } from '../../../export/kept-wording';
+import { interventionNames } from '../../../import/extract/agree';
 import { renderEligibilityCriteria } from '../../../export/render-criteria';
 import { statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
