@@ -21,6 +21,12 @@ export interface TextLimit {
   readonly sources: readonly LimitSourceId[];
   /** Caveat, when the sources disagree or the figure is doubtful. */
   readonly note?: string;
+  /**
+   * `warning` when no source gives the limit as one the registry enforces (the figure is a
+   * secondary copy the registry's own records exceed): the check warns and the export schema
+   * does not refuse a longer text. Absent: an enforced limit (an error, refused by the schema).
+   */
+  readonly severity?: 'warning';
 }
 
 const OUTCOME_TITLE_NOTE =
@@ -61,7 +67,10 @@ export const TEXT_LIMITS = {
   'eligibilityModule.eligibilityCriteria': { limit: 20000, element: 'Eligibility Criteria', sources: ['CLX'] },
   'eligibilityModule.genderDescription': { limit: 1000, element: 'Gender description', sources: ['CLX'] },
   'eligibilityModule.studyPopulation': { limit: 1000, element: 'Study Population description', sources: ['CG', 'CLX'] },
-  'contactsLocationsModule.overallOfficials[].affiliation': { limit: 160, element: 'Investigator affiliation', sources: ['CG'] },
+  'contactsLocationsModule.overallOfficials[].affiliation': {
+    limit: 160, element: 'Investigator affiliation', sources: ['CG'], severity: 'warning',
+    note: 'given by CG only (DEFS unread); the registry stores officials\' affiliations of 161–164 characters',
+  },
   'contactsLocationsModule.locations[].facility': { limit: 254, element: 'Facility name', sources: ['CG'] },
   'referencesModule.seeAlsoLinks[].url': { limit: 3999, element: 'Link URL', sources: ['CG', 'CLX'] },
   'ipdSharingStatementModule.description': { limit: 1000, element: 'IPD sharing plan description', sources: ['CLX'] },

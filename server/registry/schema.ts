@@ -134,6 +134,8 @@ function textFactory(count: LimitCount) {
   return function text(path: LimitedFieldPath) {
     const l: TextLimit = TEXT_LIMITS[path];
     const base = z.string();
+    // A limit no source says the registry enforces is the check's warning, not a refusal.
+    if (l.severity === 'warning') return base.meta({ description: `${l.element}: about ${l.limit} characters, not enforced (${l.sources.join(', ')}: ${l.note ?? 'no source'})` });
     const limited = count === 'raw'
       ? base.max(l.limit)
       : base.refine((v) => unescapedLength(v) <= l.limit, {

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildRecord, diagnoseText } from '../../server/export';
+import { buildRecord, diagnoseText, exportText } from '../../server/export';
 import { importRecord } from '../../server/import';
 import { fixturesDir } from '../helpers/paths';
 
@@ -44,5 +44,20 @@ describe('import: synthetic records for defects the real ones do not show', () =
     delete record['protocolSection'].eligibilityModule;
     const [t] = importRecord(record);
     assert.doesNotMatch(t!.text, /\bage any\b/);
+  });
+});
+
+describe('registry-text-too-long: an official affiliation over the 160 characters of a secondary source', () => {
+  it('a 161–164 character affiliation, which the registry stores, is a warning and exports', () => {
+    const r = imported('long-affiliation.json');
+    const affiliation: string = load('long-affiliation.json')['protocolSection'].contactsLocationsModule.overallOfficials[0].affiliation;
+    assert.ok(affiliation.length > 160 && affiliation.length <= 164);
+    const found = r.diagnostics.filter((d) => d.code === 'registry-text-too-long');
+    assert.deepEqual(found.map((d) => d.severity), ['warning']);
+    assert.equal(r.text.slice(found[0]!.range.start.offset, found[0]!.range.end.offset), JSON.stringify(affiliation));
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`), []);
+    const exported = exportText(r.text);
+    assert.ok(exported.ok, JSON.stringify(exported));
+    assert.equal((exported as any).record.protocolSection.contactsLocationsModule.overallOfficials[0].affiliation, affiliation);
   });
 });

@@ -200,11 +200,12 @@ export const registryTextTooLong = itemRule({
       const limit = textLimitFor(m.path);
       if (!limit || m.length <= limit.limit) continue;
       const composed = m.rendered !== undefined && m.path !== 'eligibilityModule.eligibilityCriteria' ? ' (the description plus the dosing text the export adds)' : m.rendered !== undefined ? ' (as the export writes the criteria)' : '';
-      report(m.range, `the ${limit.element.toLowerCase()}${composed} is ${m.length} characters; the registry allows ${limit.limit}`, {
-        element: limit.element,
-        length: m.length,
-        limit: limit.limit,
-      });
+      const data = { element: limit.element, length: m.length, limit: limit.limit };
+      if (limit.severity === 'warning') {
+        report(m.range, `the ${limit.element.toLowerCase()} is ${m.length} characters; the registry's definitions suggest at most ${limit.limit} (the registry stores longer ones: a warning)`, data, 'warning');
+      } else {
+        report(m.range, `the ${limit.element.toLowerCase()}${composed} is ${m.length} characters; the registry allows ${limit.limit}`, data);
+      }
     }
   },
 });
