@@ -1,8 +1,9 @@
 /**
  * The "Trial: New Protocol" template, as a VS Code snippet: every element the registry requires is
  * present, and each thing only the writer knows is a tab stop holding a "TODO" text. Expanded as is,
- * it checks clean (test/client/new-protocol-template.test.ts, and the e2e suite in the real VS Code),
- * so the first squiggles a writer sees are the ones they cause. Pure: no `vscode` import.
+ * the only diagnostics are `placeholder-value` on those TODO texts (the export refuses a record that
+ * still says "TODO"), and once they are written it checks clean (test/client/new-protocol-template.test.ts,
+ * and the e2e suite in the real VS Code). Pure: no `vscode` import.
  */
 
 /** `YYYY-MM` of the month `months` after `date`'s month. */

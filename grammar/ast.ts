@@ -206,7 +206,10 @@ export interface PhaseStmt extends NodeBase {
 export type DateField = 'start' | 'primaryCompletion' | 'completion';
 export type ActualOrEstimated = 'actual' | 'estimated';
 
-/** `start 2021-04-14 actual`; the date keeps the precision written (yyyy, yyyy-mm, yyyy-mm-dd). */
+/**
+ * `start 2021-04-14 actual`; the date keeps the precision written (yyyy, yyyy-mm, yyyy-mm-dd), or is
+ * the placeholder `TODO` (grammar/placeholder.ts) — test with `isPlaceholderWord(date.value)`.
+ */
 export interface DateStmt extends NodeBase {
   kind: 'Date';
   field: DateField;
@@ -215,9 +218,11 @@ export interface DateStmt extends NodeBase {
   dateType?: Located<ActualOrEstimated>;
 }
 
+/** `enrollment 120 actual`; `enrollment TODO` has a `placeholder` and no `count`. */
 export interface EnrollmentStmt extends NodeBase {
   kind: 'Enrollment';
-  count: Located<number>;
+  count?: Located<number>;
+  placeholder?: Located<string>;
   countType?: Located<ActualOrEstimated>;
 }
 
@@ -521,11 +526,12 @@ export interface EligibilityBlock extends NodeBase {
 
 export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt | TextStmt;
 
-/** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
+/** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any`; `age TODO` has a `placeholder` (and no limits) */
 export interface AgeStmt extends NodeBase {
   kind: 'Age';
   min?: Quantity;
   max?: Quantity;
+  placeholder?: Located<string>;
 }
 
 /**

@@ -294,7 +294,7 @@ export class AstBuilder {
         return this.textStmt(n, 'whyStopped', ['KwWhy', 'KwStopped']);
       case 'dateStmt': {
         const field: A.DateField = this.token(c, 'KwPrimary') ? 'primaryCompletion' : this.token(c, 'KwStart') ? 'start' : 'completion';
-        const dateToken = this.token(c, 'DateLiteral') ?? this.token(c, 'NumberLiteral');
+        const dateToken = this.token(c, 'DateLiteral') ?? this.token(c, 'NumberLiteral') ?? this.token(c, 'Identifier');
         if (!dateToken) return undefined;
         const stmt: A.DateStmt = {
           kind: 'Date',
@@ -308,9 +308,10 @@ export class AstBuilder {
         return stmt;
       }
       case 'enrollmentStmt': {
+        const placeholder = this.token(c, 'Identifier');
         const count = this.number(this.token(c, 'NumberLiteral'));
-        if (!count) return undefined;
-        const stmt: A.EnrollmentStmt = { kind: 'Enrollment', count, range };
+        if (!count && !placeholder) return undefined;
+        const stmt: A.EnrollmentStmt = count ? { kind: 'Enrollment', count, range } : { kind: 'Enrollment', placeholder: this.located(placeholder!.image, placeholder!), range };
         const type = this.actualOrEstimated(this.node(c, 'actualOrEstimated'));
         if (type) stmt.countType = type;
         return stmt;
@@ -845,6 +846,8 @@ export class AstBuilder {
           const quantities = this.nodes(c, 'quantity').map((q) => this.quantity(q));
           const stmt: A.AgeStmt = { kind: 'Age', range: r };
           if (this.token(c, 'KwAny')) return stmt;
+          const placeholder = this.token(c, 'Identifier');
+          if (placeholder) return { ...stmt, placeholder: this.located(placeholder.image, placeholder) };
           if (this.token(c, 'KwUp')) {
             if (!quantities[0]) return undefined;
             stmt.max = quantities[0];

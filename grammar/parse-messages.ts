@@ -43,6 +43,9 @@ const PLACE_NAMES: Record<string, string> = {
   dateStmt: 'in a date',
 };
 
+/** Rules where a `TODO` placeholder may stand for the value. */
+const PLACEHOLDER_RULES = new Set(['dateStmt', 'enrollmentStmt', 'ageStmt']);
+
 export function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the file';
   if (token.tokenType.name === 'Newline') return 'the end of the line';
@@ -95,7 +98,10 @@ export const errorMessages: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const found = actual[0];
-    const options = expectedPathsPerAlt.flatMap((alt) => alt.map(pathLabel)).filter((s) => s !== 'the end of the line');
+    // The `TODO` placeholder is a gated name (grammar/placeholder.ts), not "a name" a writer may put there.
+    const placeholderAt = PLACEHOLDER_RULES.has(ruleName);
+    const options = expectedPathsPerAlt.flatMap((alt) => alt.map(pathLabel)).filter((s) => s !== 'the end of the line' && !(placeholderAt && s === 'a name'));
+    if (placeholderAt && new Set(options).size === 1) return `expected ${options[0]}${after(previous)}, found ${describeToken(found)}`;
     const place = PLACE_NAMES[ruleName] ? ` ${PLACE_NAMES[ruleName]}` : '';
     if (ruleName === 'document') return `unexpected ${describeToken(found)}${place}; expected ${quoted(STATEMENT_HEADS.document)}`;
     if (ruleName === 'unitOrTimeWord') {

@@ -15,6 +15,7 @@ import {
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
 } from './tokens';
 import { errorMessages } from './parse-messages';
+import { isPlaceholderWord } from './placeholder';
 
 export class TrialParser extends CstParser {
   /**
@@ -238,7 +239,11 @@ export class TrialParser extends CstParser {
       },
       { ALT: () => this.CONSUME2(kw.completion) },
     ]);
-    this.OR2([{ ALT: () => this.CONSUME(DateLiteral) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
+    this.OR2([
+      { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
+    ]);
     this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
   });
 
@@ -246,9 +251,13 @@ export class TrialParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }]);
   });
 
+  /** `enrollment 120 actual`, or `enrollment TODO` (a placeholder) */
   private enrollmentStmt = this.RULE('enrollmentStmt', () => {
     this.CONSUME(kw.enrollment);
-    this.CONSUME(NumberLiteral);
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
+    ]);
     this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
   });
 
@@ -831,11 +840,12 @@ export class TrialParser extends CstParser {
 
   private samplingStmt = this.keywordsThenWords('samplingStmt', kw.sampling);
 
-  /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any` */
+  /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any`, `age TODO` (a placeholder) */
   private ageStmt = this.RULE('ageStmt', () => {
     this.CONSUME(kw.age);
     this.OR([
       { ALT: () => this.CONSUME(kw.any) },
+      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
       {
         ALT: () => {
           this.CONSUME(kw.up);

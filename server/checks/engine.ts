@@ -11,6 +11,7 @@ import { applySuppressions, findSuppressions } from './suppression';
 import { isItemRule, type CheckOptions, type Rule, type RuleContext } from './types';
 import { prepare, runItemRules, type RunningRule } from './item-cache';
 import { closest, deleteLines, replaceFix } from './util';
+import { alwaysShown, blocksExport, EXPORT_BLOCKING_CODES, IGNORE_BLOCKS_EXPORT } from './export-blocking';
 
 /** Codes the engine itself emits (documented like the rules' codes). */
 export const ENGINE_CODES = [
@@ -25,6 +26,13 @@ export const ENGINE_CODES = [
     group: 'engine',
     defaultSeverity: 'warning' as Severity,
     doc: { summary: 'A `// trial-ignore` comment names a code that no check has.' },
+    fixable: true,
+  },
+  {
+    code: IGNORE_BLOCKS_EXPORT,
+    group: 'engine',
+    defaultSeverity: 'error' as Severity,
+    doc: { summary: 'A `// trial-ignore` code silences a diagnostic that still stops the export (a required element, a placeholder, what the schema refuses).' },
     fixable: true,
   },
   {
@@ -122,22 +130,44 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
           data: { code: c.value, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, c.range, suggestion)] } : {}) },
         });
       } else if (!used.has(c) && ran.has(c.value)) {
-        const only = s.codes.length === 1;
-        const fix = only
-          ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, model.parse.lines, s.comment)], isPreferred: true }
-          : { title: `Remove '${c.value}'`, edits: [removeWord(model.parse.lines, text, c.range)], isPreferred: true };
         kept.push({
           code: 'ignore-unused',
           severity: 'hint',
           message: `nothing on the next statement is reported as '${c.value}', so this code silences nothing`,
           range: c.range,
-          data: { code: c.value, fixes: [fix] },
+          data: { code: c.value, fixes: [removeFix(s, c)] },
         });
+      } else {
+        const blockers = (used.get(c) ?? []).filter(blocksExport);
+        if (blockers.length > 0) kept.push(ignoreBlocksExport(c, blockers, removeFix(s, c)));
       }
     }
   }
 
   return finish(kept, options);
+
+  function removeFix(s: (typeof suppressions)[number], c: A.Located<string>) {
+    return s.codes.length === 1
+      ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, model.parse.lines, s.comment)], isPreferred: true }
+      : { title: `Remove '${c.value}'`, edits: [removeWord(model.parse.lines, text, c.range)], isPreferred: true };
+  }
+}
+
+/**
+ * A `trial-ignore` code that silenced export blockers: the squiggles go, the refusal stays, so the
+ * check says so at the comment (and `trial check` and `trial export` keep agreeing). The silenced
+ * diagnostics travel in `data.blocked` (without their fixes), for the export's message.
+ */
+function ignoreBlocksExport(c: A.Located<string>, blockers: Diagnostic[], fix: { title: string; edits: { range: A.Range; newText: string }[]; isPreferred: boolean }): Diagnostic {
+  const blocked = blockers.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+  const where = blockers.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ');
+  return {
+    code: IGNORE_BLOCKS_EXPORT,
+    severity: 'error',
+    message: `'${c.value}' is silenced here, but the export still refuses the record (${EXPORT_BLOCKING_CODES.get(c.value)}): ${where}`,
+    range: c.range,
+    data: { code: c.value, blocked, fixes: [fix] },
+  };
 }
 
 /** Severity overrides, then sort. */
@@ -146,7 +176,7 @@ function finish(kept: Diagnostic[], options: CheckOptions): Diagnostic[] {
   if (!severity) return kept.sort(compare);
   const result: Diagnostic[] = [];
   for (const d of kept) {
-    const override = severity[d.code];
+    const override = alwaysShown(d.code) ? undefined : severity[d.code];
     if (override === 'off') continue;
     result.push(override ? { ...d, severity: override } : d);
   }

@@ -8,6 +8,7 @@
  *   checkModel(model, options?)    → Diagnostic[]                   rule diagnostics of a built model
  *   quickFixes(text, diagnostic)   → QuickFix[]                     text edits computed in the core
  *   RULES                          → every code with group, default severity, summary, fixable
+ *   EXPORT_BLOCKING_CODES, blocksExport → the errors that stop the export whatever hides them
  *
  * Options have the shape of the editor settings (`TrialSettings` in server/lsp/protocol.ts):
  * `{ rules?: { units, schedule, registry }, severity?: Record<code, level | 'off'> }`.
@@ -21,6 +22,7 @@ import type { CheckOptions, QuickFix, Rule, TextEdit } from './types';
 
 export type { CheckOptions, QuickFix, Rule, TextEdit } from './types';
 export { ALL_RULES } from './rules';
+export { alwaysShown, blocksExport, EXPORT_BLOCKING_CODES, IGNORE_BLOCKS_EXPORT, silencedBlockers } from './export-blocking';
 
 export interface RuleInfo {
   code: string;

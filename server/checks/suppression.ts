@@ -90,7 +90,11 @@ export function covers(target: A.Range | undefined, range: A.Range): boolean {
  * over diagnostics and targets sorted by offset; the open targets form a stack (statement ranges
  * nest or are disjoint), so the work is linear in diagnostics + suppressions, not their product.
  */
-export function applySuppressions(found: readonly Diagnostic[], suppressions: readonly Suppression[]): { kept: Diagnostic[]; used: Set<A.Located<string>> } {
+export function applySuppressions(found: readonly Diagnostic[], suppressions: readonly Suppression[]): {
+  kept: Diagnostic[];
+  /** Each code that silenced something, with what it silenced (in document order). */
+  used: Map<A.Located<string>, Diagnostic[]>;
+} {
   type Entry = { target: A.Range; code: A.Located<string> };
   const byCode = new Map<string, Entry[]>();
   for (const s of suppressions) {
@@ -101,7 +105,7 @@ export function applySuppressions(found: readonly Diagnostic[], suppressions: re
       list.push({ target: s.target, code: c });
     }
   }
-  const used = new Set<A.Located<string>>();
+  const used = new Map<A.Located<string>, Diagnostic[]>();
   const silenced = new Set<Diagnostic>();
   const diagnosticsByCode = new Map<string, Diagnostic[]>();
   for (const d of found) {
@@ -126,7 +130,9 @@ export function applySuppressions(found: readonly Diagnostic[], suppressions: re
       while (open.length > 0 && open[open.length - 1]!.target.end.offset < x) open.pop();
       for (const e of open) {
         if (covers(e.target, d.range)) {
-          used.add(e.code);
+          const list = used.get(e.code);
+          if (list) list.push(d);
+          else used.set(e.code, [d]);
           silenced.add(d);
         }
       }

@@ -202,7 +202,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
         description: nonEmpty(biospecimen.description?.value),
       })
       : undefined,
-    enrollmentInfo: enrollment ? compact({ count: enrollment.count.value, type: dateType(enrollment.countType) }) : undefined,
+    enrollmentInfo: enrollment ? compact({ count: enrollment.count?.value, type: dateType(enrollment.countType) }) : undefined,
   });
 
   // armsInterventionsModule

@@ -2,7 +2,8 @@
  * Registry export: `.trial` text → ClinicalTrials.gov API v2 record JSON.
  *
  *   exportText(text)              → ExportResult (refuses on error diagnostics or schema issues)
- *   exportDocument(diagnosed)     → ExportResult from an already checked document
+ *   exportDocument(diagnosed, o?) → ExportResult from an already checked document (with
+ *                                   `settingsApplied`, export blockers the settings hide still refuse)
  *   serializeRecord(record)       → deterministic JSON text (2 spaces, trailing newline)
  *   writeExport(path, json, opts?) → safe atomic write (server/io/safe-write.ts: no silent replace, no symlinks)
  *   buildRecord(model)            → the record object, unvalidated (for tests and previews)
@@ -16,6 +17,7 @@ import { validateExportRecord, type ExportRecord, type RecordIssue } from '../re
 import { buildRecord } from './build-record';
 import { diagnoseText, type Diagnosed } from './diagnose';
 import { writeFileSafely, type SafeWriteOptions } from '../io/safe-write';
+import { blockersHiddenBySettings, refuseErrors } from './gate';
 
 export { buildRecord, registryAge, renderTimePoints, measureLabels, type BuiltRecord } from './build-record';
 export * from './render-dosing';
@@ -40,11 +42,22 @@ export function serializeRecord(record: unknown): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-export function exportDocument(d: Diagnosed): ExportResult {
+export interface ExportDocumentOptions {
+  /**
+   * The diagnostics were computed under the writer's settings (the editor's `trial.rules.*` and
+   * `trial.severity`): the export blockers are then checked again under the default settings, so
+   * no setting lets a record the registry refuses through (gate.ts). `text` is the document's.
+   */
+  settingsApplied?: { text: string };
+}
+
+export function exportDocument(d: Diagnosed, options: ExportDocumentOptions = {}): ExportResult {
   const errors = d.diagnostics.filter((x) => x.severity === 'error');
   const warnings = d.diagnostics.filter((x) => x.severity !== 'error');
-  if (errors.length > 0) {
-    return { ok: false, reason: `the protocol has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`, diagnostics: errors };
+  if (errors.length > 0) return { ok: false, ...refuseErrors(errors) };
+  if (options.settingsApplied) {
+    const hidden = blockersHiddenBySettings(d.model, options.settingsApplied.text);
+    if (hidden) return { ok: false, ...hidden };
   }
   const built = buildRecord(d.model);
   if (built.problems.length > 0) {

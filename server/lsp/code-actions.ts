@@ -1,11 +1,14 @@
 /**
  * Code actions: every quick fix the checks offer for a diagnostic (chosen by the diagnostic's code,
  * carried with the core diagnostic in `data`), and for every non-syntax diagnostic an action that
- * inserts `// trial-ignore CODE` on the line above.
+ * inserts `// trial-ignore CODE` on the line above — except for an export blocker, which a comment
+ * cannot make exportable (server/checks/export-blocking.ts). An action is offered once: actions with
+ * the same title and edits (two diagnostics on one line, one fix for both) become one action that
+ * names all their diagnostics.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { quickFixesFor, type CoreDiagnostic } from './core';
+import { blocksExport, quickFixesFor, type CoreDiagnostic } from './core';
 import { coreRangeToLsp, intersects } from './convert';
 import type { Analysis } from './workspace';
 
@@ -59,9 +62,27 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
         });
       }
     }
-    if (code && !code.startsWith('syntax-')) actions.push(ignoreAction(doc, analysis.uri, d, code));
+    if (code && !code.startsWith('syntax-') && !(core && blocksExport(core))) actions.push(ignoreAction(doc, analysis.uri, d, code));
   }
-  return actions;
+  return unique(actions);
+}
+
+/** One action per title and edits; the first keeps its place and gains the others' diagnostics. */
+function unique(actions: CodeAction[]): CodeAction[] {
+  const byKey = new Map<string, CodeAction>();
+  const out: CodeAction[] = [];
+  for (const a of actions) {
+    const key = JSON.stringify([a.title, a.edit]);
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, a);
+      out.push(a);
+      continue;
+    }
+    first.diagnostics = [...(first.diagnostics ?? []), ...(a.diagnostics ?? [])];
+    first.isPreferred = first.isPreferred || a.isPreferred;
+  }
+  return out;
 }
 
 function ignoreAction(doc: TextDocument, uri: string, d: Diagnostic, code: string): CodeAction {

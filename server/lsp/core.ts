@@ -13,6 +13,7 @@ import { buildModel, type TrialModel } from '../model';
 import type { TrialSettings } from './protocol';
 
 export type { CoreDiagnostic, FormatResult };
+export { alwaysShown, blocksExport } from '../checks';
 
 export interface CheckOutcome {
   parse: ParseResult;

@@ -60,7 +60,7 @@ export interface ExportOptions {
 /** Export what the writer sees: the diagnostics with the editor's settings applied decide. */
 export function exportRecord(analysis: Analysis, settings: TrialSettings, workspaceFolders: string[], options: ExportOptions = {}): ExportRecordResult {
   const diagnostics = shownDiagnostics(analysis);
-  const result = exportDocument({ parse: analysis.parse, model: analysis.model, diagnostics });
+  const result = exportDocument({ parse: analysis.parse, model: analysis.model, diagnostics }, { settingsApplied: { text: analysis.text } });
   if (!result.ok) {
     const reason = result.reason.charAt(0).toUpperCase() + result.reason.slice(1) + '.';
     return { ok: false, reason, diagnosticsCount: analysis.errors };

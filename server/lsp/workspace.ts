@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ParseResult } from '../../grammar/parse';
 import type { TrialModel } from '../model';
-import { analyzeText, rules, type CoreDiagnostic } from './core';
+import { alwaysShown, analyzeText, rules, type CoreDiagnostic } from './core';
 import { toLspDiagnostic } from './convert';
 import type { TrialSettings } from './protocol';
 
@@ -62,7 +62,8 @@ function ruleGroups(): Map<string, 'units' | 'schedule' | 'registry'> {
 export function editorDiagnostics(core: CoreDiagnostic[], settings: TrialSettings, version: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of core) {
-    const override = settings.severity[d.code];
+    // An export blocker silenced by `trial-ignore` stays an error whatever the settings say.
+    const override = alwaysShown(d.code) && !isSyntax(d.code) ? undefined : settings.severity[d.code];
     if (override === 'off') continue;
     if (!isSyntax(d.code)) {
       const group = groupOf(d.code);

@@ -11,7 +11,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { checkText } from '../../server/checks';
+import { checkText, EXPORT_BLOCKING_CODES } from '../../server/checks';
 import { exportText } from '../../server/export';
 import { readExample } from '../helpers/paths';
 
@@ -68,6 +68,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     at(/^(\s*dose) \S+ \S+/m, (m) => `${m[1]} ${amount}`)),
   fc.integer({ min: 0, max: 12 }).map((n) => at(/^(\s*dose .*?) for \d+ months/m, (m) => `${m[1]} for ${n} doses`)),
   fc.tuple(number, fc.constantFrom('g', 'mg/kg', 'mg/m2', 'mL')).map(([n, u]) => at(/^(\s*max dose .*)$/m, (m) => `${m[1]}\n  max cumulative dose ${n} ${u}`)),
+  // Placeholders a quick fix leaves (issue 13): a date, the enrollment, the ages, a text, a word.
+  fc.constantFrom('start', 'primary completion', 'completion', 'enrollment', 'age', 'status', 'sex').map((field) =>
+    at(new RegExp(`^(\\s*${field}) \\S.*$`, 'm'), (m) => `${m[1]} TODO`)),
+  fc.constantFrom('brief title', 'official title', 'label', 'name', 'time frame').map((field) =>
+    at(new RegExp(`^(\\s*${field}) "[^"\\n]*"`, 'm'), (m) => `${m[1]} "TODO"`)),
+  // `// trial-ignore` before any line, for a code that blocks the export or one that does not:
+  // a silenced blocker must still count as an error.
+  fc.tuple(fc.nat(), fc.constantFrom(...EXPORT_BLOCKING_CODES.keys(), 'dose-day-zero', 'status-needs-actual', 'date-order')).map(([n, code]) => (text: string) => {
+    const lines = text.split('\n');
+    const i = n % lines.length;
+    lines.splice(i, 0, `${/^\s*/.exec(lines[i]!)![0]}// trial-ignore ${code}`);
+    return lines.join('\n');
+  }),
   fc.nat().map((n) => (text: string) => {
     const lines = text.split('\n');
     lines.splice(n % lines.length, 1);
@@ -113,6 +126,9 @@ describe('checks: check and export agree (property)', () => {
     ['a malformed NCT id', 'org study id "ZEPHYR-1"', 'org study id "ZEPHYR-1"\n  nct id NCT123'],
     ['a fractional age', 'age 18 years to 75 years', 'age 0.5 years to 75 years'],
     ['a fractional enrollment', 'enrollment 240 estimated', 'enrollment 2.5 estimated'],
+    ['a placeholder date', 'start 2026-03-02 actual', 'start TODO'],
+    ['a silenced missing element', '  official title "A Randomized', '  // trial-ignore registry-missing-element\n  official title "" // "A Randomized'],
+    ['a silenced invalid date', 'start 2026-03-02 actual', '// trial-ignore date-invalid\n  start 2021-02-30 actual'],
   ] as const) {
     it(`${what}: both refuse`, () => {
       const text = BASES[0]!.replace(from, to);

@@ -86,6 +86,44 @@ describe('cli: trial', function () {
     assert.equal((await cli(['export', 'examples', '-o', out])).code, 2);
   });
 
+  it('export: a required element or placeholder silenced by trial-ignore still refuses, naming the silenced diagnostics; check fails too', async () => {
+    const zephyr = fs.readFileSync(path.join(REPO, 'examples', 'ZEPHYR-1.trial'), 'utf8');
+    // No primary outcome (silenced on `trial`) and a placeholder enrollment (silenced on its line).
+    const text = zephyr
+      .replace(/^primary outcome/gm, 'secondary outcome')
+      .replace(/^trial \{/m, '// trial-ignore registry-missing-element\ntrial {')
+      .replace(/^( {2})enrollment \d+ estimated$/m, '$1// trial-ignore placeholder-value\n$1enrollment TODO estimated');
+    const lines = text.split('\n');
+    const trialLine = lines.findIndex((l) => l.startsWith('trial {')) + 1;
+    const enrollmentLine = lines.findIndex((l) => /^ {2}enrollment TODO/.test(l)) + 1;
+    assert.ok(trialLine > 0 && enrollmentLine > 0);
+    const file = path.join(dir, 'silenced.trial');
+    fs.writeFileSync(file, text);
+    const r = await cli(['export', file, '--out-dir', dir]);
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.match(r.out, new RegExp(`export refused: .*Silenced by trial-ignore, but still blocking the export: registry-missing-element \\(line ${trialLine}\\), placeholder-value \\(line ${enrollmentLine}\\)`));
+    assert.match(r.err, new RegExp(`silenced\\.trial:${trialLine}:1 error registry-missing-element .*primary outcome`));
+    assert.match(r.err, new RegExp(`silenced\\.trial:${enrollmentLine}:14 error placeholder-value `));
+    assert.deepEqual(fs.readdirSync(dir), ['silenced.trial'], 'nothing written');
+    const check = await cli(['check', file]);
+    assert.equal(check.code, 1);
+    assert.match(check.out, /error ignore-blocks-export 'registry-missing-element' is silenced here/);
+    assert.match(check.out, /error ignore-blocks-export 'placeholder-value' is silenced here/);
+  });
+
+  it('export: a placeholder left by a quick fix refuses, at its place', async () => {
+    const zephyr = fs.readFileSync(path.join(REPO, 'examples', 'ZEPHYR-1.trial'), 'utf8');
+    const text = zephyr.replace(/^( {2}primary completion) \S+ estimated$/m, '$1 TODO');
+    assert.notEqual(text, zephyr);
+    const file = path.join(dir, 'placeholder.trial');
+    fs.writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l === '  primary completion TODO') + 1;
+    const r = await cli(['export', file, '--out-dir', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`placeholder\\.trial:${line}:22 error placeholder-value 'TODO' is a placeholder`));
+    assert.deepEqual(fs.readdirSync(dir), ['placeholder.trial']);
+  });
+
   it('export: globs expand to .trial files', async () => {
     const r = await cli(['export', 'examples/Z*.trial', '--out-dir', dir]);
     assert.equal(r.code, 0);

@@ -1,4 +1,7 @@
-/** The "Trial: New Protocol" template: clean as inserted, every choice valid, nothing to fill outside a tab stop. */
+/**
+ * The "Trial: New Protocol" template: as inserted, only its placeholders are reported (each a TODO tab
+ * stop, so Tab reaches every one); filled in, it checks clean; every choice valid.
+ */
 import { strict as assert } from 'node:assert';
 import { expandSnippetDefaults, newProtocolSnippet } from '../../client/new-protocol-template';
 import { checkText } from '../../server/checks';
@@ -9,9 +12,24 @@ const problems = (text: string): string[] =>
 describe('new protocol template', () => {
   const body = newProtocolSnippet(new Date(Date.UTC(2026, 11, 1)));
 
-  it('checks clean (no error, no warning) when every tab stop keeps its default', () => {
+  /** The diagnostics other than a placeholder on a TODO tab stop's text. */
+  const notPlaceholders = (text: string): string[] =>
+    checkText(text).diagnostics
+      .filter((d) => !(d.code === 'placeholder-value' && /^"TODO/.test(text.slice(d.range.start.offset, d.range.end.offset))))
+      .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+
+  it('as inserted, reports only its placeholders: one placeholder-value on each TODO text', () => {
     const text = expandSnippetDefaults(body);
     assert.ok(!text.includes('${') && !/\$\d/.test(text), 'snippet syntax left in the expanded text');
+    assert.deepEqual(notPlaceholders(text), []);
+    const todoTexts = [...text.matchAll(/"TODO[^"]*"/g)].length;
+    assert.ok(todoTexts > 0);
+    assert.equal(checkText(text).diagnostics.filter((d) => d.code === 'placeholder-value').length, todoTexts);
+  });
+
+  it('checks clean (no error, no warning) once every TODO is written', () => {
+    let n = 0;
+    const text = expandSnippetDefaults(body).replace(/"TODO[^"]*"/g, () => `"Written ${++n}"`);
     assert.deepEqual(problems(text), []);
   });
 
@@ -19,7 +37,7 @@ describe('new protocol template', () => {
     for (const m of body.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) {
       for (const choice of m[2].split(',')) {
         const text = expandSnippetDefaults(body.replace(m[0], choice));
-        assert.deepEqual(problems(text), [], `tab stop ${m[1]} = ${choice}`);
+        assert.deepEqual(notPlaceholders(text), [], `tab stop ${m[1]} = ${choice}`);
       }
     }
   });

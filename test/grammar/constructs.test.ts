@@ -92,9 +92,25 @@ describe('language constructs', () => {
     it('enrollment and planned duration', () => {
       const trial = only(parseClean('trial {\n  enrollment 240 estimated\n  duration 24 months\n}\n'), 'TrialBlock');
       const enrollment = statement(trial, 0) as A.EnrollmentStmt;
-      assert.deepEqual([enrollment.count.value, enrollment.countType?.value], [240, 'estimated']);
+      assert.deepEqual([enrollment.count?.value, enrollment.countType?.value], [240, 'estimated']);
       const duration = statement(trial, 1) as A.DurationStmt;
       assert.deepEqual([duration.duration.value.value, duration.duration.unit.value], [24, 'months']);
+    });
+
+    it('the TODO placeholder stands for a date, the enrollment and the ages; no other name does', () => {
+      const doc = parseClean('trial {\n  start TODO\n  primary completion todo estimated\n  enrollment TODO\n}\neligibility {\n  age TODO\n}\n');
+      const trial = only(doc, 'TrialBlock');
+      const start = statement(trial, 0) as A.DateStmt;
+      const primary = statement(trial, 1) as A.DateStmt;
+      assert.deepEqual([start.date.value, primary.date.value, primary.dateType?.value], ['TODO', 'todo', 'estimated']);
+      const enrollment = statement(trial, 2) as A.EnrollmentStmt;
+      assert.deepEqual([enrollment.count, enrollment.placeholder?.value], [undefined, 'TODO']);
+      const age = statement(only(doc, 'EligibilityBlock'), 0) as A.AgeStmt;
+      assert.deepEqual([age.placeholder?.value, age.min, age.max], ['TODO', undefined, undefined]);
+      for (const [block, line] of [['trial', 'start soon'], ['trial', 'enrollment many'], ['eligibility', 'age adults']]) {
+        assert.equal(parse(`${block} {\n  ${line}\n}\n`).diagnostics.length, 1, line);
+      }
+      assert.match(parse('trial {\n  enrollment many\n}\n').diagnostics[0]!.message, /expected a number after 'enrollment', found 'many'/);
     });
   });
 

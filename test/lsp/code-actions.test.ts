@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyEdits, dedent, TestServer } from './harness';
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyEdits, dedent, EXAMPLES, TestServer } from './harness';
 
 const DOC = dedent(`
   measure m "M" unit mg/dL
@@ -61,6 +63,40 @@ describe('lsp: code actions', function () {
     assert.ok(missing.length > 0);
     const titles = (await Promise.all(missing.map((d) => actionsFor(doc.uri, d)))).flat().map((a) => a.title);
     assert.ok(titles.some((t) => /^Add a trial block/.test(t)), titles.join(' | '));
+  });
+
+  it('an action is offered once: two diagnostics with the same fix on one line give one action naming both', async () => {
+    // Two repeated days on one line: two dose-day-repeated diagnostics, one identical `trial-ignore` for both.
+    const doc = await server.open('intervention x {\n  type drug\n  dose 1 mg oral on days 1, 1, 8 and 8\n}\n');
+    const diags = (await server.diagnosticsFor(doc.uri)).filter((d) => d.code === 'dose-day-repeated');
+    assert.ok(diags.length >= 2, JSON.stringify(diags));
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: doc.uri }, range: diags[0]!.range, context: { diagnostics: diags, only: ['quickfix'] },
+    });
+    const keys = actions.map((a) => JSON.stringify([a.title, a.edit]));
+    assert.deepEqual(keys, [...new Set(keys)], 'no action twice');
+    const ignore = actions.filter((a) => a.title === 'Ignore dose-day-repeated on this line (// trial-ignore)');
+    assert.strictEqual(ignore.length, 1, actions.map((a) => a.title).join(' | '));
+    assert.strictEqual(ignore[0]!.diagnostics?.length, diags.length);
+  });
+
+  it('the seed: no action twice, and no trial-ignore offered for what blocks the export', async () => {
+    const doc = await server.open(fs.readFileSync(path.join(EXAMPLES, 'NCT04743739.trial'), 'utf8'));
+    const diags = await server.diagnosticsFor(doc.uri);
+    const all = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: doc.uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } }, context: { diagnostics: diags, only: ['quickfix'] },
+    });
+    const keys = all.map((a) => JSON.stringify([a.title, a.edit]));
+    assert.deepEqual(keys, [...new Set(keys)], 'no action twice');
+    const ignoreTitles = all.filter((a) => /trial-ignore/.test(a.title)).map((a) => a.title);
+    // The warning-level missing elements (oversight) may be silenced; the errors (official title, …) and why-stopped-missing may not.
+    for (const a of all.filter((x) => /trial-ignore/.test(x.title))) {
+      for (const d of a.diagnostics ?? []) assert.ok(!(d.severity === 1 && ['registry-missing-element', 'why-stopped-missing'].includes(String(d.code))), ignoreTitles.join(' | '));
+    }
+    // The primary completion date is added as a placeholder, not as the completion date marked actual.
+    const primary = all.find((a) => a.title === "Add 'primary completion TODO'");
+    assert.ok(primary, all.map((a) => a.title).join(' | '));
+    assert.ok(!all.some((a) => /primary completion 20/.test(a.title)));
   });
 
   it('a diagnostic from an older version still finds its fix in the current text', async () => {

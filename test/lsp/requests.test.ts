@@ -54,6 +54,41 @@ describe('lsp: custom requests (protocol.ts)', function () {
     assert.ok(!fs.existsSync(path.join(dir, 'broken.ctgov.json')));
   });
 
+  it('trial/exportRecord refuses a record whose required element is silenced by trial-ignore, and names it', async () => {
+    const zephyr = fs.readFileSync(path.join(dir, 'ZEPHYR-1.trial'), 'utf8');
+    // No primary outcome (every outcome made secondary), the missing-element error silenced on `trial`.
+    const text = zephyr.replace(/^primary outcome/gm, 'secondary outcome').replace(/^trial \{/m, '// trial-ignore registry-missing-element\ntrial {');
+    assert.notEqual(text, zephyr);
+    const uri = pathToFileURL(path.join(dir, 'silenced.trial')).href;
+    await server.open(text, uri);
+    const diags = await server.diagnosticsFor(uri);
+    assert.deepEqual(diags.filter((d) => d.severity === 1).map((d) => d.code), ['ignore-blocks-export']);
+    const trialLine = text.split('\n').findIndex((l) => l.startsWith('trial {')) + 1;
+    const result = await server.request<ExportRecordResult>(ExportRecordMethod, { uri });
+    assert.ok(!result.ok, JSON.stringify(result));
+    assert.match(result.reason, new RegExp(`registry-missing-element \\(line ${trialLine}\\)`));
+    assert.strictEqual(result.diagnosticsCount, 1);
+    assert.ok(!fs.existsSync(path.join(dir, 'silenced.ctgov.json')));
+  });
+
+  it('trial/exportRecord refuses a required element the settings switch off (trial.rules.registry, trial.severity)', async () => {
+    const zephyr = fs.readFileSync(path.join(dir, 'ZEPHYR-1.trial'), 'utf8');
+    const text = zephyr.replace(/^primary outcome/gm, 'secondary outcome');
+    const uri = pathToFileURL(path.join(dir, 'switched-off.trial')).href;
+    await server.open(text, uri);
+    for (const settings of [
+      { ...structuredClone(DEFAULT_SETTINGS), rules: { ...DEFAULT_SETTINGS.rules, registry: false } },
+      { ...structuredClone(DEFAULT_SETTINGS), severity: { 'registry-missing-element': 'off' as const } },
+    ]) {
+      await server.setSettings(settings);
+      const result = await server.request<ExportRecordResult>(ExportRecordMethod, { uri });
+      assert.ok(!result.ok, JSON.stringify(result));
+      assert.match(result.reason, /settings hide 1 error that the registry would refuse: registry-missing-element \(line \d+\)/);
+      assert.ok(!fs.existsSync(path.join(dir, 'switched-off.ctgov.json')));
+    }
+    await server.setSettings(structuredClone(DEFAULT_SETTINGS));
+  });
+
   it('trial/timeline: rows per arm and intervention', async () => {
     const uri = pathToFileURL(path.join(dir, 'ZEPHYR-1.trial')).href;
     const result = await server.request<TimelineResult>(TimelineMethod, { uri });

@@ -50,6 +50,7 @@ import { ageNotWhole } from './format/age-not-whole';
 import { dateInvalid } from './format/date-invalid';
 import { enrollmentCount } from './format/enrollment-count';
 import { nctIdFormat } from './format/nct-id-format';
+import { placeholderValue } from './format/placeholder-value';
 // Design consistency (issue 9).
 import { allocationArmsMismatch } from './design/allocation-arms';
 import { comparatorArmReceives } from './design/comparator-arm-receives';
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   nameUndefined,
   nameDuplicate,
   wordUnknown,
+  placeholderValue,
   unitUnknown,
   unitClinicalSpelling,
   unitTrap,

@@ -19,7 +19,7 @@ export const enrollmentStatusMismatch: Rule = {
     const words = wordsField(model.trial, 'status')!.words.value;
     for (const e of statementsOf(model.trial, 'Enrollment')) {
       ctx.at(e.range);
-      if (e.countType?.value !== 'actual' || e.count.value === 0) continue;
+      if (e.countType?.value !== 'actual' || !e.count || e.count.value === 0) continue;
       report(e.countType.range, `the study is ${words}, so no one is enrolled yet: its enrollment is the anticipated number, \`estimated\``, {
         fixes: [{ title: "Mark as 'estimated'", edits: [{ range: e.countType.range, newText: 'estimated' }], isPreferred: true }],
       });

@@ -4,6 +4,7 @@
  * the same function the export schema uses, so `trial check` reports what `trial export` refuses.
  */
 import type * as A from '../../../../grammar/ast';
+import { isPlaceholderWord } from '../../../../grammar/placeholder';
 import { statementsOf } from '../../../model';
 import { describeDateProblem } from '../../../registry/schema';
 import { itemRule } from '../../types';
@@ -19,6 +20,7 @@ export const dateInvalid = itemRule({
   checkItem(trial, _model, report, ctx) {
     for (const d of statementsOf(trial, 'Date')) {
       ctx.at(d.date.range);
+      if (isPlaceholderWord(d.date.value)) continue; // placeholder-value
       const problem = describeDateProblem(d.date.value, 'partial');
       if (problem) report(d.date.range, `the ${NAMES[d.field]} ${problem}`, { field: d.field });
     }

@@ -4,6 +4,7 @@
  * Per item: the words of one block or declaration.
  */
 import type * as A from '../../../../grammar/ast';
+import { isPlaceholderWord } from '../../../../grammar/placeholder';
 import { phaseValue, registryValue, wordsFor } from '../../../model';
 import { ENUMS, type EnumName } from '../../../registry/enums';
 import { REVIEW_BOARD_STATUS, reviewBoardStatus } from '../../../registry/review-board';
@@ -152,9 +153,9 @@ export const wordUnknown = itemRule({
   checkItem(item, _model, report, ctx) {
     for (const use of itemWordUses(item)) {
       ctx.at(use.words.range);
-      if (use.ok(use.words.value)) continue;
-      // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: no guess offered.
-      const suggestion = /^todo$/i.test(use.words.value.trim()) ? undefined : closest(use.words.value, use.valid, 0.6);
+      // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: placeholder-value reports it.
+      if (use.ok(use.words.value) || isPlaceholderWord(use.words.value)) continue;
+      const suggestion = closest(use.words.value, use.valid, 0.6);
       report(
         use.words.range,
         `'${use.words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,

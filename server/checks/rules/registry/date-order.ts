@@ -3,6 +3,7 @@
  * have: 2024-12 and 2024-12-20 are in order either way.
  */
 import type * as A from '../../../../grammar/ast';
+import { isPlaceholderWord } from '../../../../grammar/placeholder';
 import { dateField } from '../../../model';
 import type { Rule } from '../../types';
 
@@ -22,7 +23,8 @@ export const dateOrder: Rule = {
   doc: { summary: 'The start, primary completion and completion dates are not in that order.' },
   check(model, report, ctx) {
     const order: A.DateField[] = ['start', 'primaryCompletion', 'completion'];
-    const dates = order.map((f) => dateField(model.trial, f));
+    // A placeholder (`TODO`) is no date to compare: placeholder-value reports it.
+    const dates = order.map((f) => dateField(model.trial, f)).map((d) => (d && isPlaceholderWord(d.date.value) ? undefined : d));
     for (let j = 1; j < dates.length; j++) {
       const later = dates[j];
       if (!later) continue;

@@ -12,17 +12,12 @@
 import type * as A from '../../../../grammar/ast';
 import type { Severity } from '../../../../grammar/diagnostic';
 import { dateField, registryValue, statementsOf, textField, wordsField, type TrialModel } from '../../../model';
-import { facts, isInterventional, overallStatus } from '../../facts';
+import { facts, isInterventional } from '../../facts';
 import type { QuickFix, Rule, RuleContext, TextEdit } from '../../types';
 import { appendToDocument, insertInBlock } from '../../util';
 
 /** Official Title is required for studies starting on or after 2017-01-18 (DEFS `*§`). */
 const OFFICIAL_TITLE_FROM = '2017-01-18';
-
-function month(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
 
 export function hasDrug(model: TrialModel): boolean {
   for (const t of facts(model).interventionTypes.values()) if (t === 'DRUG' || t === 'BIOLOGICAL') return true;
@@ -65,15 +60,16 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     required.push({
       element: 'the trial block (titles, ids, status, dates, enrollment)',
       range: ctx.lines.range(0, 0),
-      fixes: [fix('a trial block', appendToDocument(text, ctx.lines, `trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type interventional\n  status not yet recruiting\n  start ${month()} estimated\n  primary completion ${month()} estimated\n  completion ${month()} estimated\n  enrollment 0 estimated\n}`))],
+      fixes: [fix('a trial block', appendToDocument(text, ctx.lines, 'trial {\n  org study id "TODO"\n  brief title "TODO"\n  official title "TODO"\n  study type TODO\n  status TODO\n  start TODO\n  primary completion TODO\n  completion TODO\n  enrollment TODO\n}'))],
     });
   } else {
-    const inTrial = (element: string, line: string, options?: { alternatives?: string[]; sourced?: boolean }): void => {
-      const lines2 = [line, ...(options?.alternatives ?? [])];
+    /** The placeholder line is the preferred fix; `choices` are registry values the writer may pick by name. */
+    const inTrial = (element: string, line: string, options?: { choices?: string[]; sourced?: boolean }): void => {
+      const lines2 = [line, ...(options?.choices ?? [])];
       (options?.sourced === false ? { push: expected } : required).push({
         element,
         range: trialRange,
-        fixes: lines2.map((l, i) => fix(element, insertInBlock(text, ctx.lines, trial, l), `Add '${l}'`, i === 0 && !options?.alternatives)),
+        fixes: lines2.map((l, i) => fix(element, insertInBlock(text, ctx.lines, trial, l), `Add '${l}'`, i === 0)),
       });
     };
     const textElement = (field: A.TextField, element: string, line: string): void => {
@@ -89,36 +85,38 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     textElement('briefTitle', 'the brief title', 'brief title "TODO"');
     const start = dateField(trial, 'start');
     if (!start || start.date.value >= OFFICIAL_TITLE_FROM) textElement('officialTitle', 'the official title (required for studies starting on or after 2017-01-18)', 'official title "TODO"');
-    if (!wordsField(trial, 'studyType')) inTrial('the study type', 'study type interventional');
-    if (!wordsField(trial, 'status')) inTrial('the overall status', 'status not yet recruiting');
-    // Skeleton dates keep the order start ≤ primary completion ≤ completion, and are actual for
-    // a completed or terminated study; the writer replaces them with the real dates.
-    const status = overallStatus(model);
-    const kind = status === 'COMPLETED' || status === 'TERMINATED' ? 'actual' : 'estimated';
+    // Only the writer knows these: the fix writes a placeholder (placeholder-value keeps it an error
+    // until answered), never a value borrowed from another field or made up (a completion date
+    // copied as the primary completion date, "0 estimated" participants).
+    if (!wordsField(trial, 'studyType')) inTrial('the study type', 'study type TODO');
+    if (!wordsField(trial, 'status')) inTrial('the overall status', 'status TODO');
     const primary = dateField(trial, 'primaryCompletion');
     const completion = dateField(trial, 'completion');
-    if (!start) inTrial('the start date', `start ${primary?.date.value ?? completion?.date.value ?? month()} ${kind}`);
+    if (!start) inTrial('the start date', 'start TODO');
     // No source in the reference makes the primary completion date required, nor gives the date
     // from which it is (legacy records started 2000–2006 lack it): a warning.
-    if (!primary) inTrial('the primary completion date', `primary completion ${completion?.date.value ?? start?.date.value ?? month()} ${kind}`, { sourced: false });
-    if (!completion) inTrial('the study completion date', `completion ${primary?.date.value ?? start?.date.value ?? month()} ${kind}`);
-    if (!statementsOf(trial, 'Enrollment')[0]) inTrial('the enrollment', 'enrollment 0 estimated');
+    if (!primary) inTrial('the primary completion date', 'primary completion TODO', { sourced: false });
+    if (!completion) inTrial('the study completion date', 'completion TODO');
+    if (!statementsOf(trial, 'Enrollment')[0]) inTrial('the enrollment', 'enrollment TODO');
     if (interventional && !statementsOf(trial, 'Phase')[0]) {
-      if (hasDrug(model)) inTrial('the phase', 'phase 1', { alternatives: ['phase 2', 'phase 3', 'phase 4', 'phase early 1'] });
-      else inTrial('the phase', 'phase na');
+      // The phases the registry allows for the interventions, as explicit choices after the placeholder.
+      const choices = hasDrug(model) ? ['phase 1', 'phase 2', 'phase 3', 'phase 4', 'phase early 1'] : ['phase na'];
+      inTrial('the phase', 'phase TODO', { choices });
     }
   }
 
   if (interventional) {
     const arms = model.arms.size;
     const design = model.design;
-    const allocation = arms >= 2 ? 'allocation randomized' : 'allocation na';
-    const modelLine = arms >= 2 ? 'model parallel' : 'model single group';
+    // One arm: the registry's definitions decide (no allocation, single group); otherwise only the
+    // writer knows how participants are assigned.
+    const allocation = arms === 1 ? 'allocation na' : 'allocation TODO';
+    const modelLine = arms === 1 ? 'model single group' : 'model TODO';
     if (!design) {
       required.push({
         element: 'the design (allocation, model, purpose, masking)',
         range: trialRange,
-        fixes: [fix('a design block', appendToDocument(text, ctx.lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose treatment\n  masking none\n}`))],
+        fixes: [fix('a design block', appendToDocument(text, ctx.lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose TODO\n  masking TODO\n}`))],
       });
     } else {
       const inDesign = (element: string, line: string): void => {
@@ -126,16 +124,16 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       };
       if (!wordsField(design, 'allocation')) inDesign('the allocation', allocation);
       if (!statementsOf(design, 'Model')[0]) inDesign('the intervention model', modelLine);
-      if (!wordsField(design, 'purpose')) inDesign('the primary purpose', 'purpose treatment');
-      if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking none');
+      if (!wordsField(design, 'purpose')) inDesign('the primary purpose', 'purpose TODO');
+      if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking TODO');
     }
     // The upload schema allows no arm (`arm_group` 0..n) and no source requires one; single-group
     // records registered 2019–2021 have none (NCT04188236, NCT04767152, NCT04767165): a warning.
     if (model.arms.size === 0) {
-      expected({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type experimental\n}'))] });
+      expected({ element: 'at least one arm', range: trialRange, fixes: [fix('an arm', appendToDocument(text, ctx.lines, 'arm arm_1 {\n  label "TODO"\n  type TODO\n}'))] });
     }
     if (model.interventions.size === 0) {
-      required.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type drug\n  name "TODO"\n}'))] });
+      required.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type TODO\n  name "TODO"\n}'))] });
     }
     if (!model.outcomes.some((o) => o.level.value === 'primary')) {
       required.push({
@@ -148,28 +146,28 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
 
   const elig = model.eligibility;
   if (!elig) {
-    required.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age any\n  sex all\n}'))] });
+    required.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age TODO\n  sex TODO\n}'))] });
   } else {
-    if (!wordsField(elig, 'sex')) required.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex all'), "Add 'sex all'")] });
-    if (!statementsOf(elig, 'Age')[0]) required.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age any'), "Add 'age any' (no age limits)")] });
+    if (!wordsField(elig, 'sex')) required.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex TODO'), "Add 'sex TODO'")] });
+    if (!statementsOf(elig, 'Age')[0]) required.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age TODO'), "Add 'age TODO'")] });
   }
 
   const sponsors = model.sponsors;
   if (!sponsors) {
-    required.push({ element: 'the sponsors (organization, lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  organization "TODO" class other\n  lead "TODO" class other\n  responsible party sponsor\n}'))] });
+    required.push({ element: 'the sponsors (organization, lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  organization "TODO" class TODO\n  lead "TODO" class TODO\n  responsible party TODO\n}'))] });
   } else {
     if (!statementsOf(sponsors, 'Sponsor').some((s) => s.role.value === 'lead')) {
-      required.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class other'), 'Add \'lead "…"\'')] });
+      required.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class TODO'), 'Add \'lead "…"\'')] });
     }
     // The upload schema requires the type only inside `resp_party`, itself optional (0..1); no
     // source here makes it required or says from when (records last updated 2006–2011 lack it): a warning.
     if (!statementsOf(sponsors, 'ResponsibleParty')[0]) {
-      expected({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party sponsor'), "Add 'responsible party sponsor'")] });
+      expected({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party TODO'), "Add 'responsible party TODO'")] });
     }
     // PRSXSD: id_info/org_name is required (the registry account's organization).
     const organization = statementsOf(sponsors, 'Organization')[0];
     if (!organization) {
-      required.push({ element: 'the organization', range: sponsors.keyword, fixes: [fix('the organization', insertInBlock(text, ctx.lines, sponsors, 'organization "TODO" class other'), 'Add \'organization "…"\'')] });
+      required.push({ element: 'the organization', range: sponsors.keyword, fixes: [fix('the organization', insertInBlock(text, ctx.lines, sponsors, 'organization "TODO" class TODO'), 'Add \'organization "…"\'')] });
     } else if (organization.name.value.trim() === '') {
       required.push({ element: 'the organization', range: organization.name.range, fixes: [fix('the organization', { range: organization.name.range, newText: '"TODO"' }, 'Write a placeholder to complete')] });
     }

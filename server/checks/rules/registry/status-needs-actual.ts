@@ -1,4 +1,5 @@
 import type * as A from '../../../../grammar/ast';
+import { isPlaceholderWord, PLACEHOLDER } from '../../../../grammar/placeholder';
 import { statementsOf, wordsField } from '../../../model';
 import { overallStatus } from '../../facts';
 import type { Rule } from '../../types';
@@ -21,8 +22,11 @@ export const statusNeedsActual: Rule = {
     const check = (what: string, value: A.Located<unknown>, type: A.Located<A.ActualOrEstimated> | undefined): void => {
       ctx.at(value.range);
       if (type?.value === 'actual') return;
-      const edit = type ? { range: type.range, newText: 'actual' } : { range: { start: value.range.end, end: value.range.end }, newText: ' actual' };
-      const fixes = { fixes: [{ title: "Mark as 'actual'", edits: [edit], isPreferred: true }] };
+      // The value written is an estimate (or of unknown type): marking it actual would assert what
+      // the protocol does not say. The fix leaves a placeholder for the actual value (placeholder-value).
+      const end = type?.range.end ?? value.range.end;
+      const edit = { range: { start: value.range.start, end }, newText: `${PLACEHOLDER} actual` };
+      const fixes = { fixes: [{ title: `Replace with '${PLACEHOLDER} actual' (a placeholder for the actual ${what})`, edits: [edit], isPreferred: true }] };
       if (type && what === 'enrollment') {
         // The registry holds completed records whose enrollment is still the estimate
         // (NCT00124774, NCT01945554) and no source makes it refuse one: a warning.
@@ -33,7 +37,7 @@ export const statusNeedsActual: Rule = {
         report(value.range, `the study is ${words}, so mark its ${what} \`actual\` (the registry requires the type on new submissions)`, fixes, 'warning');
       }
     };
-    for (const e of statementsOf(model.trial, 'Enrollment')) check('enrollment', e.count, e.countType);
-    for (const d of statementsOf(model.trial, 'Date')) check(NAMES[d.field], d.date, d.dateType);
+    for (const e of statementsOf(model.trial, 'Enrollment')) if (e.count) check('enrollment', e.count, e.countType);
+    for (const d of statementsOf(model.trial, 'Date')) if (!isPlaceholderWord(d.date.value)) check(NAMES[d.field], d.date, d.dateType);
   },
 };

@@ -12,6 +12,7 @@ export const withdrawnEnrollment: Rule = {
     if (overallStatus(model) !== 'WITHDRAWN') return;
     for (const e of statementsOf(model.trial, 'Enrollment')) {
       ctx.at(e.range);
+      if (!e.count) continue; // `enrollment TODO`: placeholder-value
       if (e.count.value === 0 && e.countType?.value === 'actual') continue;
       const range = e.count.value !== 0 ? e.count.range : (e.countType?.range ?? e.count.range);
       report(range, 'a withdrawn study stopped before enrolling its first participant: its enrollment is `0 actual`', {
