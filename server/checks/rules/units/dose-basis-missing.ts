@@ -1,3 +1,4 @@
+import { PLACEHOLDER } from '../../../../grammar/placeholder';
 import { statementsOf } from '../../../model';
 import { interventionFacts, itemDoses, receivedInterventions } from '../../facts';
 import { analyzeUnit } from '../../../units';
@@ -23,7 +24,9 @@ export const doseBasisMissing = itemRule({
       if (!basis) continue;
       if (statementsOf(intervention, 'Basis').some((b) => b.basis.value === basis)) continue;
       const what = basis === 'weight' ? 'body weight' : 'body surface area';
-      const line = basis === 'weight' ? 'basis weight "actual body weight at screening"' : 'basis surface "body surface area at screening (Mosteller)"';
+      // Which weight or surface (actual, ideal, at screening, the formula) only the protocol can say:
+      // the fix writes a placeholder text (placeholder-value), not a guess such as "actual body weight".
+      const line = `basis ${basis} "${PLACEHOLDER}"`;
       report(
         amount.unit.range,
         `this dose is per ${basis === 'weight' ? 'kg' : 'm²'} and ${intervention.id.value} has a maximum dose, but the protocol does not say which ${what} the dose is computed from. Add \`basis ${basis} "…"\`.`,
