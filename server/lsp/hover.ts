@@ -1,17 +1,20 @@
 /**
  * Hover: a unit (UCUM name and dimension), a registry word (what the value means for the registry),
  * an identifier (its declaration), a dose (the registry text it renders to), a study day (also as
- * week and month) and a keyword (one line of documentation). Every piece of document text goes
+ * week and month), a kept wording (`as "…"`: whether the export writes it), a multiple of a normal limit
+ * (`2.5 x ULN`) or a range threshold, and a keyword (one line of documentation). Every piece of document text goes
  * through `mdText`/`mdCode` (markdown.ts): the writer's labels are shown as written, never as Markdown.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import type { IToken } from 'chevrotain';
 import type * as A from '../../grammar/ast';
 import { FREQUENCIES, ROUTES } from '../../grammar/vocabulary';
 import { registryWordPlaces } from './registry-word-places';
 import { armsReceiving, dosesOf, phaseValue, registryValue, symbolAt, textField, wordsField, type TrialModel } from '../model';
 import { enumMeaning, type EnumName } from '../registry/enums';
 import { describeUnit } from '../units';
-import { measureLabels, renderDose, renderDosing } from '../export';
+import { measureLabels, renderCriterion, renderDose, renderDosing } from '../export';
+import { criterionWordingAgrees, doseWordingAgrees, interventionNames } from '../import/extract/agree';
 import { toRange } from './convert';
 import { keywordDoc } from './keywords';
 import { mdCode, mdText } from './markdown';
@@ -48,7 +51,15 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   const day = dayAt(statement, offset);
   if (day) return md(day.text, day.range);
 
-  // 5. Routes and frequencies in a dose.
+  // 5. Kept wordings (`as "…"`), multiples of a normal limit, ranges.
+  const kept = keptWordingAt(model, item, statement, offset, token);
+  if (kept) return md(kept.text, kept.range);
+  if (statement?.kind === 'Criterion') {
+    const limit = normalLimitText(model, statement, offset);
+    if (limit) return md(limit.text, limit.range);
+  }
+
+  // 6. Routes and frequencies in a dose.
   if (statement?.kind === 'Dose') {
     if (statement.route && inside(statement.route.range, offset)) return md(`**${mdText(token.image)}** — route: ${mdText(ROUTES[statement.route.value]?.name ?? statement.route.value)}\n\n${doseText(model, statement)}`, statement.route.range);
     if (statement.frequency && inside(statement.frequency.range, offset) && statement.frequency.kind === 'named') {
@@ -59,7 +70,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
     }
   }
 
-  // 6. Keywords; on a dose line the dose's registry text.
+  // 7. Keywords; on a dose line the dose's registry text.
   if (token.tokenType.name.startsWith('Kw')) {
     const doc = keywordDoc(token.image) ?? '';
     if (statement?.kind === 'Dose') return md(`${doc ? `${mdCode(token.image.toLowerCase())} — ${doc}\n\n---\n\n` : ''}${doseText(model, statement)}`);
@@ -67,6 +78,63 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   }
   if (statement?.kind === 'Dose') return md(doseText(model, statement));
   return null;
+}
+
+// --- kept wordings, normal limits, ranges -------------------------------------------------------------
+
+/** The intervention whose names a dose's sentence may use: the block's own, or the one an arm's `receives` gives. */
+function doseOwner(model: TrialModel, item: A.TopItem | undefined, dose: A.DoseStmt): A.InterventionBlock | undefined {
+  if (item?.kind === 'InterventionBlock') return item;
+  if (item?.kind !== 'ArmBlock') return undefined;
+  const r = item.statements.find((s): s is A.ReceivesStmt => s.kind === 'Receives' && s.doses.includes(dose));
+  return r ? model.interventions.get(r.intervention.value) : undefined;
+}
+
+/** `as "…"` (the keyword or the sentence): what the export writes, the sentence or the structure. */
+function keptWordingAt(model: TrialModel, item: A.TopItem | undefined, s: AnyStatement | undefined, offset: number, token: IToken): { text: string; range: A.Range } | undefined {
+  if ((s?.kind !== 'Dose' && s?.kind !== 'Criterion') || !s.wording) return undefined;
+  const w = s.wording;
+  // The `as` keyword of a statement is its wording's (a note's words are inside a text token).
+  const onKeyword = token.tokenType.name === 'KwAs' && token.startOffset < w.range.start.offset;
+  if (!inside(w.range, offset) && !onKeyword) return undefined;
+  const head = `**Kept wording** — the sentence this ${s.kind === 'Dose' ? 'dose' : 'criterion'} was written as in the registry record (\`trial import\` keeps it, so an unedited file exports the record's own words).`;
+  let agrees: boolean;
+  let rendered: string;
+  if (s.kind === 'Dose') {
+    const owner = doseOwner(model, item, s);
+    agrees = doseWordingAgrees(s, owner ? interventionNames(owner) : []);
+    rendered = renderDose(s, measureLabels(model));
+  } else {
+    const labels = measureLabels(model);
+    agrees = criterionWordingAgrees(s, s.measure ? model.measures.get(s.measure.value)?.label.value : undefined);
+    rendered = renderCriterion({ ...s, wording: undefined } as A.CriterionStmt, labels);
+  }
+  const now = agrees
+    ? `It still says the structure next to it, so the export writes it as it is.`
+    : s.kind === 'Criterion' && s.note
+      ? `A criterion with a note is exported from its structure: *${mdText(rendered)}*.`
+      : `It no longer says the structure next to it (the structure was edited), so the export writes the structure instead: *${mdText(rendered)}*.`;
+  return { text: `${head}\n\n${now}`, range: w.range };
+}
+
+/** `2.5 x ULN` (upper limit of normal) or a range `7.0 to 10.5 %`. */
+function normalLimitText(model: TrialModel, c: A.CriterionStmt, offset: number): { text: string; range: A.Range } | undefined {
+  const label = mdText((c.measure ? model.measures.get(c.measure.value)?.label.value : undefined) ?? c.measure?.value ?? 'the measure');
+  if (c.limit && inside(c.limit.range, offset)) {
+    const upper = c.limit.of.value === 'ULN';
+    const which = upper ? 'upper limit of normal (ULN)' : 'lower limit of normal (LLN)';
+    return {
+      text: `**${c.limit.multiple.value} × ${c.limit.of.value}** — ${c.limit.multiple.value} times the ${which} of ${label}: the ${upper ? 'top' : 'bottom'} of the reference range of the laboratory that measures it (it differs between laboratories, sexes and ages, so the criterion is a multiple, not an amount). The multiple has no unit, so no unit check applies.`,
+      range: c.limit.range,
+    };
+  }
+  if (c.low && c.threshold && offset >= c.low.range.start.offset && offset <= c.threshold.range.end.offset) {
+    return {
+      text: `**Range** — ${label} from ${c.low.written ?? c.low.value} to ${c.threshold.value.written ?? c.threshold.value.value} ${c.threshold.unit.value}, both ends included. The eligibility checks compare it with the other criteria on ${label} through UCUM.`,
+      range: { start: c.low.range.start, end: c.threshold.range.end },
+    };
+  }
+  return undefined;
 }
 
 function capitalise(s: string): string {

@@ -141,3 +141,63 @@ describe('lsp: hover escapes document text', function () {
     });
   }
 });
+
+const KEPT = dedent(`
+  measure alt "Alanine aminotransferase (ALT)" unit U/L
+  measure hba1c "HbA1c" unit %
+  intervention cis {
+    name "Cisplatin"
+    description "Cisplatin 75 mg/m² IV on Day 1 of each 21-day cycle, with hydration."
+    dose 75 mg/m2 iv every 21 days on day 1 <|>as "75 mg/m² IV on Day 1 of each 21-day cycle"
+    dose 60 mg/m2 iv every 21 days on day 1 as "75 mg/m² IV on <|>Day 1 of each 21-day cycle"
+  }
+  eligibility {
+    include alt <= 2.<|>5 x ULN as "ALT ≤ 2.5 × ULN"
+    include alt <= 3 x ULN as "ALT ≤ <|>2.5 × ULN"
+    include hba1c 7.0 <|>to 10.5 %
+  }
+`);
+
+describe('lsp: hover on kept wordings, normal limits and ranges', function () {
+  let server: TestServer;
+  let uri: string;
+  let positions: { line: number; character: number }[];
+  before(async () => {
+    server = await TestServer.start();
+    const doc = await server.open(KEPT);
+    uri = doc.uri;
+    positions = doc.positions;
+  });
+  after(async () => server.stop());
+
+  async function hoverAt(i: number): Promise<string> {
+    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positions[i] });
+    return h ? (h.contents as MarkupContent).value : '';
+  }
+
+  it('`as` of a sentence that still says its dose: exported as it is', async () => {
+    const text = await hoverAt(0);
+    assert.match(text, /Kept wording/);
+    assert.match(text, /writes it as it is/);
+  });
+
+  it('a sentence that no longer says its dose or criterion: what the export writes instead', async () => {
+    const dose = await hoverAt(1);
+    assert.match(dose, /no longer says/);
+    assert.match(dose, /60 mg\/m²/);
+    const criterion = await hoverAt(3);
+    assert.match(criterion, /no longer says/);
+    assert.match(criterion, /≤ 3 × ULN/);
+  });
+
+  it('x ULN: the upper limit of normal explained', async () => {
+    const text = await hoverAt(2);
+    assert.match(text, /2\.5 times the upper limit of normal \(ULN\) of Alanine aminotransferase/);
+    assert.match(text, /reference range/);
+  });
+
+  it('a range threshold: both ends included', async () => {
+    const text = await hoverAt(4);
+    assert.match(text, /HbA1c from 7\.0 to 10\.5 %, both ends included/);
+  });
+});
