@@ -156,6 +156,7 @@ export type TextField =
   | 'label'
   | 'timeFrameText'
   | 'studyPopulation'
+  | 'genderDescription'
   | 'accessCriteria'
   | 'url';
 
@@ -176,6 +177,7 @@ export type WordsField =
   | 'interventionType'
   | 'armType'
   | 'sex'
+  | 'genderBased'
   | 'healthyVolunteers'
   | 'observationalModel'
   | 'timePerspective'

@@ -861,6 +861,10 @@ export class AstBuilder {
         }
         case 'sexStmt':
           return this.wordsStmt(s, 'sex', ['KwSex']);
+        case 'genderBasedStmt':
+          return this.wordsStmt(s, 'genderBased', ['KwGender', 'KwBased']);
+        case 'genderDescriptionStmt':
+          return this.textStmt(s, 'genderDescription', ['KwGender', 'KwDescription']);
         case 'healthyVolunteersStmt':
           return this.wordsStmt(s, 'healthyVolunteers', ['KwHealthy', 'KwVolunteers']);
         case 'studyPopulationStmt':

@@ -828,6 +828,8 @@ export class TrialParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.ageStmt) },
       { ALT: () => this.SUBRULE(this.sexStmt) },
+      { ALT: () => this.SUBRULE(this.genderBasedStmt) },
+      { ALT: () => this.SUBRULE(this.genderDescriptionStmt) },
       { ALT: () => this.SUBRULE(this.healthyVolunteersStmt) },
       { ALT: () => this.SUBRULE(this.criterionStmt) },
       { ALT: () => this.SUBRULE(this.studyPopulationStmt) },
@@ -876,6 +878,11 @@ export class TrialParser extends CstParser {
   });
 
   private sexStmt = this.keywordsThenWords('sexStmt', kw.sex);
+
+  /** `gender based yes|no`, `gender description "…"`: eligibility based on gender identity (registry genderBased / genderDescription). */
+  private genderBasedStmt = this.keywordsThenWords('genderBasedStmt', kw.gender, kw.based);
+
+  private genderDescriptionStmt = this.keywordsThenText('genderDescriptionStmt', kw.gender, kw.description);
 
   private healthyVolunteersStmt = this.keywordsThenWords('healthyVolunteersStmt', kw.healthy, kw.volunteers);
 

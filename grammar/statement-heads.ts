@@ -23,7 +23,7 @@ export const STATEMENT_HEADS = {
   interventionBlock: ['type', 'name', 'other name', 'description', 'dose', 'adjust by', 'taper after', 'stop after', 'max dose', 'basis'],
   armBlock: ['label', 'type', 'description', 'receives', 'periods'],
   groupBlock: ['label', 'description', 'exposure'],
-  eligibilityBlock: ['age', 'sex', 'healthy volunteers', 'include', 'exclude', 'study population', 'sampling'],
+  eligibilityBlock: ['age', 'sex', 'gender based', 'gender description', 'healthy volunteers', 'include', 'exclude', 'study population', 'sampling'],
   outcomeBlock: ['description', 'at', 'time frame'],
   scheduleBlock: ['visit', 'period', 'assess'],
   receivesStmt: ['dose'],

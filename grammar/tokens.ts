@@ -55,7 +55,7 @@ export const KEYWORDS = [
   // arm
   'label', 'receives',
   // eligibility
-  'age', 'or', 'older', 'up', 'any', 'sex', 'healthy', 'volunteers', 'include', 'exclude',
+  'age', 'or', 'older', 'up', 'any', 'sex', 'healthy', 'volunteers', 'include', 'exclude', 'gender', 'based',
   // outcomes and schedule
   'time', 'frame', 'at', 'visit',
   // sites and references

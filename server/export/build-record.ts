@@ -299,10 +299,15 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const hv = wordsField(elig, 'healthyVolunteers')?.words;
   const healthyVolunteers = hv ? yesNo(hv.value) : undefined;
   if (hv && healthyVolunteers === undefined) problems.push({ code: 'export-unknown-value', severity: 'error', message: `healthy volunteers is "yes" or "no", not "${hv.value}"`, range: hv.range });
+  const gb = wordsField(elig, 'genderBased')?.words;
+  const genderBased = gb ? yesNo(gb.value) : undefined;
+  if (gb && genderBased === undefined) problems.push({ code: 'export-unknown-value', severity: 'error', message: `gender based is "yes" or "no", not "${gb.value}"`, range: gb.range });
   const eligibilityModule = compact({
     eligibilityCriteria: renderEligibilityCriteria(statementsOf(elig, 'Criterion'), measures),
     healthyVolunteers,
     sex: word(wordsField(elig, 'sex')?.words, 'Sex', 'sex'),
+    genderBased,
+    genderDescription: text(elig, 'genderDescription'),
     minimumAge: age(ageStmt?.min),
     maximumAge: age(ageStmt?.max),
     studyPopulation: text(elig, 'studyPopulation'),

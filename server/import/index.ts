@@ -111,6 +111,8 @@ export const MODELLED_FIELDS: readonly string[] = [
   'eligibilityModule.eligibilityCriteria',
   'eligibilityModule.healthyVolunteers',
   'eligibilityModule.sex',
+  'eligibilityModule.genderBased',
+  'eligibilityModule.genderDescription',
   'eligibilityModule.minimumAge',
   'eligibilityModule.maximumAge',
   'eligibilityModule.studyPopulation',
@@ -152,7 +154,7 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['designModule.nPtrsToThisExpAccNctId', 'maintained by the registry (how many records point to this expanded-access record)'],
   ['designModule.', 'not modelled'],
   ['eligibilityModule.stdAges', 'derived by the registry from the minimum and maximum ages'],
-  ['eligibilityModule.', 'not modelled (gender-based eligibility)'],
+  ['eligibilityModule.', 'not modelled'],
   ['contactsLocationsModule.locations[].zip', 'site postal codes are not modelled'],
   ['contactsLocationsModule.locations[].geoPoint', 'site coordinates are computed by the registry'],
   ['contactsLocationsModule.locations[].contacts', 'site contacts are not modelled'],
@@ -546,6 +548,8 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   // "no limit" (noted above), and a record without an eligibility module states nothing.
   else if (!minA && !maxA && Object.keys(em).length > 0) elig.push('age any');
   if (str(em['sex'])) elig.push(`sex ${words(em['sex'])}`);
+  if (typeof em['genderBased'] === 'boolean') elig.push(`gender based ${em['genderBased'] ? 'yes' : 'no'}`);
+  if (str(em['genderDescription']) !== undefined) elig.push(`gender description ${textValue(str(em['genderDescription'])!, I)}`);
   if (typeof em['healthyVolunteers'] === 'boolean') elig.push(`healthy volunteers ${em['healthyVolunteers'] ? 'yes' : 'no'}`);
   if (str(em['studyPopulation']) !== undefined) elig.push(`study population ${textValue(str(em['studyPopulation'])!, I)}`);
   if (str(em['samplingMethod'])) elig.push(`sampling ${words(em['samplingMethod'])}`);

@@ -341,6 +341,7 @@ function registryContext(c: CursorContext): RegistryContext | undefined {
     case 'eligibility':
       if (w[0] === 'sex') return valueAfter(0, enumItems('Sex'));
       if (w[0] === 'healthy' && w[1] === 'volunteers') return valueAfter(1, YES_NO);
+      if (w[0] === 'gender' && w[1] === 'based') return valueAfter(1, YES_NO);
       break;
     case 'top':
       if (w[0] === 'site' && idx('status') > 0) return valueAfter(idx('status'), enumItems('RecruitmentStatus'));

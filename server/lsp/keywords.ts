@@ -121,6 +121,8 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
   eligibility: [
     h('age', 'The age range: `age 18 years to 80 years`, `age 18 years or older`, `age any`.'),
     h('sex', 'Who may take part by sex: all, female, male.'),
+    h('gender based', 'Whether eligibility is based on gender identity (as opposed to sex): yes or no.'),
+    h('gender description', 'If eligibility is based on gender: the gender criteria, in words.'),
     h('healthy volunteers', 'Whether healthy volunteers may take part: yes or no.'),
     h('include', 'An inclusion criterion: `include "text"` or `include measure >= 40 mL/min "note"`.'),
     h('exclude', 'An exclusion criterion: `exclude "text"` or `exclude measure < 8 g/dL`.'),
@@ -222,6 +224,8 @@ const EXTRA_DOCS: Record<string, string> = {
   why: 'Part of `why stopped`.',
   max: 'Part of `max dose`.',
   healthy: 'Part of `healthy volunteers`.',
+  gender: 'Part of `gender based` and `gender description`.',
+  based: 'Part of `gender based`.',
   time: 'Part of `time frame`.',
   visit: 'A visit of the schedule: `visit ID at day N`.',
   window: 'How early or late a visit may take place: `window -3 to 3 days` (or `window 3 days`).',

@@ -44,6 +44,7 @@ const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
   interventionType: ['InterventionType', 'an intervention type'],
   armType: ['ArmGroupType', 'an arm type'],
   sex: ['Sex', 'a sex'],
+  genderBased: undefined,
   healthyVolunteers: undefined,
   observationalModel: ['ObservationalModel', 'an observational model'],
   timePerspective: ['DesignTimePerspective', 'a time perspective'],
@@ -62,6 +63,7 @@ const WORDS_ENUM: Record<A.WordsField, [EnumName, string] | undefined> = {
 /** Fields answered `yes` or `no`, by what a message calls them. */
 const YES_NO_FIELDS: Partial<Record<A.WordsField, WordKind>> = {
   healthyVolunteers: HEALTHY,
+  genderBased: { ...HEALTHY, what: 'a gender-based answer' },
   patientRegistry: { ...HEALTHY, what: 'a patient-registry answer' },
   fdaRegulatedDrug: { ...HEALTHY, what: 'a yes/no answer' },
   fdaRegulatedDevice: { ...HEALTHY, what: 'a yes/no answer' },

@@ -179,6 +179,7 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
       break;
     case 'EligibilityBlock': {
       add('eligibilityModule.studyPopulation', textField(item, 'studyPopulation')?.text);
+      add('eligibilityModule.genderDescription', textField(item, 'genderDescription')?.text);
       const criteria = renderEligibilityCriteria(statementsOf(item, 'Criterion'), labels(model));
       if (criteria) out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: item.keyword, rendered: criteria });
       break;
