@@ -98,6 +98,10 @@ export interface ParseEdit {
   at: number;
   removed: readonly A.TopItem[];
   added: readonly A.TopItem[];
+  /** The previous result's segments that are not part of this one (parsed again or gone). */
+  removedSegments: readonly SegmentParse[];
+  /** Lines added (negative: removed) by the edit; the segments after it moved by as many. */
+  lineDelta: number;
 }
 
 const edits = new WeakMap<ParseResult, ParseEdit>();
@@ -145,14 +149,14 @@ function result(text: string, segments: SegmentParse[], window?: Window): ParseR
   };
   texts.set(parsed, text);
   if (window) {
-    edits.set(parsed, editFrom(window, segments));
+    edits.set(parsed, editFrom(window, segments, parsed.ast.range.end.line));
     // Only one step back is kept: the chain of spent results would hold every old AST alive.
     edits.delete(window.previous);
   }
   return parsed;
 }
 
-function editFrom(w: Window, segments: readonly SegmentParse[]): ParseEdit {
+function editFrom(w: Window, segments: readonly SegmentParse[], endLine: number): ParseEdit {
   const old = w.previous.segments;
   let at = 0;
   for (let k = 0; k < w.first; k++) at += old[k]!.items.length;
@@ -162,8 +166,13 @@ function editFrom(w: Window, segments: readonly SegmentParse[]): ParseEdit {
   for (let k = w.first; k < w.first + w.count; k++) for (const x of segments[k]!.items) after.push(x);
   // Segments of the window whose text did not change keep their items: neither removed nor added.
   const kept = new Set(before.filter((x) => after.includes(x)));
-  return { previous: w.previous, at, removed: before.filter((x) => !kept.has(x)), added: after.filter((x) => !kept.has(x)) };
+  const fresh = segments.slice(w.first, w.first + w.count);
+  const removedSegments = old.slice(w.first, w.next).filter((x) => !fresh.includes(x));
+  // The previous document's range was computed when it was parsed (its segments have moved since).
+  const lineDelta = endLine - w.previous.ast.range.end.line;
+  return { previous: w.previous, at, removed: before.filter((x) => !kept.has(x)), added: after.filter((x) => !kept.has(x)), removedSegments, lineDelta };
 }
+
 
 /** A previous list with the part of old segments [first, next) replaced by the fresh segments' part. */
 function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, fresh: readonly SegmentParse[], of: (s: SegmentParse) => readonly T[]): T[] {

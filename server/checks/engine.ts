@@ -9,6 +9,7 @@ import type { LineIndex } from '../../grammar/line-index';
 import type { TrialModel } from '../model';
 import { applySuppressions, findSuppressions } from './suppression';
 import { isItemRule, type CheckOptions, type Rule, type RuleContext } from './types';
+import { reusable, store } from './document-cache';
 import { prepare, runItemRules, type RunningRule } from './item-cache';
 import { closest, deleteLines, replaceFix } from './util';
 import { alwaysShown, blocksExport, EXPORT_BLOCKING_CODES, IGNORE_BLOCKS_EXPORT } from './export-blocking';
@@ -93,17 +94,26 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
       itemRules.push(prepare(rule, model, context, internalError));
       continue;
     }
+    const kept = reusable(rule, model, today);
+    if (kept) {
+      for (const d of kept) found.push(d);
+      continue;
+    }
+    const reported: Diagnostic[] = [];
     try {
       rule.check(
         model,
         (range, message, data, severity) => {
-          found.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, message, range, ...(data ? { data } : {}) });
+          reported.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, message, range, ...(data ? { data } : {}) });
         },
         context,
       );
     } catch (e) {
+      for (const d of reported) found.push(d);
       internalError(e);
+      continue;
     }
+    for (const d of store(rule, model, reported, today)) found.push(d);
   }
 
   // Per-item rules, all together: one pass over the items (item-cache.ts).

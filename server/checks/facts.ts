@@ -13,7 +13,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
-import { cycleDays, dosesOf, forDays, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
+import { cycleDays, dosesOf, forDays, modelEditOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
 import { analyzeUnit, compareUnits, toDays, type UnitAnalysis, type UnitComparison } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
@@ -85,10 +85,29 @@ const cache = new WeakMap<TrialModel, Facts>();
 export function facts(model: TrialModel): Facts {
   let f = cache.get(model);
   if (!f) {
-    f = compute(model);
+    f = derived(model) ?? compute(model);
     cache.set(model, f);
   }
   return f;
+}
+
+/**
+ * The facts of a model derived incrementally (model.ts `modelEditOf`) from the previous model's:
+ * the same object when the edit replaced no trial, intervention or arm; the intervention types
+ * updated when only interventions were replaced; undefined (compute afresh) otherwise.
+ */
+function derived(model: TrialModel): Facts | undefined {
+  const edit = modelEditOf(model);
+  const before = edit && cache.get(edit.previous);
+  if (!edit || !before) return undefined;
+  let types: Map<string, string | undefined> | undefined;
+  for (const item of edit.added) {
+    if (item.kind === 'TrialBlock' || item.kind === 'ArmBlock') return undefined;
+    if (item.kind !== 'InterventionBlock') continue;
+    types ??= new Map(before.interventionTypes);
+    types.set(item.id.value, interventionFacts(item).type);
+  }
+  return types ? { ...before, interventionTypes: types } : before;
 }
 
 export function quantityDays(q: A.Quantity | undefined): number | undefined {

@@ -356,9 +356,13 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
       if (r.failed) continue;
       checkOne(r, item, model, list, found);
     }
-    if (summary) unlink(item);
-    cache.summary = summarize(rules.builtIn, list, key, state);
-    if (cache.summary) link(item, cache.summary.deps);
+    const next = summarize(rules.builtIn, list, key, state);
+    // The reverse index changes only when the deps do (most re-summaries find the same deps).
+    if (!summary || !next || !sameList(summary.deps, next.deps)) {
+      if (summary) unlink(item);
+      if (next) link(item, next.deps);
+    }
+    cache.summary = next;
   }
   for (const r of rules.other) {
     if (r.failed) continue;

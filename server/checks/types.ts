@@ -52,6 +52,14 @@ export interface DocumentRule extends RuleBase {
   scope?: 'document';
   /** Pure function of the model. `context.at(range)` names the node being checked (for internal errors). */
   check(model: TrialModel, report: Report, context: RuleContext): void;
+  /**
+   * The item kinds whose content the rule reads (besides the model's names and today's date).
+   * When given, the rule's findings are reused while an edit replaces only items of other kinds
+   * (document-cache.ts). Leave it out when unsure: the rule then runs on every check.
+   */
+  reads?: readonly ItemKind[];
+  /** True when messages name lines (`… on line 12`): findings are not reused once lines move. */
+  namesLines?: boolean;
 }
 
 /** The top-level items a per-item rule can ask for. */

@@ -7,9 +7,16 @@
  * - A symbol table of every identifier (measures, interventions, arms, visits) with its declaration
  *   and every reference, for go-to-definition, references, rename and "undefined name" checks.
  * - Doses per arm: the intervention's doses, or the arm's own override.
+ *
+ * After an incremental parse (grammar/parse.ts `editOf`) the model is derived from the previous
+ * one when the edit replaced items by items of the same kind and name (the common keystroke):
+ * the replaced item's entry is swapped in place of the old one, its declaration object is
+ * updated in place (so every reference to it stays right), and only its own references are
+ * resolved again. Anything else (a name added, removed or renamed, an item kind the update does
+ * not know, the schedule) builds the model afresh. `modelEditOf` tells the checks what changed.
  */
 import type * as A from '../../grammar/ast';
-import type { ParseResult } from '../../grammar/parse';
+import { editOf, type ParseEdit, type ParseResult } from '../../grammar/parse';
 
 export type SymbolKind = 'measure' | 'intervention' | 'arm' | 'visit' | 'period';
 
@@ -65,11 +72,55 @@ export interface TrialModel {
   declarations: SymbolDeclaration[];
   /** Declarations whose name was already declared for the same kind. */
   duplicateDeclarations: { first: SymbolDeclaration; duplicate: SymbolDeclaration }[];
-  symbolReferences: SymbolReference[];
+  /** Every reference, in the order: interventions, arms, eligibility, schedule (built on first use after an incremental update). */
+  readonly symbolReferences: SymbolReference[];
+  /** The references that name nothing declared. */
+  readonly unresolvedReferences: readonly SymbolReference[];
+}
+
+/** What an incremental update of the model changed: the previous model, the items replaced and their replacements (same kind and name, pairwise). */
+export interface ModelEdit {
+  previous: TrialModel;
+  parse: ParseEdit;
+  removed: readonly A.TopItem[];
+  added: readonly A.TopItem[];
+}
+
+/** Internal state carried from a model to the one derived from it. */
+interface ModelState {
+  firstDeclarations: FirstDeclarations;
+  /** The unresolved references written in each item (only items that have some). */
+  unresolvedByItem: Map<A.TopItem, SymbolReference[]>;
+}
+
+const states = new WeakMap<TrialModel, ModelState>();
+const modelEdits = new WeakMap<TrialModel, ModelEdit>();
+const byParse = new WeakMap<ParseResult, TrialModel>();
+
+/** How a model differs from the one it was derived from; undefined when it was built afresh. */
+export function modelEditOf(model: TrialModel): ModelEdit | undefined {
+  return modelEdits.get(model);
 }
 
 export function buildModel(parse: ParseResult): TrialModel {
-  const model: TrialModel = {
+  const known = byParse.get(parse);
+  if (known) return known;
+  const edit = editOf(parse);
+  const previous = edit && byParse.get(edit.previous);
+  let model: TrialModel | undefined;
+  if (edit && previous) {
+    model = updateModel(previous, parse, edit);
+    // One step back only: the spent model (and its AST) is not kept alive by the chain.
+    byParse.delete(edit.previous);
+    modelEdits.delete(previous);
+  }
+  model ??= freshModel(parse);
+  byParse.set(parse, model);
+  return model;
+}
+
+function freshModel(parse: ParseResult): TrialModel {
+  const model = {
     parse,
     document: parse.ast,
     extraBlocks: [],
@@ -85,7 +136,8 @@ export function buildModel(parse: ParseResult): TrialModel {
     declarations: [],
     duplicateDeclarations: [],
     symbolReferences: [],
-  };
+    unresolvedReferences: [],
+  } as Omit<TrialModel, 'symbolReferences' | 'unresolvedReferences'> as TrialModel;
 
   // First declaration of each kind and name, so lookups stay linear in the size of the document
   // (one map per kind: no key string is built per name).
@@ -134,8 +186,174 @@ export function buildModel(parse: ParseResult): TrialModel {
     }
   }
 
-  collectReferences(model, firstDeclarations);
+  const unresolvedByItem = new Map<A.TopItem, SymbolReference[]>();
+  const all: SymbolReference[] = [];
+  eachReferringItem(model, (item) => {
+    const before = all.length;
+    itemReferences(item, firstDeclarations, all);
+    for (let i = before; i < all.length; i++) if (!all[i]!.declaration) pushTo(unresolvedByItem, item, all[i]!);
+  });
+  (model as { symbolReferences: SymbolReference[] }).symbolReferences = all;
+  (model as { unresolvedReferences: readonly SymbolReference[] }).unresolvedReferences = flatten(unresolvedByItem);
+  states.set(model, { firstDeclarations, unresolvedByItem });
   return model;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function flatten(byItem: ReadonlyMap<A.TopItem, SymbolReference[]>): SymbolReference[] {
+  const out: SymbolReference[] = [];
+  for (const list of byItem.values()) for (const r of list) out.push(r);
+  return out;
+}
+
+/** The items whose references the model collects, in the order of `symbolReferences`. */
+function eachReferringItem(model: TrialModel, visit: (item: A.TopItem) => void): void {
+  for (const intervention of model.interventions.values()) visit(intervention);
+  for (const item of model.document.items) if (item.kind === 'ArmBlock') visit(item);
+  if (model.eligibility) visit(model.eligibility);
+  if (model.schedule) visit(model.schedule);
+}
+
+/** The single blocks by item kind (a second block of the kind is an extra block). */
+const SINGLE_KEYS: Partial<Record<A.TopItem['kind'], 'trial' | 'design' | 'sponsors' | 'eligibility' | 'oversight' | 'ipdSharing'>> = {
+  TrialBlock: 'trial',
+  DesignBlock: 'design',
+  SponsorsBlock: 'sponsors',
+  EligibilityBlock: 'eligibility',
+  OversightBlock: 'oversight',
+  IpdSharingBlock: 'ipdSharing',
+};
+const DECLARED: Partial<Record<A.TopItem['kind'], { kind: SymbolKind; map: 'measures' | 'interventions' | 'arms' }>> = {
+  MeasureDecl: { kind: 'measure', map: 'measures' },
+  InterventionBlock: { kind: 'intervention', map: 'interventions' },
+  ArmBlock: { kind: 'arm', map: 'arms' },
+};
+const LISTED: Partial<Record<A.TopItem['kind'], 'outcomes' | 'sites' | 'references'>> = {
+  OutcomeBlock: 'outcomes',
+  SiteDecl: 'sites',
+  ReferenceDecl: 'references',
+};
+
+/**
+ * The model of `parse` derived from `previous` (the model of the parse it was reparsed from), or
+ * undefined when the edit is not one the update handles (the caller then builds afresh): every
+ * removed item must be replaced, in order, by an added item of the same kind and name that takes
+ * the same place in the model (the first declaration of its name, the first block of its kind, an
+ * entry of a list); the schedule (visits, periods) and item kinds not listed here are rebuilt.
+ */
+function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit): TrialModel | undefined {
+  const state = states.get(previous);
+  if (!state || edit.removed.length !== edit.added.length) return undefined;
+  // The fields this update knows; a model with any other (a field added to buildModel but not
+  // here) is built afresh, so a new field is never carried over stale.
+  const model = {} as Record<string, unknown>;
+  for (const key of Object.keys(previous)) {
+    if (!UPDATED_FIELDS.has(key)) return undefined;
+    if (key !== 'symbolReferences') model[key] = previous[key as keyof TrialModel];
+  }
+  model.parse = parse;
+  model.document = parse.ast;
+  const copied = new Set<string>();
+  const copy = <K extends keyof TrialModel>(key: K): TrialModel[K] => {
+    if (!copied.has(key)) {
+      copied.add(key);
+      const value = previous[key];
+      model[key] = value instanceof Map ? new Map(value) : (value as unknown[]).slice();
+    }
+    return model[key] as TrialModel[K];
+  };
+  const replaced: [A.TopItem, A.TopItem][] = [];
+  for (let i = 0; i < edit.removed.length; i++) {
+    const old = edit.removed[i]!;
+    const item = edit.added[i]!;
+    if (old.kind !== item.kind) return undefined;
+    const single = SINGLE_KEYS[item.kind];
+    const declared = DECLARED[item.kind];
+    const listed = LISTED[item.kind];
+    if (single) {
+      if (previous[single] === old) model[single] = item;
+      else {
+        const extra = copy('extraBlocks');
+        const at = extra.indexOf(old as TrialModel['extraBlocks'][number]);
+        if (at === -1) return undefined;
+        extra[at] = item as TrialModel['extraBlocks'][number];
+      }
+    } else if (declared) {
+      const id = (old as A.MeasureDecl).id.value;
+      if ((item as A.MeasureDecl).id.value !== id || previous[declared.map].get(id) !== old) return undefined;
+      (copy(declared.map) as Map<string, A.TopItem>).set(id, item);
+      const declaration = state.firstDeclarations[declared.kind].get(id);
+      if (!declaration || declaration.node !== old) return undefined;
+      // The same declaration object, now naming the new item: every reference to it stays right.
+      declaration.node = item as SymbolDeclaration['node'];
+      declaration.nameRange = (item as A.MeasureDecl).id.range;
+      declarations.set((item as A.MeasureDecl).id, declaration);
+    } else if (listed) {
+      const list = copy(listed) as A.TopItem[];
+      const at = list.indexOf(old);
+      if (at === -1) return undefined;
+      list[at] = item;
+    } else return undefined;
+    replaced.push([old, item]);
+  }
+  // The references written in the replaced items, resolved against the unchanged declarations.
+  let unresolvedByItem = state.unresolvedByItem;
+  let unresolvedChanged = false;
+  for (const [old, item] of replaced) {
+    if (!refersIn(model as unknown as TrialModel, item)) continue;
+    const refs: SymbolReference[] = [];
+    itemReferences(item, state.firstDeclarations, refs);
+    const unresolved = refs.filter((r) => !r.declaration);
+    if (unresolved.length === 0 && !unresolvedByItem.has(old)) continue;
+    if (!unresolvedChanged) unresolvedByItem = new Map(unresolvedByItem);
+    unresolvedChanged = true;
+    unresolvedByItem.delete(old);
+    if (unresolved.length > 0) unresolvedByItem.set(item, unresolved);
+  }
+  for (const [old] of replaced) {
+    if (unresolvedByItem.has(old)) {
+      if (!unresolvedChanged) unresolvedByItem = new Map(unresolvedByItem);
+      unresolvedChanged = true;
+      unresolvedByItem.delete(old);
+    }
+  }
+  model.unresolvedReferences = unresolvedChanged ? flatten(unresolvedByItem) : previous.unresolvedReferences;
+  // Every reference in order, only when asked for (semantic tokens, references): not per keystroke.
+  let all: SymbolReference[] | undefined;
+  Object.defineProperty(model, 'symbolReferences', {
+    get() {
+      if (!all) {
+        all = [];
+        const into = all;
+        eachReferringItem(model as unknown as TrialModel, (item) => itemReferences(item, state.firstDeclarations, into));
+      }
+      return all;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  const result = model as unknown as TrialModel;
+  states.set(result, { firstDeclarations: state.firstDeclarations, unresolvedByItem });
+  modelEdits.set(result, { previous, parse: edit, removed: replaced.map((r) => r[0]), added: replaced.map((r) => r[1]) });
+  return result;
+}
+
+const UPDATED_FIELDS = new Set(['parse', 'document', 'trial', 'design', 'sponsors', 'eligibility', 'schedule', 'oversight', 'ipdSharing', 'extraBlocks', 'measures', 'interventions', 'arms', 'visits', 'periods', 'assessments', 'outcomes', 'sites', 'references', 'declarations', 'duplicateDeclarations', 'symbolReferences', 'unresolvedReferences']);
+
+/** Whether the model collects the references written in `item` (see eachReferringItem). */
+function refersIn(model: TrialModel, item: A.TopItem): boolean {
+  switch (item.kind) {
+    case 'InterventionBlock': return model.interventions.get(item.id.value) === item;
+    case 'ArmBlock': return true;
+    case 'EligibilityBlock': return model.eligibility === item;
+    case 'ScheduleBlock': return model.schedule === item;
+    default: return false;
+  }
 }
 
 type FirstDeclarations = Record<SymbolKind, Map<string, SymbolDeclaration>>;
@@ -157,7 +375,8 @@ function declarationOf(kind: SymbolKind, name: A.Located<string>, node: SymbolDe
   return declaration;
 }
 
-function collectReferences(model: TrialModel, firstDeclarations: FirstDeclarations): void {
+/** The references written in one item (of those `eachReferringItem` visits), resolved against the first declarations. */
+function itemReferences(item: A.TopItem, firstDeclarations: FirstDeclarations, into: SymbolReference[]): void {
   const refer = (kind: SymbolKind, name: A.Located<string>): void => {
     const declaration = firstDeclarations[kind].get(name.value);
     // The same reference object as last time when it is unchanged (the AST object is reused by an
@@ -168,35 +387,40 @@ function collectReferences(model: TrialModel, firstDeclarations: FirstDeclaratio
       if (declaration) reference.declaration = declaration;
       references.set(name, reference);
     }
-    model.symbolReferences.push(reference);
+    into.push(reference);
   };
   const referDose = (dose: A.DoseStmt): void => {
     if (dose.condition) refer('measure', dose.condition.measure);
   };
-  for (const intervention of model.interventions.values()) {
-    for (const stmt of intervention.statements) {
-      if (stmt.kind === 'Dose') referDose(stmt);
-      if (stmt.kind === 'Adjust') refer('measure', stmt.measure);
-    }
-  }
-  for (const item of model.document.items) {
-    if (item.kind !== 'ArmBlock') continue;
-    for (const stmt of item.statements) {
-      if (stmt.kind === 'ArmPeriods') stmt.periods.forEach((p) => refer('period', p));
-      if (stmt.kind !== 'Receives') continue;
-      refer('intervention', stmt.intervention);
-      if (stmt.period) refer('period', stmt.period);
-      stmt.doses.forEach(referDose);
-    }
-  }
-  for (const stmt of model.eligibility?.statements ?? []) {
-    if (stmt.kind === 'Criterion' && stmt.measure) refer('measure', stmt.measure);
-  }
-  for (const stmt of model.schedule?.statements ?? []) {
-    if (stmt.kind === 'Visit' && stmt.period) refer('period', stmt.period);
-    if (stmt.kind !== 'Assess') continue;
-    if (stmt.measure) refer('measure', stmt.measure);
-    stmt.visits.forEach((v) => refer('visit', v));
+  switch (item.kind) {
+    case 'InterventionBlock':
+      for (const stmt of item.statements) {
+        if (stmt.kind === 'Dose') referDose(stmt);
+        if (stmt.kind === 'Adjust') refer('measure', stmt.measure);
+      }
+      break;
+    case 'ArmBlock':
+      for (const stmt of item.statements) {
+        if (stmt.kind === 'ArmPeriods') stmt.periods.forEach((p) => refer('period', p));
+        if (stmt.kind !== 'Receives') continue;
+        refer('intervention', stmt.intervention);
+        if (stmt.period) refer('period', stmt.period);
+        stmt.doses.forEach(referDose);
+      }
+      break;
+    case 'EligibilityBlock':
+      for (const stmt of item.statements) {
+        if (stmt.kind === 'Criterion' && stmt.measure) refer('measure', stmt.measure);
+      }
+      break;
+    case 'ScheduleBlock':
+      for (const stmt of item.statements) {
+        if (stmt.kind === 'Visit' && stmt.period) refer('period', stmt.period);
+        if (stmt.kind !== 'Assess') continue;
+        if (stmt.measure) refer('measure', stmt.measure);
+        stmt.visits.forEach((v) => refer('visit', v));
+      }
+      break;
   }
 }
 

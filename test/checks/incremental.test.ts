@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { ParseResult } from '../../grammar/parse';
 import { applyEdit as applyBenchEdit, seededEdits } from '../../bench/edits';
 import { generateProtocol } from '../../bench/generate';
-import { checkText, type CheckOptions } from '../../server/checks';
+import { checkText, type CheckOptions, type Rule } from '../../server/checks';
 import { armDescription, interventionDescription } from '../../server/checks/rules/registry/text-too-long';
 import { itemRule } from '../../server/checks/types';
 import { buildRecord } from '../../server/export/build-record';
@@ -244,6 +244,34 @@ describe('incremental checking', () => {
     const zeroAfter = second.diagnostics.filter((d) => d.code === 'dose-day-zero');
     assert.deepEqual(zeroAfter.map((d) => d.range.start.line), zeroBefore.map((line) => line + 3));
     assert.deepEqual(plain(second), plain(checkText(edited, options)));
+  });
+
+  it('a document rule that says what it reads runs again only when an edit replaces such an item; its findings move with their segment', () => {
+    let calls = 0;
+    const probe: Rule = {
+      code: 'test-doc-probe',
+      group: 'schedule',
+      defaultSeverity: 'information',
+      doc: { summary: 'reports the end of every arm, through the line index' },
+      reads: ['ArmBlock'],
+      check(model, report, ctx) {
+        calls++;
+        for (const arm of model.arms.values()) report(ctx.lines.range(arm.range.end.offset - 1, arm.range.end.offset), `arm ${arm.id.value} ends`);
+      },
+    };
+    const options: CheckOptions = { extraRules: [probe] };
+    const first = checkText(busy, options);
+    assert.equal(calls, 1);
+    // Lines added in the trial block: no arm replaced, the arms move down.
+    const above = busy.replace('  org study id "B-1"\n', '  org study id "B-1"\n  acronym "BUSY"\n  condition "A"\n');
+    const second = checkText(above, options, first.parse);
+    assert.equal(calls, 1, 'not run again');
+    assert.deepEqual(plain(second), plain(checkText(above, options)));
+    calls = 0;
+    const inArm = above.replace('label "Same"\n  type no', 'label "Other"\n  type no');
+    const third = checkText(inArm, options, second.parse);
+    assert.equal(calls, 1, 'run again when an arm is replaced');
+    assert.deepEqual(plain(third), plain(checkText(inArm, options)));
   });
 
   it('an edit inside an item checks that item again, and an edit to what it depends on too', () => {

@@ -41,6 +41,7 @@ export const comparatorArmReceives: Rule = {
   group: 'registry',
   defaultSeverity: 'warning',
   doc: { summary: 'A placebo or sham comparator arm receives no placebo or sham; an active comparator arm receives only placebo.' },
+  reads: ['ArmBlock', 'InterventionBlock'],
   check(model, report, ctx) {
     for (const arm of model.arms.values()) {
       const type = armType(arm);

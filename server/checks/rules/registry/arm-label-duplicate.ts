@@ -6,6 +6,7 @@ export const armLabelDuplicate: Rule = {
   group: 'registry',
   defaultSeverity: 'error',
   doc: { summary: 'Two arms have the same label.' },
+  reads: ['ArmBlock'],
   check(model, report, ctx) {
     const seen = new Map<string, string>();
     for (const arm of model.arms.values()) {

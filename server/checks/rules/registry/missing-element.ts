@@ -224,6 +224,8 @@ export const registryMissingElement: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   doc: { summary: 'An element the registry requires is missing; the message names it.' },
+  // Besides the names (how many arms and interventions): the blocks, intervention types, outcome levels.
+  reads: ['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'EligibilityBlock', 'OversightBlock', 'InterventionBlock', 'OutcomeBlock'],
   check(model, report, ctx) {
     for (const group of byPlace(missingElements(model, ctx))) {
       const first = group[0]!;

@@ -16,6 +16,7 @@ export const doseConditionOutsideTreatment: Rule = {
   group: 'schedule',
   defaultSeverity: 'warning',
   doc: { summary: "A conditional dose falls on days outside the arm's treatment period." },
+  reads: ['ArmBlock', 'InterventionBlock'],
   // Document-wide: a conditional dose of an intervention is reported once, in the first arm that
   // gives it outside its period. Each arm's findings depend on the arm and the interventions it
   // receives only, and are kept per arm (facts.ts `perArm`).

@@ -32,6 +32,8 @@ export const doseOverlap: Rule = {
   group: 'schedule',
   defaultSeverity: 'warning',
   doc: { summary: 'The same intervention is scheduled twice on overlapping days in one arm, with nothing to tell the doses apart.' },
+  reads: ['ArmBlock', 'InterventionBlock'],
+  namesLines: true,
   // Document-wide: a dose of an intervention is reported once, in the first arm where it overlaps.
   // Each arm's overlaps depend on the arm and the interventions it receives only, and are kept per
   // arm (facts.ts `perArm`); the message is written at report time (it names a line).

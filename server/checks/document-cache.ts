@@ -1,0 +1,109 @@
+/**
+ * Reuse of a document rule's diagnostics across keystrokes (types.ts `DocumentRule.reads`).
+ *
+ * A document rule that declares the item kinds it reads is a function of those items (and of the
+ * model's names, and today's date). When the model was derived incrementally from the previous
+ * one (model.ts `modelEditOf`: same names, items replaced by items of the same kind and name) and
+ * no replaced item is of a kind the rule reads, its findings are those of the previous run.
+ *
+ * What the previous run reported must then still sit in the right place. Every plain position in
+ * a stored diagnostic (from the line index: quick-fix edits, the document start or end) is turned
+ * into a position relative to the segment holding it (line-index.ts `RelativePosition`, as the
+ * AST's own positions are), so it follows its segment when an edit above moves it. The stored
+ * diagnostics are reused only while every segment they point into is still in the document, and,
+ * for a rule whose messages name lines (`namesLines`), while no line was added or removed.
+ */
+import type { Diagnostic } from '../../grammar/diagnostic';
+import { RelativePosition } from '../../grammar/line-index';
+import type { ParseResult, SegmentParse } from '../../grammar/parse';
+import { modelEditOf, type TrialModel } from '../model';
+import type { DocumentRule } from './types';
+
+interface Stored {
+  diagnostics: readonly Diagnostic[];
+  /** The segments the diagnostics' positions lie in. */
+  segments: ReadonlySet<SegmentParse>;
+  today: string;
+}
+
+/** Per model: each cacheable rule's findings in the run on that model. */
+const runs = new WeakMap<TrialModel, Map<DocumentRule, Stored>>();
+
+/** The rule's findings of the previous run, when they still hold for `model`. */
+export function reusable(rule: DocumentRule, model: TrialModel, today: string): readonly Diagnostic[] | undefined {
+  if (!rule.reads) return undefined;
+  const edit = modelEditOf(model);
+  const stored = edit && runs.get(edit.previous)?.get(rule);
+  if (!edit || !stored || stored.today !== today) return undefined;
+  for (const item of edit.added) if (rule.reads.includes(item.kind)) return undefined;
+  for (const item of edit.removed) if (rule.reads.includes(item.kind)) return undefined;
+  if (rule.namesLines && edit.parse.lineDelta !== 0) return undefined;
+  for (const s of edit.parse.removedSegments) if (stored.segments.has(s)) return undefined;
+  remember(rule, model, stored);
+  return stored.diagnostics;
+}
+
+/**
+ * Keep what a rule reported on `model` for the next run, with its positions made relative to their
+ * segments. Returns the diagnostics to report (the same values; positions that follow their segment).
+ */
+export function store(rule: DocumentRule, model: TrialModel, reported: Diagnostic[], today: string): readonly Diagnostic[] {
+  if (!rule.reads) return reported;
+  const segments = new Set<SegmentParse>();
+  const diagnostics = reported.map((d) => anchored(d, model.parse, segments) as Diagnostic);
+  remember(rule, model, { diagnostics, segments, today });
+  return diagnostics;
+}
+
+function remember(rule: DocumentRule, model: TrialModel, stored: Stored): void {
+  let map = runs.get(model);
+  if (!map) {
+    // Kept as long as the model lives: a model holds only its previous one (model.ts keeps one step).
+    map = new Map();
+    runs.set(model, map);
+  }
+  map.set(rule, stored);
+}
+
+/** The index of the segment holding `offset` (the last one starting at or before it). */
+function segmentAt(parse: ParseResult, offset: number): number {
+  const segments = parse.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function isPlainPosition(v: object): v is { line: number; character: number; offset: number } {
+  const p = v as { line?: unknown; character?: unknown; offset?: unknown };
+  return typeof p.offset === 'number' && typeof p.line === 'number' && typeof p.character === 'number' && Object.keys(v).length === 3;
+}
+
+/** A copy of a diagnostic's value with every position tied to its segment; the segments are collected. */
+function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof RelativePosition) {
+    // Already relative to its segment; a position at a segment's start may belong to the one before.
+    const index = segmentAt(parse, value.offset);
+    const segment = parse.segments[index];
+    if (segment) segments.add(segment);
+    if (segment && segment.start === value.offset && index > 0) segments.add(parse.segments[index - 1]!);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => anchored(v, parse, segments));
+  if (isPlainPosition(value)) {
+    const segment = parse.segments[segmentAt(parse, value.offset)];
+    if (!segment) return value;
+    segments.add(segment);
+    return new RelativePosition(segment, value.line - segment.line, value.character, value.offset - segment.start);
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = anchored(v, parse, segments);
+  return out;
+}

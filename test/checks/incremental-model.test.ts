@@ -1,0 +1,64 @@
+/**
+ * The incremental model (server/model/model.ts): after an incremental parse, the model derived
+ * from the previous one must equal a model built afresh from the same text — declarations,
+ * references (resolved or not), the maps by name, the lists — and a keystroke inside an item must
+ * take the incremental path (it is what keeps a keystroke from rebuilding the whole model).
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parse } from '../../grammar/parse';
+import { applyEdit, seededEdits } from '../../bench/edits';
+import { generateProtocol } from '../../bench/generate';
+import { buildModel, modelEditOf, type TrialModel } from '../../server/model';
+import { readExample } from '../helpers/paths';
+
+/** The model as plain data (positions by value), with the unresolved references in document order. */
+function plain(m: TrialModel): unknown {
+  const range = (r: { start: { offset: number }; end: { offset: number } }): string => `${r.start.offset}-${r.end.offset}`;
+  const of = (map: ReadonlyMap<string, { range: { start: { offset: number }; end: { offset: number } } }>): string[] => [...map].map(([k, v]) => `${k}@${range(v.range)}`);
+  return JSON.parse(JSON.stringify({
+    single: [m.trial, m.design, m.sponsors, m.eligibility, m.schedule, m.oversight, m.ipdSharing].map((b) => b && range(b.range)),
+    extra: m.extraBlocks.map((b) => range(b.range)),
+    maps: [of(m.measures), of(m.interventions), of(m.arms), of(m.visits), of(m.periods)],
+    lists: [m.outcomes, m.sites, m.references, m.assessments].map((l) => l.map((x) => range(x.range))),
+    declarations: m.declarations.map((d) => [d.kind, d.name, range(d.nameRange), range(d.node.range)]),
+    duplicates: m.duplicateDeclarations.map((d) => [range(d.first.nameRange), range(d.duplicate.nameRange)]),
+    references: m.symbolReferences.map((r) => [r.kind, r.name, range(r.range), r.declaration && range(r.declaration.nameRange)]),
+    unresolved: m.unresolvedReferences.map((r) => [r.kind, r.name, range(r.range)]).sort((a, b) => Number(a[2]!.split('-')[0]) - Number(b[2]!.split('-')[0])),
+  }));
+}
+
+describe('incremental model', () => {
+  it('equals a fresh model after seeded edits (typing, line starts, block boundaries, backspaces, pastes)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        let text = generateProtocol(300, seed);
+        let previous = parse(text);
+        buildModel(previous);
+        for (const e of seededEdits(text, 40, seed)) {
+          text = applyEdit(text, e);
+          const next = parse(text, previous);
+          assert.deepEqual(plain(buildModel(next)), plain(buildModel(parse(text))), `after a ${e.kind} edit at offset ${e.offset}`);
+          previous = next;
+        }
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('an edit inside an intervention derives the model instead of rebuilding it', () => {
+    const text = readExample('ZEPHYR-1.trial');
+    const first = parse(text);
+    const model = buildModel(first);
+    const iv = [...model.interventions.values()][0]!;
+    const at = iv.range.end.offset - 1;
+    const edited = text.slice(0, at) + '\n' + text.slice(at);
+    const second = buildModel(parse(edited, first));
+    const edit = modelEditOf(second);
+    assert.ok(edit, 'the model was derived from the previous one');
+    assert.deepEqual(edit.removed, [iv]);
+    assert.equal(second.interventions.get(iv.id.value), edit.added[0]);
+    assert.deepEqual(plain(second), plain(buildModel(parse(edited))));
+  });
+});
