@@ -8,7 +8,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { blocksExport, quickFixesFor, type CoreDiagnostic } from './core';
+import { alwaysShown, blocksExport, quickFixesFor, type CoreDiagnostic } from './core';
 import { coreRangeToLsp, intersects } from './convert';
 import type { Analysis } from './workspace';
 
@@ -62,7 +62,7 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
         });
       }
     }
-    if (code && !code.startsWith('syntax-') && !(core && blocksExport(core))) actions.push(ignoreAction(doc, analysis.uri, d, code));
+    if (code && !alwaysShown(code) && !(core && blocksExport(core))) actions.push(ignoreAction(doc, analysis.uri, d, code));
   }
   return unique(actions);
 }

@@ -99,6 +99,14 @@ describe('lsp: code actions', function () {
     assert.ok(!all.some((a) => /primary completion 20/.test(a.title)));
   });
 
+  it('a trial-ignore that silences an export blocker: its error offers removing the code, not another trial-ignore', async () => {
+    const doc = await server.open('// trial-ignore why-stopped-missing\ntrial {\n  status terminated\n}\n');
+    const d = (await server.diagnosticsFor(doc.uri)).find((x) => x.code === 'ignore-blocks-export');
+    assert.ok(d);
+    const titles = (await actionsFor(doc.uri, d)).map((a) => a.title);
+    assert.deepEqual(titles, ['Remove this trial-ignore comment']);
+  });
+
   it('a diagnostic from an older version still finds its fix in the current text', async () => {
     const doc = await server.open(DOC);
     const diags = await server.diagnosticsFor(doc.uri);
