@@ -325,8 +325,18 @@ function apply(dose: ExtractedDose, part: Part): boolean {
 }
 
 /** The doses the text states with certainty, and the dose amounts it skipped with why. */
+const NEGATIVE_DAY = /\b(?:D|Days?)\s*[-−–]\s*\d/i;
+
 export function extractDoses(text: string, ctx: DoseContext): DoseExtraction {
   const read = readDoses(text, ctx);
+  // Negative study days (`Day -7`, `Days -5 to -2`: a transplant calendar counted from day 0) have no
+  // place in the language's schedule, where day 1 is the first day of treatment and there is no day 0;
+  // a dose read without them would seem to start on day 1, so such a dose stays text.
+  for (const d of read.doses) {
+    if (!NEGATIVE_DAY.test(text.slice(d.span[0], Math.min(text.length, d.span[1] + 80)).split(/[.;](?:\s|$)/)[0]!)) continue;
+    read.skipped.push({ span: d.span, reason: 'it is given on negative study days (counted from a day 0), which the language\'s schedule does not have' });
+  }
+  read.doses = read.doses.filter((d) => !read.skipped.some((k) => k.span === d.span));
   // Several regimens for one intervention that their days do not tell apart (phases, cohorts,
   // alternatives the text separates in words) cannot be dose lines side by side: keep them as text.
   if (!ctx.attributed) {

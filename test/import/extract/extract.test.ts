@@ -59,6 +59,16 @@ describe('extract: doses', () => {
     assert.match(skipped[0]!.reason, /increased/);
   });
 
+  it('leaves doses on negative study days (a transplant calendar counted from day 0) as text', () => {
+    for (const text of ['Fludarabine 30 mg/m2 IV daily on Days -5 to -2', 'Cyclophosphamide 60 mg/kg IV on Day -7', 'ATG 2.5 mg/kg on days -3, -2, -1']) {
+      const r = extractDoses(text, one([text.split(' ')[0]!]));
+      assert.deepEqual(r.doses, [], text);
+      assert.match(r.skipped[0]!.reason, /negative study days/, text);
+    }
+    // A negative day in another sentence leaves this dose alone.
+    assert.deepEqual(extractDoses('Cisplatin 75 mg/m2 IV on Days 1-3. Hydration from Day -1.', one(['Cisplatin'])).doses.map((d) => d.days), [[1, 2, 3]]);
+  });
+
   it('in an arm, gives each dose to the intervention named next to it', () => {
     const ctx: DoseContext = { candidates: [{ id: 'flu', names: ['Fluticasone Propionate'] }, { id: 'sal', names: ['Salmeterol'] }], foreign: [] };
     const r = extractDoses('Fluticasone propionate dosage - DPI 250 mcg BID for 3 months Salmeterol dosage - DPI 50 mcg BID for 3 months', ctx);
