@@ -43,8 +43,15 @@ export function splitRange(text: string, from: number, to: number, line: number)
   const lines: number[] = [line];
   let insideTripleText = false;
   let offset = from;
-  // The next `"""` at or after `offset`, searched for once and reused line after line.
-  let nextTriple = text.indexOf('"""', from);
+  // The next `"""` at or after `offset`, searched for once and reused line after line. Searched
+  // in [from, to) only (a slice of the text, not a copy): a `"""` holds no line break, so every
+  // one that counts lies there, and a keystroke's window never scans the rest of the document.
+  const part = text.slice(from, to);
+  const tripleAt = (at: number): number => {
+    const i = part.indexOf('"""', at - from);
+    return i === -1 ? -1 : i + from;
+  };
+  let nextTriple = tripleAt(from);
   while (offset <= to) {
     if (offset === to && (to < text.length || offset > from)) break;
     let newline = text.indexOf('\n', offset);
@@ -62,7 +69,7 @@ export function splitRange(text: string, from: number, to: number, line: number)
     let count = 0;
     while (nextTriple !== -1 && nextTriple < end) {
       count++;
-      nextTriple = text.indexOf('"""', nextTriple + 3);
+      nextTriple = tripleAt(nextTriple + 3);
     }
     if (count % 2 === 1) insideTripleText = !insideTripleText;
     if (newline === -1) break;
