@@ -526,7 +526,38 @@ export interface EligibilityBlock extends NodeBase {
   statements: EligibilityStatement[];
 }
 
-export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt | TextStmt;
+export type EligibilityStatement = AgeStmt | WordsStmt | CriterionStmt | TextStmt | CriteriaListStmt | PopulationBlock | CriteriaLayoutStmt;
+
+/**
+ * `inclusion criteria "Key Inclusion Criteria:" numbered`: how one list of the criteria text is
+ * written (docs/language.md, the layout of the criteria text). Layout only: the criteria are the
+ * `include` / `exclude` statements.
+ */
+export interface CriteriaListStmt extends NodeBase {
+  kind: 'CriteriaList';
+  list: Located<'include' | 'exclude'>;
+  /** The heading line as written in the registry record; absent: the standard heading. */
+  heading?: Located<string>;
+  /** `numbered`: items written 1. 2. 3. … */
+  numbered?: Range;
+  /** `bullet "-"`: the marker of every item. Neither: `*` (in a population: the study's own list style). */
+  bullet?: Located<string>;
+}
+
+/** `population "Healthy Controls" { include … }`: criteria that apply to one population only. */
+export interface PopulationBlock extends NodeBase {
+  kind: 'Population';
+  keyword: Range;
+  title: Located<string>;
+  statements: PopulationStatement[];
+}
+
+export type PopulationStatement = CriterionStmt | CriteriaListStmt;
+
+/** `criteria by population`: the criteria text is written population by population. */
+export interface CriteriaLayoutStmt extends NodeBase {
+  kind: 'CriteriaLayout';
+}
 
 /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any`; `age TODO` has a `placeholder` (and no limits) */
 export interface AgeStmt extends NodeBase {

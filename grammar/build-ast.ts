@@ -837,7 +837,7 @@ export class AstBuilder {
   private eligibilityBlock(n: CstNode): A.EligibilityBlock | undefined {
     const range = this.rangeOf(n);
     if (!range) return undefined;
-    const statements = this.statements<A.EligibilityStatement>(n, 'eligibilityStatement', (s, name) => {
+    const statement = (s: CstNode, name: string): A.EligibilityStatement | undefined => {
       const c = s.children as Children;
       const r = this.rangeOf(s);
       if (!r) return undefined;
@@ -904,10 +904,48 @@ export class AstBuilder {
           }
           return stmt;
         }
+        case 'criteriaListStmt':
+          return this.criteriaList(s);
+        case 'criteriaLayoutStmt':
+          return { kind: 'CriteriaLayout', range: r };
+        case 'populationBlock': {
+          const title = this.text(this.node(c, 'text'));
+          if (!title) return undefined;
+          // A population holds criteria and list headings, built exactly as in the eligibility block.
+          const inner = this.statements<A.EligibilityStatement>(s, 'populationStatement', statement)
+            .filter((x): x is A.PopulationStatement => x.kind === 'Criterion' || x.kind === 'CriteriaList');
+          return { kind: 'Population', keyword: this.keywordRange(c, ['KwPopulation']), title, statements: inner, range: r };
+        }
       }
       return undefined;
-    });
+    };
+    const statements = this.statements<A.EligibilityStatement>(n, 'eligibilityStatement', statement);
     return { kind: 'EligibilityBlock', keyword: this.keywordRange(n.children as Children, ['KwEligibility']), statements, range };
+  }
+
+  /** `inclusion criteria ["heading"] [numbered | bullet "-"]` */
+  private criteriaList(s: CstNode): A.CriteriaListStmt | undefined {
+    const c = s.children as Children;
+    const range = this.rangeOf(s);
+    const listToken = this.token(c, 'KwInclusion') ?? this.token(c, 'KwExclusion');
+    if (!range || !listToken) return undefined;
+    const stmt: A.CriteriaListStmt = {
+      kind: 'CriteriaList',
+      list: this.located(listToken.tokenType.name === 'KwInclusion' ? 'include' : 'exclude', listToken),
+      range,
+    };
+    // The heading is the text before `numbered` / `bullet`; the bullet's text comes after `bullet`.
+    const bulletToken = this.token(c, 'KwBullet');
+    for (const t of this.nodes(c, 'text')) {
+      const text = this.text(t);
+      if (!text) continue;
+      if (bulletToken && (t.location?.startOffset ?? 0) > bulletToken.startOffset) stmt.bullet = text;
+      else stmt.heading = text;
+    }
+    if (bulletToken && !stmt.bullet) return undefined;
+    const numbered = this.token(c, 'KwNumbered');
+    if (numbered) stmt.numbered = this.tokenRange(numbered);
+    return stmt;
   }
 
   // --- outcomes and schedule ------------------------------------------------------------------

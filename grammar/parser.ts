@@ -834,7 +834,52 @@ export class TrialParser extends CstParser {
       { ALT: () => this.SUBRULE(this.criterionStmt) },
       { ALT: () => this.SUBRULE(this.studyPopulationStmt) },
       { ALT: () => this.SUBRULE(this.samplingStmt) },
+      { ALT: () => this.SUBRULE(this.criteriaListStmt) },
+      { ALT: () => this.SUBRULE(this.populationBlock) },
+      { ALT: () => this.SUBRULE(this.criteriaLayoutStmt) },
     ]);
+  });
+
+  /**
+   * `inclusion criteria "Key Inclusion Criteria:" numbered`: how a list of the criteria text is
+   * written — its heading as the registry wrote it, its markers (`numbered`: 1. 2. …; `bullet "-"`).
+   */
+  private criteriaListStmt = this.RULE('criteriaListStmt', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.inclusion) }, { ALT: () => this.CONSUME(kw.exclusion) }]);
+    this.CONSUME(kw.criteria);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.OPTION2(() => {
+      this.OR2([
+        { ALT: () => this.CONSUME(kw.numbered) },
+        {
+          ALT: () => {
+            this.CONSUME(kw.bullet);
+            this.SUBRULE2(this.text);
+          },
+        },
+      ]);
+    });
+  });
+
+  /** `population "Healthy Controls" { include … exclude … }`: criteria of one population (cohort, part, donors). */
+  private populationBlock = this.RULE('populationBlock', () => {
+    this.CONSUME(kw.population);
+    this.SUBRULE(this.text);
+    this.blockBody(() => this.SUBRULE(this.populationStatement));
+  });
+
+  private populationStatement = this.RULE('populationStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.criterionStmt) },
+      { ALT: () => this.SUBRULE(this.criteriaListStmt) },
+    ]);
+  });
+
+  /** `criteria by population`: the text is written population by population, each with its own lists. */
+  private criteriaLayoutStmt = this.RULE('criteriaLayoutStmt', () => {
+    this.CONSUME(kw.criteria);
+    this.CONSUME(kw.by);
+    this.CONSUME(kw.population);
   });
 
   /** Observational studies: who is studied, and how they are sampled. */

@@ -56,6 +56,8 @@ export const KEYWORDS = [
   'label', 'receives',
   // eligibility
   'age', 'or', 'older', 'up', 'any', 'sex', 'healthy', 'volunteers', 'include', 'exclude', 'gender', 'based',
+  // the layout of the criteria text: section headings, list markers, populations (`criteria` is below)
+  'inclusion', 'exclusion', 'numbered', 'bullet',
   // outcomes and schedule
   'time', 'frame', 'at', 'visit',
   // sites and references

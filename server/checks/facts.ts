@@ -13,7 +13,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
-import { cycleDays, dosesOf, forDays, modelEditOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
+import { criteriaOf, cycleDays, dosesOf, forDays, modelEditOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
 import { analyzeUnit, compareUnits, toDays, type UnitAnalysis, type UnitComparison } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
@@ -256,13 +256,12 @@ function computeUnits(item: A.TopItem): readonly UnitUse[] {
       break;
     case 'EligibilityBlock':
       for (const stmt of item.statements) {
-        if (stmt.kind === 'Age') {
-          use(stmt.min?.unit, 'age');
-          use(stmt.max?.unit, 'age');
-        } else if (stmt.kind === 'Criterion' && stmt.threshold) {
-          use(stmt.threshold.unit, 'criterion-threshold', stmt.measure?.value);
-        }
+        if (stmt.kind !== 'Age') continue;
+        use(stmt.min?.unit, 'age');
+        use(stmt.max?.unit, 'age');
       }
+      // The populations' criteria too, in document order with the study's.
+      for (const c of criteriaOf(item)) if (c.threshold) use(c.threshold.unit, 'criterion-threshold', c.measure?.value);
       break;
     default:
       return NO_UNITS;

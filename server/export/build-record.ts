@@ -303,7 +303,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const genderBased = gb ? yesNo(gb.value) : undefined;
   if (gb && genderBased === undefined) problems.push({ code: 'export-unknown-value', severity: 'error', message: `gender based is "yes" or "no", not "${gb.value}"`, range: gb.range });
   const eligibilityModule = compact({
-    eligibilityCriteria: renderEligibilityCriteria(statementsOf(elig, 'Criterion'), measures),
+    eligibilityCriteria: renderEligibilityCriteria(elig, measures),
     healthyVolunteers,
     sex: word(wordsField(elig, 'sex')?.words, 'Sex', 'sex'),
     genderBased,

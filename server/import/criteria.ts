@@ -1,98 +1,225 @@
 /**
- * The registry's free-text eligibility criteria → inclusion and exclusion items.
+ * The registry's free-text eligibility criteria → the study's lists and its populations, with the
+ * headings and markers as written (so the export writes the same text back).
  *
- * Sections start at an `Inclusion Criteria:` / `Exclusion Criteria:` line (also `Key …`, bold,
- * without the colon) that starts in the first column. An indented heading line starts a section only
- * when the text has no first-column heading for that section (some records indent their only
- * `Exclusion Criteria` line, NCT05658640); otherwise it is text of the item it stands in. In a section, an item starts at a list marker in the first column (`* `,
- * `- `, `+ `, `• `, `1. `, `1) `); indented lines, blank lines and text straight after an item's
- * line belong to that item, so nested lists stay inside their parent item, verbatim. A line in the
- * first column without a marker after a blank line (a sub-heading such as "Smokers:", or a
- * paragraph) becomes an item of its own. Text before the first heading is returned as `preamble`.
+ * Sections start at an `Inclusion Criteria:` / `Exclusion Criteria:` line (also with words before
+ * it such as `Key` or `Patient`, bold, without the colon) that starts in the first column. An
+ * indented heading line starts a section only when the text has no first-column heading for that
+ * section (a bullet before it, `* Inclusion Criteria:`, is part of the heading; some records indent their only `Exclusion Criteria` line, NCT05658640); otherwise it is
+ * text of the item it stands in (NCT04280705). Two or more headings of one section that differ in
+ * their first words (`Patient Inclusion Criteria:`, `Donor Inclusion Criteria`) open one
+ * population each, named by those words; one such word (`Key Inclusion Criteria:`) is the heading
+ * as written.
+ *
+ * A population title is a short line of its own in the first column, after a blank line, followed by
+ * list items or by a section heading ("Healthy Controls", "Cohort 1", "Smokers:"): inside a section it
+ * opens that population's part of the list; before the first heading, followed by a heading, the
+ * text is laid out population by population. A title is never a criterion.
+ *
+ * In a list, an item starts at a list marker in the first column (`* `, `- `, `+ `, `• `, `1. `,
+ * `1) `); indented lines, blank lines and text straight after an item's line belong to that item,
+ * so nested lists stay inside their parent item, verbatim. A line in the first column without a
+ * marker after a blank line (a paragraph, a sub-heading that is not a title) becomes an item of its
+ * own. Text before the first heading is returned as `preamble`.
  */
-import { renderCriteriaLists } from '../export/render-criteria';
+import { layoutCriteria, type CriteriaLayout, type CriteriaList, type CriteriaPart } from '../export/render-criteria';
+
+type Polarity = 'include' | 'exclude';
+
+export interface ImportedList {
+  /** The heading line as written, when the text has one for this list. */
+  heading?: string;
+  /** The markers of the items in the order written (`1.`, `*`, or '' for an item without one). */
+  markers: string[];
+  items: string[];
+}
+
+export interface ImportedPart {
+  title?: string;
+  include: ImportedList;
+  exclude: ImportedList;
+}
 
 export interface SplitCriteria {
-  include: string[];
-  exclude: string[];
-  /** Text before the first section heading, as items. */
+  study: ImportedPart;
+  populations: ImportedPart[];
+  byPopulation: boolean;
+  /** Text before the first section heading, as items (imported as inclusion criteria). */
   preamble: string[];
   /** Items that are not list items (sub-headings, paragraphs), for the import notes. */
   unmarked: string[];
-  /** True when re-rendering the items in the export layout gives back exactly the input. */
-  exact: boolean;
+  /** Lists whose markers are neither 1, 2, 3 … nor one bullet throughout (the export renumbers them). */
+  irregularLists: number;
 }
 
-const HEADING = /^\s*(?:\*\*|__)?\s*(?:key\s+)?(inclusion|exclusion)\s+criteria\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
-const MARKER = /^(?:[*\-+•]|\d{1,3}[.)])\s+(.*)$/;
-const MARKER_ALONE = /^(?:[*\-+•]|\d{1,3}[.)])$/;
+const HEADING = /^\s*(?:[*•]\s+)?(?:\*\*|__)?\s*((?:[\p{L}][\p{L}\-]*\s+){0,2}?)(inclusion|exclusion)\s+criteria\s*:?\s*(?:\*\*|__)?\s*:?\s*$/iu;
+const MARKER = /^([*\-+•]|\d{1,3}[.)])\s+(.*)$/;
+const MARKER_ALONE = /^([*\-+•]|\d{1,3}[.)])$/;
+/** A population title: short, one line, not a sentence or a lead-in ("… the following:"). */
+const TITLE_WORDS = /^[\p{Lu}\d][^.;,]{0,58}[^.;,\s]$/u;
+const NOT_TITLE = /\b(following|must|should|will|who|which|that|are|is)\b|^(or|and|and\/or|none|n\/a)\s*:?$/i;
+
+/**
+ * Words before "Inclusion Criteria" name a kind of heading ("Key", "Patient", "Pre-Operative") only in
+ * a heading's own form: capitalised words, "Inclusion" capitalised or a colon at the end, no bullet
+ * before it. "* Not meeting inclusion criteria" is a criterion (NCT05774990).
+ */
+function plausibleHeading(line: string, h: RegExpExecArray): boolean {
+  const q = h[1]!.trim();
+  if (q === '') return true;
+  if (/^\s*[*•]\s/.test(line)) return false;
+  if (!q.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !/^\p{Lu}/u.test(q)) return false;
+  if (/\b(?:not|no|non|meeting|meet|any|all|of|the|other|see|same|as)\b/i.test(q)) return false;
+  return /^\p{Lu}/u.test(h[2]!) || /:\s*(?:\*\*|__)?\s*$/.test(line);
+}
+
+const sectionOf = (h: RegExpExecArray): Polarity => (h[2]!.toLowerCase() === 'inclusion' ? 'include' : 'exclude');
+const qualifierOf = (h: RegExpExecArray): string => h[1]!.trim();
 
 export function splitCriteria(text: string): SplitCriteria {
-  const lists: Record<'pre' | 'include' | 'exclude', string[][]> = { pre: [], include: [], exclude: [] };
-  const unmarked: string[][] = [];
-  let section: 'pre' | 'include' | 'exclude' = 'pre';
-  let current: string[] | undefined;
-  let previousBlank = true;
-
-  const allLines = text.replace(/\r\n?/g, '\n').split('\n');
-  const sectionOf = (h: RegExpExecArray) => (h[1]!.toLowerCase() === 'inclusion' ? 'include' : 'exclude');
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // Sections that have a heading in the first column: an indented heading of the same section is
   // then text inside an item (NCT04280705 has "      Exclusion Criteria:" inside its inclusion list).
-  const firstColumn = new Set<string>();
-  for (const line of allLines) {
+  const firstColumn = new Set<Polarity>();
+  const qualifiers = { include: new Set<string>(), exclude: new Set<string>() };
+  const headings = lines.map((line) => {
     const h = HEADING.exec(line);
-    if (h && /^\S/.test(line)) firstColumn.add(sectionOf(h));
+    return h && plausibleHeading(line, h) ? h : null;
+  });
+  headings.forEach((h, i) => {
+    if (h && /^\S/.test(lines[i]!)) firstColumn.add(sectionOf(h));
+  });
+  const isHeading = (i: number): RegExpExecArray | null => {
+    const h = headings[i];
+    return h && (/^\S/.test(lines[i]!) || !firstColumn.has(sectionOf(h))) ? h : null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const h = isHeading(i);
+    if (h) qualifiers[sectionOf(h)].add(qualifierOf(h).toLowerCase());
   }
-  for (const raw of allLines) {
-    const line = raw;
-    const match = HEADING.exec(line);
-    const heading = match && (/^\S/.test(line) || !firstColumn.has(sectionOf(match))) ? match : null;
+  const nextNonBlank = (i: number): number => {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    return j;
+  };
+  const isTitle = (i: number, previousBlank: boolean): boolean => {
+    const line = lines[i]!;
+    if (!previousBlank || !/^\S/.test(line) || MARKER.test(line) || MARKER_ALONE.test(line)) return false;
+    const t = line.trim();
+    if (!TITLE_WORDS.test(t) || NOT_TITLE.test(t)) return false;
+    const j = nextNonBlank(i);
+    return j < lines.length && (MARKER.test(lines[j]!) || isHeading(j) !== null);
+  };
+
+  const newList = (): ImportedList & { lines: string[][] } => ({ markers: [], items: [], lines: [] });
+  const newPart = (title?: string) => ({ title, include: newList(), exclude: newList() });
+  const study = newPart();
+  const pre = newList();
+  const populations = new Map<string, ReturnType<typeof newPart>>();
+  const populationNamed = (title: string) => {
+    const key = title.toLowerCase().replace(/\s*:$/, '');
+    let p = populations.get(key);
+    if (!p) populations.set(key, (p = newPart(title)));
+    return p;
+  };
+  const unmarked: string[][] = [];
+  let byPopulation = false;
+  let seenHeading = false;
+  let part = study;
+  let section: Polarity | 'pre' = 'pre';
+  let current: string[] | undefined;
+  let previousBlank = true;
+  const list = () => (section === 'pre' ? pre : part[section]);
+  const push = (marker: string, first: string) => {
+    current = [first];
+    list().markers.push(marker);
+    list().lines.push(current);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heading = isHeading(i);
     if (heading) {
-      section = heading[1]!.toLowerCase() === 'inclusion' ? 'include' : 'exclude';
+      const s = sectionOf(heading);
+      const q = qualifierOf(heading);
+      if (qualifiers[s].size > 1 && q !== '' && !byPopulation) part = populationNamed(q);
+      else if (!byPopulation) part = study;
+      section = s;
+      seenHeading = true;
+      if (part[s].heading === undefined && part[s].lines.length === 0) part[s].heading = line.trim();
       current = undefined;
       previousBlank = true;
       continue;
     }
+    if (isTitle(i, previousBlank)) {
+      const j = nextNonBlank(i);
+      if (!seenHeading && isHeading(j)) byPopulation = true;
+      if (byPopulation || section !== 'pre') {
+        part = populationNamed(line.trim());
+        if (byPopulation) section = 'pre';
+        current = undefined;
+        previousBlank = true;
+        continue;
+      }
+    }
     const blank = line.trim() === '';
-    const marker = MARKER.exec(line);
-    if (marker || MARKER_ALONE.test(line)) {
-      current = [marker ? marker[1]! : ''];
-      lists[section].push(current);
+    const marker = MARKER.exec(line) ?? MARKER_ALONE.exec(line);
+    if (marker) {
+      push(marker[1]!, marker[2] ?? '');
     } else if (blank) {
       if (current) current.push('');
     } else if (/^\S/.test(line) && (previousBlank || !current)) {
-      current = [line];
-      lists[section].push(current);
-      unmarked.push(current);
+      push('', line);
+      unmarked.push(current!);
     } else if (current) {
       current.push(line);
     } else {
-      current = [line.trim()];
-      lists[section].push(current);
-      unmarked.push(current);
+      push('', line.trim());
+      unmarked.push(current!);
     }
     previousBlank = blank;
   }
 
   const finish = (item: string[]): string => {
-    const lines = [...item];
-    while (lines.length > 1 && lines[lines.length - 1]!.trim() === '') lines.pop();
-    return lines.join('\n');
+    const out = [...item];
+    while (out.length > 1 && out[out.length - 1]!.trim() === '') out.pop();
+    return out.join('\n');
   };
-  const include = lists.include.map(finish);
-  const exclude = lists.exclude.map(finish);
-  const preamble = lists.pre.map(finish);
-  const rendered = renderCriteriaLists(include, exclude);
-  return {
-    include,
-    exclude,
-    preamble,
+  const done = (l: ReturnType<typeof newList>): ImportedList => ({ ...(l.heading !== undefined ? { heading: l.heading } : {}), markers: l.markers, items: l.lines.map(finish) });
+  const donePart = (p: ReturnType<typeof newPart>): ImportedPart => ({ ...(p.title !== undefined ? { title: p.title } : {}), include: done(p.include), exclude: done(p.exclude) });
+  const result: SplitCriteria = {
+    study: donePart(study),
+    populations: [...populations.values()].map(donePart),
+    byPopulation,
+    preamble: pre.lines.map(finish),
     unmarked: unmarked.map(finish),
-    exact: preamble.length === 0 && rendered === text,
+    irregularLists: 0,
   };
+  for (const p of [result.study, ...result.populations]) for (const s of ['include', 'exclude'] as const) if (listStyle(p[s].markers) === undefined) result.irregularLists++;
+  return result;
+}
+
+/** The style that writes these markers back: numbered 1, 2, 3 …, one bullet, or undefined (irregular). */
+export function listStyle(markers: readonly string[]): { numbered: true } | { bullet: string } | undefined {
+  if (markers.length === 0) return { bullet: '*' };
+  if (markers.every((m, i) => m === `${i + 1}.`)) return { numbered: true };
+  // '': items without a marker (a list of lines or paragraphs), written `bullet ""`.
+  if (markers.every((m) => m === markers[0]) && /^(?:[*\-+•]|)$/.test(markers[0]!)) return { bullet: markers[0]! };
+  return undefined;
 }
 
 /** Items compared without layout: whitespace runs collapsed (list markers are already gone). */
 export function normalizeCriterion(item: string): string {
   return item.replace(/\s+/g, ' ').trim();
+}
+
+/** The lists as the export will write them, for the import's note on what it could not keep. */
+export function reLayout(split: SplitCriteria): string | undefined {
+  const list = (l: ImportedList, extra: string[] = []): CriteriaList => {
+    const style = listStyle([...extra.map(() => '*'), ...l.markers]) ?? (l.markers.every((m) => /^\d/.test(m)) ? { numbered: true as const } : { bullet: '*' });
+    return { stated: l.heading !== undefined, heading: l.heading, ...style, items: [...extra, ...l.items] };
+  };
+  const part = (p: ImportedPart, extra?: string[]): CriteriaPart => ({ title: p.title, include: list(p.include, extra), exclude: list(p.exclude) });
+  const layout: CriteriaLayout = { study: part(split.study, split.preamble), populations: split.populations.map((p) => part(p)), byPopulation: split.byPopulation };
+  return layoutCriteria(layout);
 }

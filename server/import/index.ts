@@ -14,7 +14,7 @@ import { formatText } from '../../grammar/format';
 import { phaseWords, wordsFor } from '../model';
 import { parseArmInterventionName, type EnumValue } from '../registry/enums';
 import { removeKnownNonApiFields, validateRegistryStudy } from '../registry/schema';
-import { splitCriteria } from './criteria';
+import { criteriaLines } from './criteria-lines';
 import { safeFileStem } from '../io/safe-write';
 import { identifierFor, quote, textValue } from './emit';
 import { Structurer, type ImportReport } from './extract/structure';
@@ -555,21 +555,9 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   if (str(em['samplingMethod'])) elig.push(`sampling ${words(em['samplingMethod'])}`);
   const criteriaText = str(em['eligibilityCriteria']);
   if (criteriaText !== undefined) {
-    const split = splitCriteria(criteriaText);
-    const include = [...split.preamble, ...split.include];
-    if (split.preamble.length > 0) {
-      notes.push(`The eligibility text has ${split.preamble.length} paragraph(s) before any "Inclusion Criteria:" heading; they were imported as inclusion criteria.`);
-    }
-    if (split.unmarked.length > 0) {
-      notes.push(`The eligibility text has ${split.unmarked.length} line(s) that are not list items (sub-headings or paragraphs, e.g. ${quote(split.unmarked[0]!.split('\n')[0]!.slice(0, 60))}); each was imported as a criterion of its own: review them.`);
-    }
-    if (!split.exact) {
-      notes.push('The eligibility text is not in the export layout ("Inclusion Criteria:" / "* item" / "Exclusion Criteria:"); its items were kept word for word, its list markers, numbering and blank lines were not.');
-    }
-    if (elig.length > 0 && include.length + split.exclude.length > 0) elig.push('');
-    structurer.criteriaSectionsKnown = split.exclude.length > 0 || !/exclusion/i.test(criteriaText);
-    include.forEach((c, n) => elig.push(structurer.criterion('include', c, n + 1, () => `include ${textValue(c, I)}`)));
-    split.exclude.forEach((c, n) => elig.push(structurer.criterion('exclude', c, n + 1, () => `exclude ${textValue(c, I)}`)));
+    const statements = criteriaLines(criteriaText, structurer, I, notes);
+    if (elig.length > 0 && statements.length > 0) elig.push('');
+    elig.push(...statements);
   }
   const measureLines = structurer.measureLines();
   if (measureLines.length > 0) lines.push('', ...measureLines);

@@ -4,7 +4,6 @@
  * in docs/export.md.
  */
 import { MODELLED_FIELDS, unescapeMarkdown } from './index';
-import { normalizeCriterion, splitCriteria } from './criteria';
 
 type J = Record<string, unknown>;
 const isObj = (v: unknown): v is J => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -35,28 +34,18 @@ export interface FieldDifference {
 
 /**
  * Differences between two protocol sections on the modelled fields. The eligibility text is
- * compared without the API's markdown backslash escapes, exactly when the record uses the export layout, else as its lists of inclusion and
- * exclusion items (list markers, numbering and blank lines are layout the language does not keep).
+ * compared as text, without the API's markdown backslash escapes and with whitespace runs collapsed
+ * (never through the importer's own reading of it, which would hide a criterion moved to the
+ * wrong list).
  */
-export function compareModelled(record: unknown, exported: unknown): { differences: FieldDifference[]; criteriaExact: boolean } {
+export function compareModelled(record: unknown, exported: unknown): { differences: FieldDifference[] } {
   const a = projectModelled(unescapeMarkdown(record)) as J;
   const b = projectModelled(exported) as J;
   const differences: FieldDifference[] = [];
-  let criteriaExact = true;
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (path === 'eligibilityModule.eligibilityCriteria' && typeof x === 'string' && typeof y === 'string') {
-      const sx = splitCriteria(x);
-      criteriaExact = sx.exact;
-      if (sx.exact) {
-        if (x !== y) differences.push({ path, record: x, exported: y });
-        return;
-      }
-      const sy = splitCriteria(y);
-      const items = (s: typeof sx) => ({
-        include: [...s.preamble, ...s.include].map(normalizeCriterion),
-        exclude: s.exclude.map(normalizeCriterion),
-      });
-      walk(items(sx), items(sy), `${path}(items)`);
+      const collapse = (t: string) => t.replace(/\s+/g, ' ').trim();
+      if (collapse(x) !== collapse(y)) differences.push({ path, record: x, exported: y });
       return;
     }
     if (Array.isArray(x) || Array.isArray(y)) {
@@ -75,5 +64,5 @@ export function compareModelled(record: unknown, exported: unknown): { differenc
     if (x !== y) differences.push({ path, record: x, exported: y });
   };
   walk(a, b, '');
-  return { differences, criteriaExact };
+  return { differences };
 }

@@ -19,6 +19,7 @@ export type BlockKind =
   | 'ipdSharing'
   | 'receives'
   | 'eligibility'
+  | 'population'
   | 'outcome'
   | 'schedule'
   | 'unknown';
@@ -50,6 +51,7 @@ const BLOCK_HEADS: Record<string, BlockKind> = {
   ipd: 'ipdSharing',
   receives: 'receives',
   eligibility: 'eligibility',
+  population: 'population',
   primary: 'outcome',
   secondary: 'outcome',
   other: 'outcome',

@@ -15,6 +15,7 @@ export function foldingRanges(analysis: Analysis, max = MAX_FOLDING_RANGES): Fol
   for (const item of analysis.parse.ast.items) {
     if (item.range.end.line > item.range.start.line) block(item.range);
     if (item.kind === 'ArmBlock') for (const s of item.statements) if (s.kind === 'Receives' && s.overrideBlock) block(s.overrideBlock);
+    if (item.kind === 'EligibilityBlock') for (const s of item.statements) if (s.kind === 'Population') block(s.range);
   }
   for (const t of analysis.parse.tokens) {
     if (t.tokenType.name !== 'TripleText') continue;

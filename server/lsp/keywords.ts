@@ -128,6 +128,16 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('exclude', 'An exclusion criterion: `exclude "text"` or `exclude measure < 8 g/dL`.'),
     h('study population', 'Observational studies: the population studied, in words.'),
     h('sampling', 'Observational studies: probability sample or non probability sample.'),
+    h('inclusion criteria', 'How the inclusion list is written: its heading as in the record and its markers: `inclusion criteria "Key Inclusion Criteria:" numbered` (or `bullet "-"`).'),
+    h('exclusion criteria', 'How the exclusion list is written: `exclusion criteria "Exclusion criteria" bullet "-"`.'),
+    h('population', 'Criteria of one population (cohort, part, donors), under its heading: `population "Healthy Controls" { include … }`.'),
+    h('criteria by population', 'The criteria text is written population by population, each with its own inclusion and exclusion lists.'),
+  ],
+  population: [
+    h('include', 'An inclusion criterion of this population.'),
+    h('exclude', 'An exclusion criterion of this population.'),
+    h('inclusion criteria', "The line that opens this population's inclusion criteria, instead of its name: `inclusion criteria \"Donor Inclusion Criteria\"`; and its markers."),
+    h('exclusion criteria', "The line that opens this population's exclusion criteria, instead of its name; and its markers."),
   ],
   outcome: [
     h('description', 'A description of the outcome measure.'),
@@ -153,6 +163,7 @@ const RULE_OF: Record<Exclude<BlockKind, 'unknown'>, BlockRule> = {
   ipdSharing: 'ipdSharingBlock',
   receives: 'receivesStmt',
   eligibility: 'eligibilityBlock',
+  population: 'populationBlock',
   outcome: 'outcomeBlock',
   schedule: 'scheduleBlock',
 };
@@ -182,6 +193,8 @@ const EXTRA_DOCS: Record<string, string> = {
   target: 'The target range of a dose adjustment.',
   after: 'How long after the first dose.',
   over: 'How long the taper takes (`taper after 6 months over 3 months`), or how long one infusion runs (`dose 12 mg/m2 iv over 1 h`).',
+  numbered: '`numbered`: the list of criteria is written 1. 2. 3. …, numbered again whenever criteria are added or removed.',
+  bullet: '`bullet "-"`: the marker written before every criterion of the list (`*` when none is stated).',
   as: '`as "…"`: the sentence a dose or criterion was written as in the registry record. The export writes it while it still says the structure; once the structure is edited, the structure is written instead.',
   on: '`on days 1, 8 and 15`: listed study days (Day 1 = first day of treatment).',
   day: 'A study day (Day 1 = first day of treatment).',

@@ -53,6 +53,10 @@ export function statementAt(doc: A.Document, offset: number): { item?: A.TopItem
       const dose = s.doses.find((d) => inside(d.range, offset));
       if (dose) return { item, statement: dose };
     }
+    if (s.kind === 'Population') {
+      const inner = s.statements.find((x) => inside(x.range, offset));
+      if (inner) return { item, statement: inner };
+    }
     return { item, statement: s };
   }
   return { item };

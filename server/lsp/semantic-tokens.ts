@@ -40,7 +40,8 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
     if (item.kind === 'SiteDecl') words(item.status);
     if (item.kind === 'ReferenceDecl') words(item.refType);
     if (!('statements' in item)) continue;
-    for (const s of item.statements as A.Statement[]) {
+    const statements = (item.statements as A.Statement[]).flatMap((s): A.Statement[] => (s.kind === 'Population' ? [s, ...s.statements] : [s]));
+    for (const s of statements) {
       switch (s.kind) {
         case 'Words': words(s.words); break;
         case 'Model': words(s.model); break;

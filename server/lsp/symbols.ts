@@ -53,10 +53,16 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
       }
       case 'EligibilityBlock': {
         s = sym('eligibility', SymbolKind.Namespace, item.range, item.keyword);
-        if (s) s.children = kids(() => item.statements.map((st) => {
+        const criterion = (st: A.EligibilityStatement) => {
           if (st.kind !== 'Criterion') return undefined;
           const what = st.measure ? `${st.measure.value} ${st.comparator?.value ?? (st.low ? `${st.low.written ?? st.low.value} to` : '')} ${st.threshold ? `${st.threshold.value.value} ${st.threshold.unit.value}` : st.limit ? `${st.limit.multiple.value} x ${st.limit.of.value}` : ''}`.trim() : st.text?.value ?? '';
           return sym(`${st.polarity.value} ${what.length > 60 ? what.slice(0, 59) + '…' : what}`, SymbolKind.Boolean, st.range, st.polarity.range);
+        };
+        if (s) s.children = kids(() => item.statements.map((st) => {
+          if (st.kind !== 'Population') return criterion(st);
+          const p = sym(`population ${st.title.value}`, SymbolKind.Namespace, st.range, st.title.range);
+          if (p) p.children = kids(() => st.statements.map(criterion));
+          return p;
         }));
         break;
       }

@@ -3,3 +3,4 @@ export * from './model';
 export * from './registry-words';
 export * from './dose-days';
 export * from './study-calendar';
+export * from './criteria';

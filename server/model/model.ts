@@ -17,6 +17,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { editOf, type ParseEdit, type ParseResult } from '../../grammar/parse';
+import { criteriaOf } from './criteria';
 
 export type SymbolKind = 'measure' | 'intervention' | 'arm' | 'visit' | 'period';
 
@@ -409,9 +410,8 @@ function itemReferences(item: A.TopItem, firstDeclarations: FirstDeclarations, i
       }
       break;
     case 'EligibilityBlock':
-      for (const stmt of item.statements) {
-        if (stmt.kind === 'Criterion' && stmt.measure) refer('measure', stmt.measure);
-      }
+      // The populations' criteria too.
+      for (const stmt of criteriaOf(item)) if (stmt.measure) refer('measure', stmt.measure);
       break;
     case 'ScheduleBlock':
       for (const stmt of item.statements) {

@@ -14,6 +14,7 @@ const WRAP: Record<BlockRule, (line: string) => string> = {
   oversightBlock: (l) => `oversight {\n${l}\n}`,
   ipdSharingBlock: (l) => `ipd sharing {\n${l}\n}`,
   eligibilityBlock: (l) => `eligibility {\n${l}\n}`,
+  populationBlock: (l) => `eligibility {\npopulation "P" {\n${l}\n}\n}`,
   outcomeBlock: (l) => `primary outcome "P" {\n${l}\n}`,
   scheduleBlock: (l) => `schedule {\n${l}\n}`,
   receivesStmt: (l) => `arm a {\nreceives x {\n${l}\n}\n}`,

@@ -1,5 +1,5 @@
 import type * as A from '../../../../grammar/ast';
-import { hasScheduleOfActivities, studyCalendar, type TrialModel } from '../../../model';
+import { criteriaOf, hasScheduleOfActivities, studyCalendar, type TrialModel } from '../../../model';
 import type { TextEdit } from '../../types';
 import { itemRule } from '../../types';
 import { insertInBlock } from '../../util';
@@ -28,8 +28,8 @@ export const eligibilityNotAssessedAtScreening = itemRule({
     if (!schedule || !hasScheduleOfActivities(model) || model.eligibility !== eligibility) return;
     const screening = screeningVisits(model);
     const firstScreening = studyCalendar(model).visits.find((t) => screening.has(t.visit.id.value))?.visit.id.value;
-    for (const stmt of eligibility.statements) {
-      if (stmt.kind !== 'Criterion' || !stmt.measure) continue;
+    for (const stmt of criteriaOf(eligibility)) {
+      if (!stmt.measure) continue;
       ctx.at(stmt.measure.range);
       const measure = stmt.measure.value;
       const lines = model.assessments.filter((a) => a.measure?.value === measure);

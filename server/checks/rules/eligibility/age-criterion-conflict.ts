@@ -4,10 +4,11 @@
  * (registry-format.md §2 eligibilityModule; QC: "Information here appears inconsistent with
  * information in other parts of the record", §7a). Only ages in years written with the word "age"
  * or "years" next to the numbers are read; a difference of a year or less (`< 18 years` is a maximum of 17 years)
- * is not reported.
+ * is not reported. A population's criterion (`population "…" { … }`) may be narrower than the limits;
+ * only an age outside them is reported.
  */
 import type * as A from '../../../../grammar/ast';
-import { statementsOf } from '../../../model';
+import { criteriaGroupsOf, criteriaOf, statementsOf } from '../../../model';
 import { quantityDays } from '../../facts';
 import { itemRule } from '../../types';
 
@@ -53,8 +54,8 @@ export const ageCriterionConflict = itemRule({
     const min = years(age.min);
     const max = years(age.max);
     // Criteria joined by an "OR" line are alternatives, not all required: an age among them is not the limit.
-    if (statementsOf(block, 'Criterion').some((c) => c.text && /^\s*(or|and\s*\/\s*or)\s*$/i.test(c.text.value))) return;
-    for (const c of statementsOf(block, 'Criterion')) {
+    if (criteriaOf(block).some((c) => c.text && /^\s*(or|and\s*\/\s*or)\s*$/i.test(c.text.value))) return;
+    for (const { population, criteria } of criteriaGroupsOf(block)) for (const c of criteria) {
       if (c.polarity.value !== 'include' || !c.text) continue;
       ctx.at(c.text.range);
       // Only a criterion about age itself ("Aged 18 to 75 years", "Age ≥ 60 years"): an age inside
@@ -63,10 +64,15 @@ export const ageCriterionConflict = itemRule({
       const stated = agesInText(c.text.value);
       if (!stated) continue;
       const problems: string[] = [];
-      if (stated.min !== undefined && (min === undefined ? stated.min > 0 : Math.abs(stated.min - min) > 1)) {
+      // A population may rightly be narrower than the study's limits ("Children 6–17", "Adults 18–65"):
+      // only an age outside them conflicts.
+      if (population) {
+        if (stated.min !== undefined && min !== undefined && stated.min < min - 1) problems.push(`a minimum age of ${stated.min} years, below the age limits' ${age.min!.value.value} ${age.min!.unit.value}`);
+        if (stated.max !== undefined && max !== undefined && stated.max > max + 1) problems.push(`a maximum age of ${stated.max} years, above the age limits' ${age.max!.value.value} ${age.max!.unit.value}`);
+      } else if (stated.min !== undefined && (min === undefined ? stated.min > 0 : Math.abs(stated.min - min) > 1)) {
         problems.push(`a minimum age of ${stated.min} years, but the age limits say ${min === undefined ? 'no minimum' : `${age.min!.value.value} ${age.min!.unit.value}`}`);
       }
-      if (stated.max !== undefined && (max === undefined || Math.abs(stated.max - max) > 1)) {
+      if (!population && stated.max !== undefined && (max === undefined || Math.abs(stated.max - max) > 1)) {
         problems.push(`a maximum age of ${stated.max} years, but the age limits say ${max === undefined ? 'no maximum' : `${age.max!.value.value} ${age.max!.unit.value}`}`);
       }
       if (problems.length === 0) continue;

@@ -8,7 +8,7 @@
  * inconsistent with information in other parts of the record", registry-format.md §7a).
  */
 import type * as A from '../../../../grammar/ast';
-import { statementsOf } from '../../../model';
+import { criteriaGroupsOf, criteriaOf } from '../../../model';
 import { convert, formatNumber } from '../../../units';
 import { itemRule } from '../../types';
 import { isHeading } from './headings';
@@ -70,15 +70,19 @@ export const criteriaNoOneEligible = itemRule({
   defaultSeverity: 'error',
   doc: { summary: 'Criteria on the same measure contradict each other: together they leave no one eligible.' },
   kinds: ['EligibilityBlock'],
-  deps: (block, model) => statementsOf(block, 'Criterion').map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
+  deps: (block, model) => criteriaOf(block).map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
   checkItem(block, model, report, ctx) {
     // Criteria under different headings ("Patient Exclusion Criteria:", "Donor Inclusion Criteria:")
     // are different groups: registry texts often keep exclusions under such a heading in the
     // inclusion list. Only criteria of one group are combined.
     const byMeasure = new Map<string, A.CriterionStmt[]>();
+    // Each population is a group of its own too.
     let group = 0;
-    for (const c of statementsOf(block, 'Criterion')) {
-      if (isHeading(c)) group++;
+    for (const c of criteriaGroupsOf(block).flatMap((g) => [undefined, ...g.criteria])) {
+      if (!c || isHeading(c)) {
+        group++;
+        continue;
+      }
       if (!c.measure || !(c.comparator || c.low) || !c.threshold) continue;
       const key = `${group}\u0000${c.measure.value}`;
       const list = byMeasure.get(key) ?? [];

@@ -3,10 +3,11 @@
  * a copy-paste left in. With the same polarity it is redundant (warning; the quick fix deletes the
  * copy); as both an inclusion and an exclusion it contradicts itself (error). Registry QC asks
  * for criteria that are consistent (registry-format.md §7a); SPIRIT 2025 item on eligibility
- * (beyond-registry.md §6). Criteria under different headings are not compared (see isHeading).
+ * (beyond-registry.md §6). Criteria under different headings are not compared (see isHeading), nor
+ * criteria of different populations (`population "…" { … }`).
  */
 import type * as A from '../../../../grammar/ast';
-import { statementsOf } from '../../../model';
+import { criteriaGroupsOf } from '../../../model';
 import { itemRule } from '../../types';
 import { deleteLines } from '../../util';
 import { isHeading } from './headings';
@@ -29,10 +30,11 @@ export const criterionDuplicate = itemRule({
   // The message names the first criterion's line.
   namesLines: true,
   checkItem(block, _model, report, ctx) {
+    // Each population is its own group (undefined starts one): the same criterion rightly appears in two populations.
     let seen = new Map<string, A.CriterionStmt>();
-    for (const c of statementsOf(block, 'Criterion')) {
-      ctx.at(c.range);
-      if (isHeading(c)) {
+    for (const c of criteriaGroupsOf(block).flatMap((g) => [undefined, ...g.criteria])) {
+      if (c) ctx.at(c.range);
+      if (!c || isHeading(c)) {
         seen = new Map();
         continue;
       }

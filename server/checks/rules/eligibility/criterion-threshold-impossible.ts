@@ -7,7 +7,7 @@
  * protocol contradicts itself or has a typo (a sign, a unit, two numbers swapped).
  */
 import type * as A from '../../../../grammar/ast';
-import { statementsOf } from '../../../model';
+import { criteriaOf } from '../../../model';
 import { analyzeUnit } from '../../../units';
 import { itemRule, type Report } from '../../types';
 
@@ -20,9 +20,9 @@ export const criterionThresholdImpossible = itemRule({
   defaultSeverity: 'error',
   doc: { summary: 'A criterion threshold is impossible for its measure: a negative count, mass, volume or time, a percentage outside 0–100 %, a range whose lower end is above its upper end.' },
   kinds: ['EligibilityBlock'],
-  deps: (block, model) => statementsOf(block, 'Criterion').map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
+  deps: (block, model) => criteriaOf(block).map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined)),
   checkItem(block, model, report, ctx) {
-    for (const c of statementsOf(block, 'Criterion')) {
+    for (const c of criteriaOf(block)) {
       if (!c.threshold || !(c.comparator || c.low)) continue;
       ctx.at(c.threshold.range);
       const d = analyzeUnit(c.threshold.unit.value).dimension;

@@ -8,7 +8,7 @@
  * structure the sentence says (undo the edit).
  */
 import type * as A from '../../../../grammar/ast';
-import { statementsOf, type TrialModel } from '../../../model';
+import { criteriaOf, statementsOf, type TrialModel } from '../../../model';
 import { criterionOfWording, criterionWordingAgrees, doseOfWordingBody, doseWordingAgrees, interventionNames } from '../../../import/extract/agree';
 import { itemRule, type QuickFix } from '../../types';
 import { quote } from '../../util';
@@ -56,12 +56,12 @@ export const keptWordingDisagrees = itemRule({
   kinds: ITEMS,
   deps: (item, model) => {
     if (item.kind === 'ArmBlock') return item.statements.map((s) => (s.kind === 'Receives' ? model.interventions.get(s.intervention.value) : undefined));
-    if (item.kind === 'EligibilityBlock') return statementsOf(item, 'Criterion').map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined));
+    if (item.kind === 'EligibilityBlock') return criteriaOf(item).map((c) => (c.measure ? model.measures.get(c.measure.value) : undefined));
     return [];
   },
   checkItem(item, model, report, ctx) {
     if (item.kind === 'EligibilityBlock') {
-      for (const c of statementsOf(item, 'Criterion')) {
+      for (const c of criteriaOf(item)) {
         if (!c.wording || !c.measure || c.note) continue;
         ctx.at(c.range);
         const label = model.measures.get(c.measure.value)?.label.value;

@@ -16,7 +16,7 @@ import { joinParagraphs, renderDose, renderDosing } from '../../../export/render
 import { placeDoses } from '../../../export/kept-wording';
 import { interventionNames } from '../../../import/extract/agree';
 import { renderEligibilityCriteria } from '../../../export/render-criteria';
-import { statementsOf, textField, type TrialModel } from '../../../model';
+import { criteriaOf, statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
 import { facts } from '../../facts';
 import { itemRule } from '../../types';
@@ -112,7 +112,7 @@ function deps(item: A.TopItem, model: TrialModel): unknown[] {
       for (const r of overridesIn(arm, item)) dosingMeasures(model, undefined, r.doses, out);
     }
   } else if (item.kind === 'EligibilityBlock') {
-    for (const s of item.statements) if (s.kind === 'Criterion' && s.measure) out.push(model.measures.get(s.measure.value));
+    for (const s of criteriaOf(item)) if (s.measure) out.push(model.measures.get(s.measure.value));
   }
   return out;
 }
@@ -180,7 +180,7 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
     case 'EligibilityBlock': {
       add('eligibilityModule.studyPopulation', textField(item, 'studyPopulation')?.text);
       add('eligibilityModule.genderDescription', textField(item, 'genderDescription')?.text);
-      const criteria = renderEligibilityCriteria(statementsOf(item, 'Criterion'), labels(model));
+      const criteria = renderEligibilityCriteria(item, labels(model));
       if (criteria) out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: item.keyword, rendered: criteria });
       break;
     }

@@ -1,0 +1,99 @@
+/**
+ * The layout of the criteria text: headings as written, markers, populations — written by the
+ * export from the language's statements, and read back by the import so the text comes back.
+ */
+import { strict as assert } from 'node:assert';
+import { parse } from '../../grammar/parse';
+import { buildRecord } from '../../server/export';
+import { importStudy } from '../../server/import';
+import { buildModel } from '../../server/model';
+
+const criteriaOf = (trial: string): string | undefined =>
+  (buildRecord(buildModel(parse(trial))).record as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
+
+const recordWith = (eligibilityCriteria: string) => ({
+  protocolSection: { identificationModule: { nctId: 'NCT00000001', briefTitle: 'T' }, eligibilityModule: { eligibilityCriteria, sex: 'ALL' } },
+});
+
+describe('criteria layout: export', () => {
+  it('writes the example of docs/language.md as documented', () => {
+    const trial = `eligibility {
+  age 18 years to 65 years
+  inclusion criteria "Key Inclusion Criteria:" numbered
+  include "Able to give informed consent"
+  exclude "Pregnancy"
+
+  population "Asthmatic Subjects" {
+    include "Asthma diagnosed at least 1 year ago"
+  }
+  population "Healthy Controls" {
+    include "No respiratory symptoms"
+    exclude "Smoking in the last year"
+  }
+}
+`;
+    assert.equal(criteriaOf(trial), [
+      'Key Inclusion Criteria:', '', '1. Able to give informed consent', '', 'Asthmatic Subjects', '', '1. Asthma diagnosed at least 1 year ago', '',
+      'Healthy Controls', '', '1. No respiratory symptoms', '', 'Exclusion Criteria:', '', '* Pregnancy', '', 'Healthy Controls', '', '* Smoking in the last year',
+    ].join('\n'));
+  });
+
+  it('numbers again when a writer adds a criterion to a numbered list', () => {
+    const text = criteriaOf('eligibility {\n  inclusion criteria numbered\n  include "a"\n  include "new"\n  include "b"\n}\n');
+    assert.equal(text, 'Inclusion Criteria:\n\n1. a\n2. new\n3. b');
+  });
+
+  it('by population: each title, then its own lists; a population with no criteria is not written', () => {
+    const text = criteriaOf(`eligibility {
+  criteria by population
+  population "Cohort 1" {
+    inclusion criteria
+    include "a"
+    exclude "b"
+  }
+  population "Empty" {
+    inclusion criteria
+  }
+}
+`);
+    assert.equal(text, 'Cohort 1\n\nInclusion Criteria:\n\n* a\n\nExclusion Criteria:\n\n* b');
+  });
+});
+
+describe('criteria layout: import → export gives the same text', () => {
+  const cases: [string, string][] = [
+    ['a qualifier and numbering', 'Key Inclusion Criteria:\n\n1. Adults\n2. Consent\n\nKey Exclusion Criteria:\n\n1. Pregnancy'],
+    ['a heading without a colon and "-" bullets', 'Inclusion criteria\n\n- Adults\n- Consent\n\nExclusion criteria\n\n- Pregnancy'],
+    ['populations inside the lists', 'Inclusion Criteria:\n\nAsthmatics:\n\n* asthma for 1 year\n\nSmokers:\n\n* smoke 1 pack a day\n\nExclusion Criteria:\n\n* pregnancy'],
+    ['a population in both lists', 'Inclusion Criteria:\n\n* everyone\n\nHealthy Controls\n\n* no symptoms\n\nExclusion Criteria:\n\n* pregnancy\n\nHealthy Controls\n\n* smoking'],
+    ['qualified headings per population', 'Patient Inclusion Criteria:\n\n* AML\n\nDonor Inclusion Criteria\n\n* age 18 to 75\n\nPatient Exclusion Criteria:\n\n* infection\n\nDonor Exclusion Criteria\n\n* HIV'],
+    ['a text by population', 'Episodic Cluster Headache\n\nInclusion Criteria:\n\n* attacks for 1 year\n\nExclusion Criteria:\n\n* chronic form\n\nChronic Cluster Headache\n\nInclusion Criteria:\n\n* attacks without remission'],
+    ['a nested list inside an item', 'Inclusion Criteria:\n\n1. Adequate organ function:\n\n   a) ANC ≥ 1.5\n   b) platelets ≥ 100\n2. Consent'],
+    ['items without markers', 'Inclusion Criteria:\n\nAdults\nConsent given\n\nExclusion Criteria:\n\nPregnancy'],
+  ];
+  for (const [what, text] of cases) {
+    it(what, () => {
+      const trial = importStudy(recordWith(text)).text;
+      assert.deepEqual(parse(trial).diagnostics, []);
+      assert.equal(criteriaOf(trial), text, trial);
+    });
+  }
+
+  it('a population title is never a criterion', () => {
+    const trial = importStudy(recordWith('Episodic Cluster Headache\n\nInclusion Criteria:\n\n* attacks\n\nExclusion Criteria:\n\n* chronic form')).text;
+    assert.match(trial, /population "Episodic Cluster Headache" \{/);
+    assert.doesNotMatch(trial, /(include|exclude) "Episodic Cluster Headache"/);
+    assert.match(trial, /criteria by population/);
+  });
+
+  it('"* Not meeting inclusion criteria" stays a criterion, not a heading (NCT05774990)', () => {
+    const trial = importStudy(recordWith('Inclusion Criteria:\n\n* Age < 18\n\nExclusion Criteria:\n\n* Not meeting inclusion criteria')).text;
+    assert.match(trial, /exclude "Not meeting inclusion criteria"/);
+  });
+
+  it('irregular numbering is written with one style, and the import says so', () => {
+    const t = importStudy(recordWith('Inclusion Criteria:\n\n1. a\n3. b'));
+    assert.equal(criteriaOf(t.text), 'Inclusion Criteria:\n\n1. a\n2. b');
+    assert.ok(t.notes.some((n) => /will not be exported word for word.*irregular markers/.test(n)), t.notes.join('\n'));
+  });
+});
