@@ -43,6 +43,13 @@ export const ENGINE_CODES = [
     doc: { summary: 'A `// trial-ignore` code silences nothing on the next statement.' },
     fixable: true,
   },
+  {
+    // Emitted by the language server, not the engine (server/lsp/size-policy.ts); listed here so it is documented and known to `trial-ignore`.
+    code: 'document-too-large',
+    group: 'engine',
+    defaultSeverity: 'information' as Severity,
+    doc: { summary: 'The document is over the editor\'s size limit: only syntax is checked in the editor.' },
+  },
 ] as const;
 
 export function ruleEnabled(rule: Pick<Rule, 'code' | 'group'>, options: CheckOptions): boolean {

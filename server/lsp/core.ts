@@ -11,6 +11,7 @@ import { parse, type ParseResult } from '../../grammar/parse';
 import { checkParsed, quickFixes as coreQuickFixes, RULES, syntaxDiagnostics, type CheckOptions } from '../checks';
 import { buildModel, type TrialModel } from '../model';
 import type { TrialSettings } from './protocol';
+import { isLargeDocument, sizeDiagnostic } from './size-policy';
 
 export type { CoreDiagnostic, FormatResult };
 export { alwaysShown, blocksExport } from '../checks';
@@ -19,6 +20,8 @@ export interface CheckOutcome {
   parse: ParseResult;
   model: TrialModel;
   diagnostics: CoreDiagnostic[];
+  /** Over the size limit: syntax only, and the features size-policy.ts lists are off. */
+  reduced?: boolean;
 }
 
 /** A quick fix as the checks describe it: a title and text edits (core ranges or offsets). */
@@ -58,8 +61,19 @@ export function checkOptions(settings: TrialSettings): CheckOptions {
  * the syntax diagnostics stay and a `check-internal-error` says the checks failed.
  */
 export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult): CheckOutcome {
+  return analyzeParsed(parse(text, previous), text, settings);
+}
+
+/**
+ * `analyzeText` after the parse. A document over the size limit (size-policy.ts) gets its syntax
+ * diagnostics and `document-too-large`, not the rule checks.
+ */
+export function analyzeParsed(parsed: ParseResult, text: string, settings: TrialSettings): CheckOutcome {
   const options = checkOptions(settings);
-  const parsed = parse(text, previous);
+  if (isLargeDocument(text)) {
+    const diagnostics = sortByPlace([sizeDiagnostic(parsed, text), ...syntaxDiagnostics(parsed, options)]);
+    return { parse: parsed, model: buildModel(parsed), diagnostics, reduced: true };
+  }
   try {
     return checkParsed(parsed, text, options);
   } catch (e) {
@@ -70,11 +84,12 @@ export function analyzeText(text: string, settings: TrialSettings, previous?: Pa
       message: `The checks failed on this document (${(e as Error).message}); only syntax errors are shown.`,
       range: parsed.lines.range(0, 0),
     };
-    const diagnostics = [...syntaxDiagnostics(parsed, options), internal].sort(
-      (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
-    return { parse: parsed, model: buildModel(parsed), diagnostics };
+    return { parse: parsed, model: buildModel(parsed), diagnostics: sortByPlace([...syntaxDiagnostics(parsed, options), internal]) };
   }
+}
+
+function sortByPlace(list: CoreDiagnostic[]): CoreDiagnostic[] {
+  return list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Quick fixes the checks offer for one of their diagnostics. */

@@ -12,6 +12,7 @@ import {
   CodeActionKind,
   CompletionTriggerKind,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -47,8 +48,9 @@ import { prepareRename, rename } from './rename';
 import { exportRecord, importRecordFile, timeline, trialViewOf } from './requests';
 import { LEGEND, semanticTokens } from './semantic-tokens';
 import { Settings } from './settings';
+import type { TrialSettings } from './protocol';
 import { documentSymbols } from './symbols';
-import { computeAnalysis, Workspace, type Analysis } from './workspace';
+import { computeAnalysisInParts, Workspace, type Analysis } from './workspace';
 
 export const SERVER_NAME = 'trial-language-server';
 
@@ -80,12 +82,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const ws = new Workspace();
   const settings = new Settings(connection);
   const exported = new Map<string, string>();
+  /** Per document, the ticket of the latest scheduled check: an older ticket's check never publishes. */
   const pending = new Map<string, number>();
+  let tickets = 0;
   let workspaceFolders: string[] = [];
 
   const log = (message: string): void => connection.console.log(message);
   const error = (message: string): void => connection.console.error(message);
   setCoreLogger(log);
+  ws.onLongWork = (uri, chars) => log(`${uri}: ${chars} characters, analysed in parts`);
 
   /** Run a provider; on a throw, log it and answer `fallback` (rename refusals pass through as errors). */
   function guard<P, R>(name: string, fallback: R, provider: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -109,9 +114,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return doc;
   }
 
-  function analysisOf(uri: unknown): Analysis {
+  /** Two event-loop turns: messages read meanwhile (requests, cancellations, edits) are handled first. */
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
+  /**
+   * The analysis a request reads. While the document is analysed in parts the request waits for
+   * that analysis (other documents' requests are answered meanwhile) — unless it is cancelled.
+   */
+  async function analysisOf(uri: unknown, token?: CancellationToken): Promise<Analysis> {
     const doc = documentOf(uri);
-    return ws.analysis(doc, settings.current(doc.uri));
+    const work = ws.analysisInParts(doc, settings.current(doc.uri), turn);
+    if (!token || !ws.busy(doc.uri)) return work;
+    const refusal = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled while the document was being analysed');
+    if (token.isCancellationRequested) {
+      work.catch(() => undefined);
+      throw refusal();
+    }
+    return new Promise<Analysis>((resolve, reject) => {
+      const cancelled = token.onCancellationRequested(() => reject(refusal()));
+      work.then(resolve, reject).finally(() => cancelled.dispose());
+    });
+  }
+
+  /** A file's saved text when it is not open, in parts when it is large. */
+  function analysisOfFile(uri: string, s: TrialSettings): Promise<Analysis> {
+    return computeAnalysisInParts(uri, 0, readRegularFile(fileURLToPath(uri)), s, turn);
   }
 
   // --- lifecycle ------------------------------------------------------------------------------------
@@ -171,19 +198,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = ws.get(uri);
     if (!doc) return;
     const version = doc.version;
-    pending.set(uri, version);
+    const ticket = ++tickets;
+    pending.set(uri, ticket);
     // Two turns: messages already read (further keystrokes) are handled first and supersede this one.
-    setImmediate(() => setImmediate(() => void validate(uri, version)));
+    setImmediate(() => setImmediate(() => void validate(uri, version, ticket)));
   }
 
-  async function validate(uri: string, version: number): Promise<void> {
-    if (pending.get(uri) !== version) return; // superseded by a later edit
+  async function validate(uri: string, version: number, ticket: number): Promise<void> {
+    if (pending.get(uri) !== ticket) return; // superseded by a later edit or settings change
     try {
       const s = await settings.get(uri);
       const doc = ws.get(uri);
-      if (!doc || doc.version !== version || pending.get(uri) !== version) return;
-      const analysis = ws.analysis(doc, s);
-      if (ws.get(uri)?.version !== version) return;
+      if (!doc || doc.version !== version || pending.get(uri) !== ticket) return;
+      const analysis = await ws.analysisInParts(doc, s, turn);
+      // Superseded while it ran (a large document is analysed in parts).
+      if (ws.get(uri)?.version !== version || analysis.version !== version || pending.get(uri) !== ticket) return;
       pending.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
       sendStatus(analysis);
@@ -216,9 +245,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // --- features ------------------------------------------------------------------------------------------
 
   connection.onCompletion(
-    guard('completion', { isIncomplete: false, items: [] }, (p) => {
+    guard('completion', { isIncomplete: false, items: [] }, async (p, token) => {
       const doc = documentOf(p?.textDocument?.uri);
-      const model = (ws.latest(doc.uri) ?? analysisOf(doc.uri)).model;
+      const model = (ws.latest(doc.uri) ?? (await analysisOf(doc.uri, token))).model;
       // A space typed by the writer (trigger character) asks only where a value is expected: see complete().
       const trigger = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
       return complete({ doc, position: p.position, model, snippets: snippetSupport, trigger });
@@ -226,60 +255,70 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onHover(
-    guard('hover', null, (p) => {
+    guard('hover', null, async (p, token) => {
       const doc = documentOf(p?.textDocument?.uri);
-      return hover(analysisOf(doc.uri), doc.offsetAt(p.position));
+      return hover(await analysisOf(doc.uri, token), doc.offsetAt(p.position));
     }),
   );
 
-  connection.onDefinition(guard('definition', [], (p) => {
+  connection.onDefinition(guard('definition', [], async (p, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    return definition(analysisOf(doc.uri), doc.offsetAt(p.position));
+    return definition(await analysisOf(doc.uri, token), doc.offsetAt(p.position));
   }));
 
-  connection.onReferences(guard('references', [], (p) => {
+  connection.onReferences(guard('references', [], async (p, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    return references(analysisOf(doc.uri), doc.offsetAt(p.position), p.context.includeDeclaration);
+    return references(await analysisOf(doc.uri, token), doc.offsetAt(p.position), p.context.includeDeclaration);
   }));
 
-  connection.onPrepareRename(guard('prepareRename', null, (p: PrepareRenameParams) => {
+  connection.onPrepareRename(guard('prepareRename', null, async (p: PrepareRenameParams, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    return prepareRename(analysisOf(doc.uri), doc.offsetAt(p.position));
+    return prepareRename(await analysisOf(doc.uri, token), doc.offsetAt(p.position));
   }));
 
-  connection.onRenameRequest(guard('rename', null, (p) => {
+  connection.onRenameRequest(guard('rename', null, async (p, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    return rename(analysisOf(doc.uri), doc.offsetAt(p.position), p.newName);
+    return rename(await analysisOf(doc.uri, token), doc.offsetAt(p.position), p.newName);
   }));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(analysisOf(p?.textDocument?.uri))));
+  connection.onDocumentSymbol(guard('documentSymbol', [], async (p, token) => documentSymbols(await analysisOf(p?.textDocument?.uri, token))));
 
-  connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(analysisOf(p?.textDocument?.uri))));
+  connection.onFoldingRanges(guard('foldingRange', [], async (p, token) => foldingRanges(await analysisOf(p?.textDocument?.uri, token))));
 
-  connection.onDocumentFormatting(guard('formatting', [], (p) => {
+  connection.onDocumentFormatting(guard('formatting', [], async (p, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    const outcome = formatOpenDocument(doc, analysisOf(doc.uri));
+    const outcome = formatOpenDocument(doc, await analysisOf(doc.uri, token));
     if (outcome.refused) log(`${p?.textDocument?.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));
 
-  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
+  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], async (p, token) => {
     const doc = documentOf(p?.textDocument?.uri);
-    const outcome = formatOpenDocument(doc, analysisOf(doc.uri), p.range);
+    const outcome = formatOpenDocument(doc, await analysisOf(doc.uri, token), p.range);
     if (outcome.refused) log(`${p?.textDocument?.uri}: ${outcome.refused}`);
     return outcome.edits;
   }));
 
-  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p: SemanticTokensParams) => semanticTokens(analysisOf(p?.textDocument?.uri))));
-
-  connection.onCodeAction(guard('codeAction', [], (p) => {
-    const doc = documentOf(p?.textDocument?.uri);
-    return codeActions(analysisOf(doc.uri), doc, p, log);
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async (p: SemanticTokensParams, token) => {
+    // Over the size limit the TextMate grammar's colours stay (size-policy.ts).
+    const analysis = await analysisOf(p?.textDocument?.uri, token);
+    return analysis.reduced ? { data: [] } : semanticTokens(analysis);
   }));
 
-  connection.languages.inlayHint.on(guard('inlayHint', [], (p: InlayHintParams) => inlayHints(analysisOf(p?.textDocument?.uri), p.range)));
+  connection.onCodeAction(guard('codeAction', [], async (p, token) => {
+    const doc = documentOf(p?.textDocument?.uri);
+    return codeActions(await analysisOf(doc.uri, token), doc, p, log);
+  }));
 
-  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(analysisOf(p?.textDocument?.uri), clientCommands)));
+  connection.languages.inlayHint.on(guard('inlayHint', [], async (p: InlayHintParams, token) => {
+    const analysis = await analysisOf(p?.textDocument?.uri, token);
+    return analysis.reduced ? [] : inlayHints(analysis, p.range);
+  }));
+
+  connection.onCodeLens(guard('codeLens', [], async (p, token) => {
+    const analysis = await analysisOf(p?.textDocument?.uri, token);
+    return analysis.reduced ? [] : codeLenses(analysis, clientCommands);
+  }));
 
   connection.onDocumentLinks(guard('documentLink', [], (p) => documentLinks(documentOf(p?.textDocument?.uri))));
 
@@ -294,7 +333,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = ws.get(p.uri);
       if (!doc && !p.uri.startsWith('file:')) throw new NotOpenError(`${p.uri} is not open and not a file`);
       // A file exported from the explorer need not be open: check its saved text.
-      const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(p.uri, 0, readRegularFile(fileURLToPath(p.uri)), s);
+      const analysis = doc ? await ws.analysisInParts(doc, s, turn) : await analysisOfFile(p.uri, s);
+      if (analysis.reduced) {
+        return { ok: false, reason: 'This protocol is over the editor\'s size limit, so its checks did not run here and it cannot be exported from the editor; run `trial export` on it.', diagnosticsCount: 0 };
+      }
       const result = exportRecord(analysis, s, workspaceFolders, { overwrite: p.overwrite === true, folderFromUserSettings: p.folderFromUserSettings === true });
       if (result.ok) {
         exported.set(p.uri, result.path);
@@ -317,7 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         const s = await settings.get(uri);
         const doc = ws.get(uri);
-        const analysis = doc ? ws.analysis(doc, s) : computeAnalysis(uri, 0, readRegularFile(fileURLToPath(uri)), s);
+        const analysis = doc ? await ws.analysisInParts(doc, s, turn) : await analysisOfFile(uri, s);
         files.push({
           uri,
           diagnostics: analysis.diagnostics.map((d) => ({
@@ -331,8 +373,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { files };
   }));
 
-  connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, (p) => timeline(analysisOf(p?.uri))));
-  connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, (p) => trialViewOf(analysisOf(p?.uri))));
+  connection.onRequest(TimelineMethod, guard<TimelineParams, TimelineResult>('timeline', { rows: [] }, async (p, token) => timeline(await analysisOf(p?.uri, token))));
+  connection.onRequest(TrialViewMethod, guard<TrialViewParams, TrialViewResult | null>('view', null, async (p, token) => {
+    // Over the size limit the checks did not run: a preview without them would say nothing blocks the export.
+    const analysis = await analysisOf(p?.uri, token);
+    return analysis.reduced ? null : trialViewOf(analysis);
+  }));
 
   return { workspace: ws };
 }

@@ -3,13 +3,19 @@
  * every feature: diagnostics, hover, symbols, semantic tokens, code actions … all read the same
  * `Analysis`. Completion may read the latest analysis of an older version (it needs only the symbol
  * table; the cursor context comes from the current text), so typing never waits for a parse.
+ *
+ * A large document with nothing to re-use (just opened, or replaced wholesale) is analysed in parts
+ * (`analysisInParts`, parse-in-parts.ts), one analysis per document at a time: a request about it
+ * meanwhile waits for that analysis without holding the server, and requests about other documents
+ * are answered between the parts.
  */
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ParseResult } from '../../grammar/parse';
 import type { TrialModel } from '../model';
-import { alwaysShown, analyzeText, rules, type CoreDiagnostic } from './core';
+import { alwaysShown, analyzeParsed, analyzeText, rules, type CheckOutcome, type CoreDiagnostic } from './core';
+import { MIN_PART_CHARS, parseInParts } from './parse-in-parts';
 import { toLspDiagnostic } from './convert';
 import type { TrialSettings } from './protocol';
 
@@ -28,6 +34,8 @@ export interface Analysis {
   warnings: number;
   /** Milliseconds the analysis took (for the log and the bench). */
   millis: number;
+  /** Over the size limit (size-policy.ts): syntax only, and some features are off. */
+  reduced: boolean;
 }
 
 /** Codes the writer cannot switch off or ignore: a broken line is never hidden. */
@@ -92,6 +100,45 @@ export class Workspace {
     return analysis;
   }
 
+  private readonly inFlight = new Map<string, Promise<Analysis>>();
+  /** Told when an analysis in parts starts (the server logs it). */
+  onLongWork: (uri: string, chars: number) => void = () => undefined;
+
+  /**
+   * The analysis of the document's current version; when it is long work (a large text with no
+   * previous parse to re-use) it runs in parts with `turn()` between them. One at a time per
+   * document: a call while another runs waits for it, then re-uses its parse.
+   */
+  async analysisInParts(doc: TextDocument, settings: TrialSettings, turn: () => Promise<void>): Promise<Analysis> {
+    for (;;) {
+      const running = this.inFlight.get(doc.uri);
+      if (!running) break;
+      await running.catch(() => undefined);
+    }
+    const current = this.documents.get(doc.uri) ?? doc;
+    const cached = this.analyses.get(current.uri);
+    const text = current.getText();
+    if (!needsParts(text, cached)) return this.analysis(current, settings);
+    // The cached analysis's parse is spent by the parse: it must not be served meanwhile.
+    this.analyses.delete(current.uri);
+    this.onLongWork(current.uri, text.length);
+    const work = computeAnalysisInParts(current.uri, current.version, text, settings, turn, cached).then((analysis) => {
+      this.analyses.set(current.uri, analysis);
+      return analysis;
+    });
+    this.inFlight.set(current.uri, work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(current.uri);
+    }
+  }
+
+  /** True while a document's analysis runs in parts (requests about it then wait for it). */
+  busy(uri: string): boolean {
+    return this.inFlight.has(uri);
+  }
+
   /** The most recent analysis, whatever version it was for (may lag the text by a few keystrokes). */
   latest(uri: string): Analysis | undefined {
     return this.analyses.get(uri);
@@ -112,14 +159,31 @@ export function computeAnalysis(uri: string, version: number, text: string, sett
   const started = performance.now();
   const outcome =
     previous && previous.text === text && previous.settingsKey === key
-      ? { parse: previous.parse, model: previous.model, diagnostics: previous.coreDiagnostics }
+      ? { parse: previous.parse, model: previous.model, diagnostics: previous.coreDiagnostics, reduced: previous.reduced }
       : analyzeText(text, settings, previous?.parse);
+  return fromOutcome(uri, version, text, settings, outcome, started);
+}
+
+/** `computeAnalysis`, parsing in parts with `turn()` between them (parse-in-parts.ts). */
+export async function computeAnalysisInParts(uri: string, version: number, text: string, settings: TrialSettings, turn: () => Promise<void>, previous?: Analysis): Promise<Analysis> {
+  const started = performance.now();
+  const parsed = await parseInParts(text, previous?.parse, turn);
+  return fromOutcome(uri, version, text, settings, analyzeParsed(parsed, text, settings), started);
+}
+
+/** Long work: a large text whose previous parse is missing or far from it (a part's worth of change or more). */
+function needsParts(text: string, previous: Analysis | undefined): boolean {
+  if (text.length <= MIN_PART_CHARS) return false;
+  return !previous || Math.abs(previous.text.length - text.length) > MIN_PART_CHARS;
+}
+
+function fromOutcome(uri: string, version: number, text: string, settings: TrialSettings, outcome: CheckOutcome, started: number): Analysis {
   const diagnostics = editorDiagnostics(outcome.diagnostics, settings, version);
   return {
     uri,
     version,
     text,
-    settingsKey: key,
+    settingsKey: JSON.stringify(settings),
     parse: outcome.parse,
     model: outcome.model,
     coreDiagnostics: outcome.diagnostics,
@@ -127,5 +191,6 @@ export function computeAnalysis(uri: string, version: number, text: string, sett
     errors: diagnostics.filter((d) => d.severity === 1).length,
     warnings: diagnostics.filter((d) => d.severity === 2).length,
     millis: performance.now() - started,
+    reduced: !!outcome.reduced,
   };
 }
