@@ -18,6 +18,9 @@ export const mutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.constantFrom(...PIECES) }),
 );
 
+/** One edit for incremental = fresh: a piece typed over a few characters somewhere. */
+export const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 39 }), insert: fc.constantFrom('', ...PIECES, 'intervention y {\n', '}\n', '\ntrial {\n') });
+
 export function mutate(text: string, ms: { kind: string; at: number; with?: number; piece?: string }[]): string {
   let lines = text.split('\n');
   for (const m of ms) {
