@@ -16,6 +16,7 @@ import {
   METHOD_NOT_FOUND,
   type TimelineParams,
 } from '../server/lsp/protocol';
+import { requestWithReplace } from './replace-flow';
 import { newProtocol, openExample } from './onboarding';
 import type { TrialStatusBar } from './status-bar';
 import type { TrialViewPanel, TrialViewState } from './trial-view';
@@ -91,10 +92,8 @@ async function requestOnDocument<R>(
     return undefined;
   }
   const params: ExportRecordParams & TimelineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), ...extra(doc) };
-  let result = await request<R>(deps, client, method, params, what);
   // The server never replaces a file on its own: an `exists` answer is a question for the user.
-  const exists = (result as { exists?: string } | undefined)?.exists;
-  if (exists && await confirmReplace(exists)) result = await request<R>(deps, client, method, { ...params, overwrite: true }, what);
+  const result = await requestWithReplace((p) => request<R>(deps, client, method, p, what), params, confirmReplace);
   return result ? { doc, result } : undefined;
 }
 
@@ -163,10 +162,7 @@ export async function importRecord(deps: CommandDeps, arg?: unknown, target?: un
   if (target instanceof vscode.Uri) params.targetPath = target.fsPath;
   else if (typeof target === 'string') params.targetPath = target;
   const what = vscode.l10n.t('Importing a ClinicalTrials.gov record');
-  let result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, params, what);
-  if (result && !result.ok && result.exists && await confirmReplace(result.exists)) {
-    result = await request<ImportRecordResult>(deps, client, ImportRecordMethod, { ...params, overwrite: true }, what);
-  }
+  const result = await requestWithReplace((p) => request<ImportRecordResult>(deps, client, ImportRecordMethod, p, what), params, confirmReplace);
   if (!result) return undefined;
   if (result.ok) {
     deps.output.appendLine(`Imported ${recordPath} → ${result.path}`);
