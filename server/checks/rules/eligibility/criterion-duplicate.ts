@@ -45,16 +45,13 @@ export const criterionDuplicate = itemRule({
         seen.set(k, c);
         continue;
       }
-      // The earlier criterion is named by its words, not its line: the diagnostics of an unchanged
-      // block are kept while edits above move it (item-cache.ts), so a line number would go stale.
-      const words = ctx.text.slice(first.range.start.offset, first.range.end.offset).replace(/\s+/g, ' ').trim();
-      const earlier = `"${words.length > 60 ? `${words.slice(0, 57)}…` : words}"`;
+      const line = first.range.start.line + 1;
       if (first.polarity.value === c.polarity.value) {
-        report(c.range, `this criterion repeats the ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} criterion ${earlier} above`, {
+        report(c.range, `this criterion repeats the ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} criterion on line ${line}`, {
           fixes: [{ title: 'Delete the repeated criterion', edits: [deleteLines(ctx.text, ctx.lines, c.range)], isPreferred: true }],
         });
       } else {
-        report(c.range, `the same criterion is an ${first.polarity.value === 'include' ? 'inclusion' : 'exclusion'} above (${earlier}) and an ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} here: no one can meet both`, {}, 'error');
+        report(c.range, `the same criterion is an ${first.polarity.value === 'include' ? 'inclusion' : 'exclusion'} on line ${line} and an ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} here: no one can meet both`, {}, 'error');
       }
     }
   },
