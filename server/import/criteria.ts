@@ -20,7 +20,9 @@
  * `1) `); indented lines, blank lines and text straight after an item's line belong to that item,
  * so nested lists stay inside their parent item, verbatim. A line in the first column without a
  * marker after a blank line (a paragraph, a sub-heading that is not a title) becomes an item of its
- * own. Text before the first heading is returned as `preamble`.
+ * own, except one line right after a heading that leads into its list ("… the following criteria:",
+ * followed by a blank line and an item), which is kept with the heading. Text before the first heading is
+ * returned as `preamble`.
  */
 import { layoutCriteria, type CriteriaLayout, type CriteriaList, type CriteriaPart } from '../export/render-criteria';
 
@@ -111,6 +113,13 @@ export function splitCriteria(text: string): SplitCriteria {
     return j < lines.length && (MARKER.test(lines[j]!) || isHeading(j) !== null);
   };
 
+  /** One line that leads into the list below it ("… the following criteria:"), right before its first item. */
+  const isLeadIn = (i: number): boolean => {
+    const line = lines[i]!;
+    if (!/^\S/.test(line) || !(/:\s*$/.test(line) || /\bfollowing\b/i.test(line))) return false;
+    const j = nextNonBlank(i);
+    return j > i + 1 && j < lines.length && MARKER.test(lines[j]!);
+  };
   const newList = (): ImportedList & { lines: string[][] } => ({ markers: [], items: [], lines: [] });
   const newPart = (title?: string) => ({ title, include: newList(), exclude: newList() });
   const study = newPart();
@@ -168,6 +177,10 @@ export function splitCriteria(text: string): SplitCriteria {
       push(marker[1]!, marker[2] ?? '');
     } else if (blank) {
       if (current) current.push('');
+    } else if (section !== 'pre' && list().heading !== undefined && list().lines.length === 0 && isLeadIn(i)) {
+      // "In order to be eligible … all of the following criteria:" opens the list: part of its heading, not a criterion.
+      list().heading += `\n\n${line.trim()}`;
+      current = undefined;
     } else if (/^\S/.test(line) && (previousBlank || !current)) {
       push('', line);
       unmarked.push(current!);

@@ -69,6 +69,7 @@ describe('criteria layout: import → export gives the same text', () => {
     ['qualified headings per population', 'Patient Inclusion Criteria:\n\n* AML\n\nDonor Inclusion Criteria\n\n* age 18 to 75\n\nPatient Exclusion Criteria:\n\n* infection\n\nDonor Exclusion Criteria\n\n* HIV'],
     ['a text by population', 'Episodic Cluster Headache\n\nInclusion Criteria:\n\n* attacks for 1 year\n\nExclusion Criteria:\n\n* chronic form\n\nChronic Cluster Headache\n\nInclusion Criteria:\n\n* attacks without remission'],
     ['a nested list inside an item', 'Inclusion Criteria:\n\n1. Adequate organ function:\n\n   a) ANC ≥ 1.5\n   b) platelets ≥ 100\n2. Consent'],
+    ['a line leading into the list, kept with its heading', 'Inclusion Criteria:\n\nSubjects must meet all of the following criteria:\n\n1. Adults\n2. Consent'],
     ['items without markers', 'Inclusion Criteria:\n\nAdults\nConsent given\n\nExclusion Criteria:\n\nPregnancy'],
   ];
   for (const [what, text] of cases) {
@@ -84,6 +85,12 @@ describe('criteria layout: import → export gives the same text', () => {
     assert.match(trial, /population "Episodic Cluster Headache" \{/);
     assert.doesNotMatch(trial, /(include|exclude) "Episodic Cluster Headache"/);
     assert.match(trial, /criteria by population/);
+  });
+
+  it('a lead-in line is not a criterion', () => {
+    const trial = importStudy(recordWith('Inclusion Criteria:\n\nSubjects must meet all of the following criteria:\n\n1. Adults')).text;
+    assert.doesNotMatch(trial, /include "Subjects must meet/);
+    assert.match(trial, /inclusion criteria "Inclusion Criteria:\\n\\nSubjects must meet all of the following criteria:" numbered/);
   });
 
   it('"* Not meeting inclusion criteria" stays a criterion, not a heading (NCT05774990)', () => {
