@@ -50,6 +50,13 @@ export const ENGINE_CODES = [
     defaultSeverity: 'information' as Severity,
     doc: { summary: 'The document is over the editor\'s size limit: only syntax is checked in the editor.' },
   },
+  {
+    // Emitted by the language server when the check engine as a whole throws (server/lsp/core.ts); listed so it is documented.
+    code: 'check-internal-error',
+    group: 'engine',
+    defaultSeverity: 'warning' as Severity,
+    doc: { summary: 'The checks failed on this document; only syntax errors are shown.' },
+  },
 ] as const;
 
 export function ruleEnabled(rule: Pick<Rule, 'code' | 'group'>, options: CheckOptions): boolean {
