@@ -16,9 +16,7 @@ import {
 } from '../model';
 import { armInterventionName, type EnumName, type EnumValue } from '../registry/enums';
 import { registryAge } from '../registry/age';
-import { renderEligibilityCriteria } from './render-criteria';
-import { joinParagraphs, renderDose, renderDosing, type MeasureLabels } from './render-dosing';
-import { placeDoses } from './kept-wording';
+import { joinParagraphs, measureLabels, placeDoses, renderDose, renderDosing, renderEligibilityCriteria, type MeasureLabels } from '../wording';
 import { interventionNames } from '../import/extract/agree';
 import { renderArmSequence } from './render-periods';
 
@@ -47,12 +45,6 @@ function compact(o: Json): Json | undefined {
 /** Text that is not blank, else undefined (an empty `""` means "not stated"). */
 function nonEmpty(s: string | undefined): string | undefined {
   return s !== undefined && s.length > 0 ? s : undefined;
-}
-
-export function measureLabels(model: TrialModel): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const [id, decl] of model.measures) m.set(id, decl.label.value);
-  return m;
 }
 
 export function buildRecord(model: TrialModel): BuiltRecord {

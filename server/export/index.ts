@@ -19,9 +19,9 @@ import { diagnoseText, type Diagnosed } from './diagnose';
 import { writeFileSafely, type SafeWriteOptions } from '../io/safe-write';
 import { blockersHiddenBySettings, refuseErrors } from './gate';
 
-export { buildRecord, registryAge, renderTimePoints, measureLabels, type BuiltRecord } from './build-record';
-export * from './render-dosing';
-export * from './render-criteria';
+export { buildRecord, registryAge, renderTimePoints, type BuiltRecord } from './build-record';
+// The registry texts, re-exported for the export's users (they live in server/wording, shared with the checks).
+export * from '../wording';
 export { diagnoseText, type Diagnosed } from './diagnose';
 export { timelineRows, formatTimeline } from './timeline';
 

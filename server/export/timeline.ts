@@ -5,7 +5,7 @@
 import type * as A from '../../grammar/ast';
 import { armInterventions, armsReceiving, cycleDays, dosesOf, forDays, type TrialModel } from '../model';
 import { formatNumber, writtenNumber } from '../units';
-import { renderFrequency } from './render-dosing';
+import { renderFrequency } from '../wording';
 
 /** Zero-based, like LSP positions. */
 export interface TimelineRange {

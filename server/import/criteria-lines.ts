@@ -5,7 +5,7 @@
  * laid out population by population (criteria.ts reads the text). Each criterion goes through the
  * structurer, which writes a threshold it can read as a structured criterion.
  */
-import { INCLUSION_HEADER, EXCLUSION_HEADER } from '../export/render-criteria';
+import { INCLUSION_HEADER, EXCLUSION_HEADER } from '../wording/render-criteria';
 import { listStyle, reLayout, splitCriteria, type ImportedList, type ImportedPart } from './criteria';
 import { quote, textValue } from './emit';
 import type { Structurer } from './extract/structure';

@@ -24,7 +24,7 @@
  * followed by a blank line and an item), which is kept with the heading. Text before the first heading is
  * returned as `preamble`.
  */
-import { layoutCriteria, type CriteriaLayout, type CriteriaList, type CriteriaPart } from '../export/render-criteria';
+import { layoutCriteria, type CriteriaLayout, type CriteriaList, type CriteriaPart } from '../wording/render-criteria';
 
 type Polarity = 'include' | 'exclude';
 

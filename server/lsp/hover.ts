@@ -13,7 +13,7 @@ import { registryWordPlaces } from './registry-word-places';
 import { armsReceiving, dosesOf, phaseValue, registryValue, symbolAt, textField, wordsField, type TrialModel } from '../model';
 import { enumMeaning, type EnumName } from '../registry/enums';
 import { describeUnit } from '../units';
-import { measureLabels, renderCriterion, renderDose, renderDosing } from '../export';
+import { measureLabels, renderCriterion, renderDose, renderDosing } from '../wording';
 import { criterionWordingAgrees, doseWordingAgrees, interventionNames } from '../import/extract/agree';
 import { toRange } from './convert';
 import { keywordDoc } from './keywords';
@@ -289,7 +289,7 @@ function dayAt(s: AnyStatement | undefined, offset: number): { text: string; ran
 
 // --- doses ------------------------------------------------------------------------------------------------
 
-/** The registry text a dose renders to (server/export/render-dosing), with the intervention's dosing paragraph. */
+/** The registry text a dose renders to (server/wording/render-dosing), with the intervention's dosing paragraph. */
 export function doseText(model: TrialModel, dose: A.DoseStmt, intervention?: A.InterventionBlock): string {
   try {
     const labels = measureLabels(model);

@@ -8,8 +8,7 @@ import type * as A from '../../grammar/ast';
 import { doseSpan, interventionFacts } from '../checks/facts';
 import { armInterventions, armsReceiving, cycleDays, cycleLengthDays, dosesOf, statementsOf, studyCalendar, textField, wordsField, type PeriodSpan, type TrialModel } from '../model';
 import { dayToLinear, linearToDay } from '../model';
-import { renderDose } from '../export/render-dosing';
-import { measureLabels } from '../export/build-record';
+import { measureLabels, renderDose } from '../wording';
 import { type SourceRef, sourceOf } from './source';
 
 export interface CalendarMark {

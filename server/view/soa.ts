@@ -4,7 +4,7 @@
  * frame falls on). Computed by the core; rendered by render-soa.ts.
  */
 import { statementsOf, studyCalendar, timePointStudyDay, visitBounds, type TrialModel } from '../model';
-import { measureLabels } from '../export/build-record';
+import { measureLabels } from '../wording';
 import { periodOf, type CalendarPeriod } from './calendar';
 import { type SourceRef, sourceOf } from './source';
 

@@ -7,7 +7,7 @@
  *   doseWordingAgrees(dose, names)         → boolean
  *   criterionWordingAgrees(criterion, label) → boolean
  *
- * Shared by the export (server/export/kept-wording.ts) and the check kept-wording-disagrees.
+ * Shared by the export (server/wording/kept-wording.ts) and the check kept-wording-disagrees.
  */
 import type * as A from '../../../grammar/ast';
 import { parse } from '../../../grammar/parse';

@@ -1,7 +1,7 @@
 /**
  * Character limits (server/registry/limits.ts), counted on the text the export writes: for
  * intervention and arm descriptions that is the free description plus the rendered dosing
- * (server/export/render-dosing.ts, composed as buildRecord composes it), for eligibility the
+ * (server/wording/render-dosing.ts, composed as buildRecord composes it), for eligibility the
  * rendered criteria.
  *
  * Per item: each text is measured on the item that holds it. The composed texts read other items,
@@ -11,11 +11,8 @@
  * test/checks/text-length.test.ts keeps the composed texts equal to the export's record.
  */
 import type * as A from '../../../../grammar/ast';
-import { measureLabels } from '../../../export/build-record';
-import { joinParagraphs, renderDose, renderDosing } from '../../../export/render-dosing';
-import { placeDoses } from '../../../export/kept-wording';
+import { joinParagraphs, measureLabels, placeDoses, renderDose, renderDosing, renderEligibilityCriteria } from '../../../wording';
 import { interventionNames } from '../../../import/extract/agree';
-import { renderEligibilityCriteria } from '../../../export/render-criteria';
 import { criteriaOf, statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
 import { facts } from '../../facts';
