@@ -20,22 +20,37 @@ const DOC = dedent(`
   }
 `);
 
-describe('lsp: hover', function () {
+/**
+ * A server with one document open for the enclosing suite; `hoverAt(i)` is the hover's Markdown at the
+ * document's i-th `<|>` mark ('' when there is none).
+ */
+function hoverSuite(text: string): {
+  hoverAt: (i: number) => Promise<string>;
+  hover: (position: { line: number; character: number }) => Promise<Hover | null>;
+} {
   let server: TestServer;
   let uri: string;
   let positions: { line: number; character: number }[];
   before(async () => {
     server = await TestServer.start();
-    const doc = await server.open(DOC);
+    const doc = await server.open(text);
     uri = doc.uri;
     positions = doc.positions;
   });
   after(async () => server.stop());
+  const hover = (position: { line: number; character: number }) =>
+    server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  return {
+    hover,
+    async hoverAt(i: number): Promise<string> {
+      const h = await hover(positions[i]!);
+      return h ? (h.contents as MarkupContent).value : '';
+    },
+  };
+}
 
-  async function hoverAt(i: number): Promise<string> {
-    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positions[i] });
-    return h ? (h.contents as MarkupContent).value : '';
-  }
+describe('lsp: hover', function () {
+  const { hoverAt, hover } = hoverSuite(DOC);
 
   it('a registry word: its registry value and meaning', async () => {
     const text = await hoverAt(0);
@@ -77,13 +92,13 @@ describe('lsp: hover', function () {
   });
 
   it('a dose line: the registry text it renders to', async () => {
-    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 3 } });
+    const h = await hover({ line: 6, character: 3 });
     assert.ok(h);
     assert.match((h.contents as MarkupContent).value, /Registry text: \*1000 mg/);
   });
 
   it('nothing to say: null', async () => {
-    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 0 } });
+    const h = await hover({ line: 14, character: 0 });
     assert.strictEqual(h, null);
   });
 });
@@ -159,21 +174,7 @@ const KEPT = dedent(`
 `);
 
 describe('lsp: hover on kept wordings, normal limits and ranges', function () {
-  let server: TestServer;
-  let uri: string;
-  let positions: { line: number; character: number }[];
-  before(async () => {
-    server = await TestServer.start();
-    const doc = await server.open(KEPT);
-    uri = doc.uri;
-    positions = doc.positions;
-  });
-  after(async () => server.stop());
-
-  async function hoverAt(i: number): Promise<string> {
-    const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positions[i] });
-    return h ? (h.contents as MarkupContent).value : '';
-  }
+  const { hoverAt } = hoverSuite(KEPT);
 
   it('`as` of a sentence that still says its dose: exported as it is', async () => {
     const text = await hoverAt(0);
