@@ -540,6 +540,8 @@ export interface CriteriaListStmt extends NodeBase {
   heading?: Located<string>;
   /** `numbered`: items written 1. 2. 3. … */
   numbered?: Range;
+  /** `numbered "7."`: the first number and its form (`7.`, `1)`, `a.`, `(a)`); absent: `1.`. */
+  firstNumber?: Located<string>;
   /** `bullet "-"`: the marker of every item. Neither: `*` (in a population: the study's own list style). */
   bullet?: Located<string>;
 }
@@ -588,6 +590,11 @@ export interface CriterionStmt extends NodeBase {
   note?: Located<string>;
   /** `as "…"`: the criterion's own sentence (export keeps it while it still says this criterion). */
   wording?: Located<string>;
+  /**
+   * `numbered "7."` / `bullet ""`: the marker this criterion is written with instead of its list's
+   * (layout only). A number in the list's own form sets the count the next criteria go on from.
+   */
+  marker?: { numbered: boolean; written: Located<string> };
 }
 
 /** `2.5 x ULN`: a multiple of the upper (ULN) or lower (LLN) limit of normal of the measure. */

@@ -902,6 +902,13 @@ export class AstBuilder {
             if (!text) return undefined;
             stmt.text = text;
           }
+          const marker = this.node(c, 'criterionMarker');
+          if (marker) {
+            const mc = marker.children as Children;
+            const written = this.text(this.node(mc, 'text'));
+            if (!written) return undefined;
+            stmt.marker = { numbered: this.token(mc, 'KwNumbered') !== undefined, written };
+          }
           return stmt;
         }
         case 'criteriaListStmt':
@@ -923,7 +930,7 @@ export class AstBuilder {
     return { kind: 'EligibilityBlock', keyword: this.keywordRange(n.children as Children, ['KwEligibility']), statements, range };
   }
 
-  /** `inclusion criteria ["heading"] [numbered | bullet "-"]` */
+  /** `inclusion criteria ["heading"] [numbered ["7."] | bullet "-"]` */
   private criteriaList(s: CstNode): A.CriteriaListStmt | undefined {
     const c = s.children as Children;
     const range = this.rangeOf(s);
@@ -934,16 +941,19 @@ export class AstBuilder {
       list: this.located(listToken.tokenType.name === 'KwInclusion' ? 'include' : 'exclude', listToken),
       range,
     };
-    // The heading is the text before `numbered` / `bullet`; the bullet's text comes after `bullet`.
+    // The heading is the text before `numbered` / `bullet`; the text after `bullet` is the bullet,
+    // after `numbered` the first number (`numbered "7."`).
     const bulletToken = this.token(c, 'KwBullet');
+    const numbered = this.token(c, 'KwNumbered');
     for (const t of this.nodes(c, 'text')) {
       const text = this.text(t);
       if (!text) continue;
-      if (bulletToken && (t.location?.startOffset ?? 0) > bulletToken.startOffset) stmt.bullet = text;
+      const at = t.location?.startOffset ?? 0;
+      if (bulletToken && at > bulletToken.startOffset) stmt.bullet = text;
+      else if (numbered && at > numbered.startOffset) stmt.firstNumber = text;
       else stmt.heading = text;
     }
     if (bulletToken && !stmt.bullet) return undefined;
-    const numbered = this.token(c, 'KwNumbered');
     if (numbered) stmt.numbered = this.tokenRange(numbered);
     return stmt;
   }

@@ -850,7 +850,13 @@ export class TrialParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
     this.OPTION2(() => {
       this.OR2([
-        { ALT: () => this.CONSUME(kw.numbered) },
+        {
+          ALT: () => {
+            this.CONSUME(kw.numbered);
+            // `numbered "7."`: the first number and its form (`1)`, `a.`); alone: 1. 2. 3. …
+            this.OPTION3(() => this.SUBRULE3(this.text));
+          },
+        },
         {
           ALT: () => {
             this.CONSUME(kw.bullet);
@@ -956,6 +962,16 @@ export class TrialParser extends CstParser {
         },
       },
     ]);
+    this.OPTION3(() => this.SUBRULE(this.criterionMarker));
+  });
+
+  /**
+   * `… numbered "7."` / `… bullet ""`: the marker one criterion is written with where it differs
+   * from its list's (docs/language.md, the layout of the criteria text).
+   */
+  private criterionMarker = this.RULE('criterionMarker', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.numbered) }, { ALT: () => this.CONSUME(kw.bullet) }]);
+    this.SUBRULE(this.text);
   });
 
   /** `7.0 to 10.5 %`: a range of values, both ends included, in the unit written after the upper end. */

@@ -51,15 +51,54 @@ export function renderCriterion(c: A.CriterionStmt, measures?: MeasureLabels): s
   return parts.join(' ');
 }
 
+/** The marker one item is written with instead of its list's (`numbered "7."`, `bullet ""`). */
+export interface ItemMarker {
+  numbered: boolean;
+  written: string;
+}
+
 /** How one list of the text is written, and its items (criterion texts). */
 export interface CriteriaList {
   /** True when the protocol states the list (`inclusion criteria …`): its heading is then written even with no items of its own. */
   stated?: boolean;
+  /** The heading line(s) as written; '' writes none. */
   heading?: string;
   numbered?: boolean;
+  /** `numbered "7."`: the first number and its form; absent: `1.`. */
+  firstNumber?: string;
   bullet?: string;
   items: string[];
+  /** Per item, the marker it is written with instead of the list's (absent: the list's). */
+  markers?: (ItemMarker | undefined)[];
 }
+
+/** A number marker's form and value: `7.` → 7, `b)` → 2, `(iv)` is no number form. */
+export interface NumberForm {
+  open: '' | '(';
+  kind: 'digit' | 'lower' | 'upper';
+  close: '.' | ')';
+  value: number;
+}
+
+const NUMBER_MARKER = /^(\(?)(\d{1,3}|[a-z]|[A-Z])([.)])$/;
+
+/** `1.`, `7)`, `(2)`, `a.`, `B)` → its form and value; anything else → undefined. */
+export function readNumberMarker(marker: string): NumberForm | undefined {
+  const m = NUMBER_MARKER.exec(marker);
+  if (!m || (m[1] === '(' && m[3] !== ')')) return undefined;
+  const v = m[2]!;
+  const kind = /\d/.test(v) ? 'digit' : /[a-z]/.test(v) ? 'lower' : 'upper';
+  const value = kind === 'digit' ? Number(v) : v.charCodeAt(0) - (kind === 'lower' ? 96 : 64);
+  return { open: m[1] as '' | '(', kind, close: m[3] as '.' | ')', value };
+}
+
+/** The marker of number `value` in `form` (letters past z go on as numbers: they have no letter). */
+export function writeNumberMarker(form: Omit<NumberForm, 'value'>, value: number): string {
+  const v = form.kind === 'digit' || value < 1 || value > 26 ? String(value) : String.fromCharCode(value + (form.kind === 'lower' ? 96 : 64));
+  return `${form.open}${v}${form.close}`;
+}
+
+const sameForm = (a: NumberForm, b: NumberForm) => a.open === b.open && a.kind === b.kind && a.close === b.close;
 
 /** The study's lists (no title) or one population's. */
 export interface CriteriaPart {
@@ -73,17 +112,37 @@ export interface CriteriaLayout {
   populations: CriteriaPart[];
   /** `criteria by population`: each population's title, then its own lists; else populations inside the study's lists. */
   byPopulation: boolean;
+  /** Per list, how many of the populations (in order) come before the study's own part of it (default 0). */
+  studyAfter?: { include?: number; exclude?: number };
 }
 
 const DEFAULT_HEADING = { include: INCLUSION_HEADER, exclude: EXCLUSION_HEADER } as const;
 const LISTS = ['include', 'exclude'] as const;
 
-/** The items with their markers: numbered, the list's bullet, else the fallback list's style, else `*`. */
-function renderItems(list: CriteriaList, fallback?: CriteriaList): string {
+/**
+ * The marker of each item: its own where it has one, else the list's — numbered (from the list's
+ * first number, counting on from an item's own number in the list's form; items with another
+ * marker are not counted), the list's bullet, else the fallback list's style, else `*`.
+ */
+export function itemMarkers(list: CriteriaList, fallback?: CriteriaList): string[] {
   const own = list.numbered || list.bullet !== undefined;
   const style = own ? list : fallback ?? list;
-  const marker = (i: number) => (style.numbered ? `${i + 1}. ` : style.bullet === '' ? '' : `${style.bullet ?? '*'} `);
-  return list.items.map((t, i) => `${marker(i)}${t}`).join('\n');
+  const form = style.numbered ? readNumberMarker(style.firstNumber ?? '1.') ?? readNumberMarker('1.')! : undefined;
+  let next = form?.value ?? 1;
+  return list.items.map((_, i) => {
+    const mine = list.markers?.[i];
+    if (mine) {
+      const n = mine.numbered && form ? readNumberMarker(mine.written) : undefined;
+      if (n && sameForm(n, form!)) next = n.value + 1;
+      return mine.written;
+    }
+    return form ? writeNumberMarker(form, next++) : style.bullet ?? '*';
+  });
+}
+
+function renderItems(list: CriteriaList, fallback?: CriteriaList): string {
+  const markers = itemMarkers(list, fallback);
+  return list.items.map((t, i) => (markers[i] === '' ? t : `${markers[i]} ${t}`)).join('\n');
 }
 
 /**
@@ -98,19 +157,25 @@ export function layoutCriteria(layout: CriteriaLayout): string | undefined {
   const parts: string[] = [];
   const { study, populations } = layout;
   const writeList = (list: CriteriaList, defaultHeading: string, fallback?: CriteriaList) => {
-    parts.push(list.heading ?? defaultHeading);
+    const heading = list.heading ?? defaultHeading;
+    if (heading !== '') parts.push(heading);
     if (list.items.length > 0) parts.push(renderItems(list, fallback));
   };
   if (layout.byPopulation) {
     for (const s of LISTS) if (study[s].items.length > 0 || study[s].stated) writeList(study[s], DEFAULT_HEADING[s]);
     for (const p of populations) {
       if (LISTS.every((s) => p[s].items.length === 0)) continue;
-      parts.push(p.title ?? '');
-      for (const s of LISTS) if (p[s].items.length > 0 || p[s].stated) writeList(p[s], DEFAULT_HEADING[s], study[s]);
+      const written = LISTS.filter((s) => p[s].items.length > 0 || p[s].stated);
+      // A first heading that names the population ("Patient Inclusion Criteria:") stands for its title.
+      const first = p[written[0]!].heading;
+      if (!(p.title && first?.toLowerCase().startsWith(p.title.toLowerCase()))) parts.push(p.title ?? '');
+      for (const s of written) writeList(p[s], DEFAULT_HEADING[s], study[s]);
     }
   } else {
     for (const s of LISTS) {
-      const inList = populations.filter((p) => p[s].items.length > 0);
+      const after = layout.studyAfter?.[s] ?? 0;
+      const inList = populations.filter((p, i) => p[s].items.length > 0 && i >= after);
+      for (const p of populations.slice(0, after)) if (p[s].items.length > 0) writeList(p[s], p.title ?? '', study[s]);
       if (study[s].items.length > 0 || study[s].stated || inList.some((p) => p[s].heading === undefined)) writeList(study[s], DEFAULT_HEADING[s]);
       for (const p of inList) writeList(p[s], p.title ?? '', study[s]);
     }
@@ -119,14 +184,18 @@ export function layoutCriteria(layout: CriteriaLayout): string | undefined {
 }
 
 function listOf(statements: readonly A.PopulationStatement[] | readonly A.EligibilityStatement[], polarity: 'include' | 'exclude', measures?: MeasureLabels): CriteriaList {
-  const list: CriteriaList = { items: [] };
+  const list: CriteriaList = { items: [], markers: [] };
   for (const s of statements) {
-    if (s.kind === 'Criterion' && s.polarity.value === polarity) list.items.push(renderCriterion(s, measures));
+    if (s.kind === 'Criterion' && s.polarity.value === polarity) {
+      list.items.push(renderCriterion(s, measures));
+      list.markers!.push(s.marker ? { numbered: s.marker.numbered, written: s.marker.written.value } : undefined);
+    }
     // The first statement of a list counts, as for every statement of a block.
     if (s.kind === 'CriteriaList' && s.list.value === polarity && !list.stated) {
       list.stated = true;
       if (s.heading) list.heading = s.heading.value;
       if (s.numbered) list.numbered = true;
+      if (s.firstNumber) list.firstNumber = s.firstNumber.value;
       if (s.bullet) list.bullet = s.bullet.value;
     }
   }
@@ -143,5 +212,21 @@ export function renderEligibilityCriteria(block: A.EligibilityBlock | undefined,
   const study: CriteriaPart = { include: listOf(statements, 'include', measures), exclude: listOf(statements, 'exclude', measures) };
   // A text with no criteria at all is no text, whatever its headings say.
   if (LISTS.every((l) => study[l].items.length === 0 && populations.every((p) => p[l].items.length === 0))) return undefined;
-  return layoutCriteria({ study, populations, byPopulation: statements.some((s) => s.kind === 'CriteriaLayout') });
+  return layoutCriteria({ study, populations, byPopulation: statements.some((s) => s.kind === 'CriteriaLayout'), studyAfter: studyAfter(statements) });
+}
+
+/** Per list, the populations written before the study's first statement of it: the text follows the document. */
+function studyAfter(statements: readonly A.EligibilityStatement[]): { include: number; exclude: number } {
+  const out = { include: 0, exclude: 0 };
+  for (const s of LISTS) {
+    let populations = 0;
+    for (const x of statements) {
+      if (x.kind === 'Population') populations++;
+      else if ((x.kind === 'Criterion' && x.polarity.value === s) || (x.kind === 'CriteriaList' && x.list.value === s)) {
+        out[s] = populations;
+        break;
+      }
+    }
+  }
+  return out;
 }

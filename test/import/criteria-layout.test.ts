@@ -3,6 +3,7 @@
  * export from the language's statements, and read back by the import so the text comes back.
  */
 import { strict as assert } from 'node:assert';
+import { formatText } from '../../grammar/format';
 import { parse } from '../../grammar/parse';
 import { buildRecord } from '../../server/export';
 import { importStudy } from '../../server/import';
@@ -57,6 +58,89 @@ describe('criteria layout: export', () => {
 }
 `);
     assert.equal(text, 'Cohort 1\n\nInclusion Criteria:\n\n* a\n\nExclusion Criteria:\n\n* b');
+  });
+});
+
+describe('criteria layout: kept markers, lead text and order (export)', () => {
+  const el = (body: string) => criteriaOf(`eligibility {\n${body}\n}\n`);
+
+  it('numbered "7." starts the count at 7; numbered "a)" writes letters', () => {
+    assert.equal(el('  exclusion criteria numbered "7."\n  exclude "a"\n  exclude "b"'), 'Exclusion Criteria:\n\n7. a\n8. b');
+    assert.equal(el('  inclusion criteria numbered "a)"\n  include "x"\n  include "y"\n  include "z"'), 'Inclusion Criteria:\n\na) x\nb) y\nc) z');
+    assert.equal(el('  inclusion criteria numbered "(1)"\n  include "x"\n  include "y"'), 'Inclusion Criteria:\n\n(1) x\n(2) y');
+  });
+
+  it('a criterion\'s own number sets the count; a paragraph inside the list is not counted', () => {
+    const text = el([
+      '  inclusion criteria numbered',
+      '  include "a"',
+      '  include "Part B:" bullet ""',
+      '  include "b" numbered "1."',
+      '  include "c"',
+      '  include "d" numbered "6."',
+      '  include "e"',
+      '  include "f" bullet "-"',
+      '  include "g"',
+    ].join('\n'));
+    assert.equal(text, 'Inclusion Criteria:\n\n1. a\nPart B:\n1. b\n2. c\n6. d\n7. e\n- f\n8. g');
+  });
+
+  it('a number in another form than the list\'s is written as is and does not set the count', () => {
+    assert.equal(el('  inclusion criteria numbered\n  include "a"\n  include "b" numbered "9)"\n  include "c"'), 'Inclusion Criteria:\n\n1. a\n9) b\n2. c');
+  });
+
+  it('a criterion with its own marker in a bullet list', () => {
+    assert.equal(el('  include "a"\n  include "Note: other criteria apply." bullet ""\n  include "b"'), 'Inclusion Criteria:\n\n* a\nNote: other criteria apply.\n* b');
+  });
+
+  it('a heading with the lead text before it; an empty heading writes none', () => {
+    assert.equal(el('  inclusion criteria "Two groups are enrolled.\\n\\nInclusion Criteria:"\n  include "a"'), 'Two groups are enrolled.\n\nInclusion Criteria:\n\n* a');
+    assert.equal(el('  inclusion criteria "" numbered\n  include "a"\n  exclude "b"'), '1. a\n\nExclusion Criteria:\n\n* b');
+  });
+
+  it('the study\'s list follows the populations written before it', () => {
+    const text = el([
+      '  population "Disease specific" {',
+      '    inclusion criteria "Disease specific Inclusion Criteria:"',
+      '    include "AML"',
+      '  }',
+      '  inclusion criteria',
+      '  include "Age 12 or older"',
+      '  exclude "APL"',
+    ].join('\n'));
+    assert.equal(text, 'Disease specific Inclusion Criteria:\n\n* AML\n\nInclusion Criteria:\n\n* Age 12 or older\n\nExclusion Criteria:\n\n* APL');
+  });
+
+  it('by population: a heading that starts with the title stands for the title line', () => {
+    const text = el([
+      '  criteria by population',
+      '  population "Patient" {',
+      '    inclusion criteria "Patient Inclusion Criteria:"',
+      '    include "AML"',
+      '    exclusion criteria "Patient Exclusion Criteria:"',
+      '    exclude "HIV"',
+      '  }',
+      '  population "Donor" {',
+      '    inclusion criteria "Donor Inclusion Criteria:"',
+      '    include "HLA haploidentical"',
+      '  }',
+      '  population "Cohort 2" {',
+      '    inclusion criteria "Inclusion criteria"',
+      '    include "CR1"',
+      '  }',
+    ].join('\n'));
+    assert.equal(text, [
+      'Patient Inclusion Criteria:', '* AML', 'Patient Exclusion Criteria:', '* HIV', 'Donor Inclusion Criteria:', '* HLA haploidentical',
+      'Cohort 2', 'Inclusion criteria', '* CR1',
+    ].join('\n\n'));
+  });
+
+  it('the formatter keeps a criterion\'s marker, also after a text over several lines', () => {
+    const trial = 'eligibility {\n  include   "a"   numbered  "3."\n  include """\n    b\n      * c\n  """ bullet ""\n}\n';
+    const formatted = formatText(trial);
+    assert.ok(formatted.ok);
+    assert.equal(formatted.text, 'eligibility {\n  include "a" numbered "3."\n  include """\n    b\n      * c\n  """ bullet ""\n}\n');
+    assert.equal(criteriaOf(formatted.text), 'Inclusion Criteria:\n\n3. a\nb\n  * c');
   });
 });
 
