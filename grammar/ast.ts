@@ -324,13 +324,19 @@ export interface SponsorStmt extends NodeBase {
   agencyClass?: Located<string>;
 }
 
-/** `responsible party sponsor` or `responsible party principal investigator "Name" title "…" affiliation "…"` */
+/** `responsible party sponsor`, `responsible party principal investigator "Name" title "…" affiliation "…"`,
+ *  or the legacy form without a type, `responsible party "Name/Title" organization "…"` (the registry's
+ *  `oldNameTitle` / `oldOrganization`, written before its 2011 responsible-party form). */
 export interface ResponsiblePartyStmt extends NodeBase {
   kind: 'ResponsibleParty';
-  partyType: Located<string>;
+  /** Absent in the legacy form. */
+  partyType?: Located<string>;
+  /** The investigator's name; in the legacy form (no type) the free-text name/title. */
   investigator?: Located<string>;
   title?: Located<string>;
   affiliation?: Located<string>;
+  /** Legacy form: the responsible party's organization (`oldOrganization`). */
+  organization?: Located<string>;
 }
 
 /** `official "Yan Qin, Doctor" role principal investigator affiliation "…"` */

@@ -436,17 +436,20 @@ export class AstBuilder {
         }
         case 'responsiblePartyStmt': {
           const partyType = this.words(this.node(c, 'words'));
-          if (!partyType) return undefined;
-          const stmt: A.ResponsiblePartyStmt = { kind: 'ResponsibleParty', partyType, range: r };
-          // The texts are, in order: investigator name, then (after `title`) title, then affiliation.
+          const stmt: A.ResponsiblePartyStmt = { kind: 'ResponsibleParty', range: r };
+          if (partyType) stmt.partyType = partyType;
+          // The texts are, in order: the name, then (after `title`) title, affiliation, (after `organization`) organization.
           const texts = this.nodes(c, 'text');
           const hasTitle = !!this.token(c, 'KwTitle');
           const hasAffiliation = !!this.token(c, 'KwAffiliation');
-          const named = texts.length - (hasTitle ? 1 : 0) - (hasAffiliation ? 1 : 0) > 0;
+          const hasOrganization = !!this.token(c, 'KwOrganization');
+          const named = texts.length - (hasTitle ? 1 : 0) - (hasAffiliation ? 1 : 0) - (hasOrganization ? 1 : 0) > 0;
           let i = 0;
           if (named) stmt.investigator = this.text(texts[i++]);
           if (hasTitle) stmt.title = this.text(texts[i++]);
           if (hasAffiliation) stmt.affiliation = this.text(texts[i++]);
+          if (hasOrganization) stmt.organization = this.text(texts[i++]);
+          if (!partyType && !stmt.investigator && !stmt.organization) return undefined;
           return stripUndefined(stmt);
         }
         case 'officialStmt': {

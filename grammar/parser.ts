@@ -410,10 +410,12 @@ export class TrialParser extends CstParser {
     });
   });
 
+  /** The type is optional: a legacy record (before the registry's 2011 form) names its responsible party
+   *  in free text, `responsible party "Name/Title" organization "…"`, with no type. */
   private responsiblePartyStmt = this.RULE('responsiblePartyStmt', () => {
     this.CONSUME(kw.responsible);
     this.CONSUME(kw.party);
-    this.SUBRULE(this.words);
+    this.OPTION4(() => this.SUBRULE(this.words, { ARGS: [[kw.organization]] }));
     this.OPTION(() => this.SUBRULE(this.text));
     this.OPTION2(() => {
       this.CONSUME(kw.title);
@@ -422,6 +424,10 @@ export class TrialParser extends CstParser {
     this.OPTION3(() => {
       this.CONSUME(kw.affiliation);
       this.SUBRULE3(this.text);
+    });
+    this.OPTION5(() => {
+      this.CONSUME(kw.organization);
+      this.SUBRULE4(this.text);
     });
   });
 

@@ -119,14 +119,20 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   const sponsor = (s: A.SponsorStmt) => compact({ name: s.name.value, class: word(s.agencyClass, 'AgencyClass', 'a sponsor class') });
   const lead = sponsorStmts.find((s) => s.role.value === 'lead');
   const sponsorCollaboratorsModule = compact({
-    responsibleParty: party
-      ? compact({
-        type: word(party.partyType, 'ResponsiblePartyType', 'the responsible party'),
-        investigatorFullName: nonEmpty(party.investigator?.value),
-        investigatorTitle: nonEmpty(party.title?.value),
-        investigatorAffiliation: nonEmpty(party.affiliation?.value),
-      })
-      : undefined,
+    responsibleParty: !party
+      ? undefined
+      : party.partyType
+        ? compact({
+          type: word(party.partyType, 'ResponsiblePartyType', 'the responsible party'),
+          investigatorFullName: nonEmpty(party.investigator?.value),
+          investigatorTitle: nonEmpty(party.title?.value),
+          investigatorAffiliation: nonEmpty(party.affiliation?.value),
+        })
+        // The legacy form (no type): the registry's free-text name/title and organization.
+        : compact({
+          oldNameTitle: nonEmpty(party.investigator?.value),
+          oldOrganization: nonEmpty(party.organization?.value),
+        }),
     leadSponsor: lead ? sponsor(lead) : undefined,
     collaborators: sponsorStmts.filter((s) => s.role.value === 'collaborator').map(sponsor),
   });

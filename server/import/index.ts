@@ -63,6 +63,8 @@ export const MODELLED_FIELDS: readonly string[] = [
   'sponsorCollaboratorsModule.responsibleParty.investigatorFullName',
   'sponsorCollaboratorsModule.responsibleParty.investigatorTitle',
   'sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation',
+  'sponsorCollaboratorsModule.responsibleParty.oldNameTitle',
+  'sponsorCollaboratorsModule.responsibleParty.oldOrganization',
   'sponsorCollaboratorsModule.leadSponsor.name',
   'sponsorCollaboratorsModule.leadSponsor.class',
   'sponsorCollaboratorsModule.collaborators[].name',
@@ -149,7 +151,6 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['statusModule.lastKnownStatus', 'maintained by the registry'],
   ['statusModule.delayedPosting', 'not modelled'],
   ['statusModule.', 'submission and posting dates are assigned by the registry'],
-  ['sponsorCollaboratorsModule.responsibleParty.old', 'legacy responsible-party fields are not modelled'],
   ['oversightModule.fdaaa801Violation', 'set by the registry (FDAAA 801 violation notices)'],
   ['designModule.nPtrsToThisExpAccNctId', 'maintained by the registry (how many records point to this expanded-access record)'],
   ['designModule.', 'not modelled'],
@@ -418,6 +419,12 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
       notes.push('The responsible party has a title or affiliation but no name; the language writes them after a name, so they were not imported.');
       line = `responsible party ${words(rp['type'])}`;
     }
+    sponsors.push(line);
+  } else if (str(rp['oldNameTitle']) !== undefined || str(rp['oldOrganization']) !== undefined) {
+    // The legacy form (before the registry's 2011 responsible-party form): a free-text name/title and organization.
+    let line = 'responsible party';
+    if (str(rp['oldNameTitle']) !== undefined) line += ` ${quote(str(rp['oldNameTitle'])!)}`;
+    if (str(rp['oldOrganization']) !== undefined) line += ` organization ${quote(str(rp['oldOrganization'])!)}`;
     sponsors.push(line);
   } else if (Object.keys(rp).length > 0) {
     notes.push('The responsible party has no type and was not imported.');

@@ -89,6 +89,13 @@ function sectionOf(d: Diagnostic, model: TrialModel): PreviewSectionId {
 
 const src = (x: { range: A.Range } | undefined): SourceRef | undefined => (x ? sourceOf(x.range) : undefined);
 
+/** The type, then the investigator (name, title, affiliation); or the legacy form's name/title and organization. */
+function responsiblePartyText(p: J | undefined): string | undefined {
+  if (!p) return undefined;
+  const parts = [ENUM_WORDS(p.type), [p.investigatorFullName, p.investigatorTitle, p.investigatorAffiliation].filter(Boolean).join(', '), [p.oldNameTitle, p.oldOrganization].filter(Boolean).join(', ')];
+  return parts.filter(Boolean).join(': ') || undefined;
+}
+
 export function registryPreview(model: TrialModel, diagnostics: readonly Diagnostic[]): RegistryPreview {
   const ps = (buildRecord(model).record as J).protocolSection ?? {};
   const t = model.trial;
@@ -153,7 +160,7 @@ export function registryPreview(model: TrialModel, diagnostics: readonly Diagnos
     sponsors: [
       field('Lead sponsor', ps.sponsorCollaboratorsModule?.leadSponsor?.name, src(model.sponsors?.statements.find((s) => s.kind === 'Sponsor' && s.role.value === 'lead')), true),
       field('Collaborators', ((ps.sponsorCollaboratorsModule?.collaborators ?? []) as J[]).map((c) => c.name).join('\n'), src(model.sponsors?.statements.find((s) => s.kind === 'Sponsor' && s.role.value === 'collaborator'))),
-      field('Responsible party', ENUM_WORDS(ps.sponsorCollaboratorsModule?.responsibleParty?.type), src(model.sponsors?.statements.find((s) => s.kind === 'ResponsibleParty'))),
+      field('Responsible party', responsiblePartyText(ps.sponsorCollaboratorsModule?.responsibleParty), src(model.sponsors?.statements.find((s) => s.kind === 'ResponsibleParty'))),
       ...((ps.contactsLocationsModule?.overallOfficials ?? []) as J[]).map((o) => field(`Official (${ENUM_WORDS(o.role) ?? 'role not given'})`, [o.name, o.affiliation].filter(Boolean).join(', '), src(model.sponsors?.statements.find((s) => s.kind === 'Official' && s.name.value === o.name)))),
     ],
     locations: ((ps.contactsLocationsModule?.locations ?? []) as J[]).map((l, i) =>

@@ -147,7 +147,7 @@ describe('language constructs', () => {
       const collaborator = statement(sponsors, 1) as A.SponsorStmt;
       assert.deepEqual([collaborator.role.value, collaborator.agencyClass], ['collaborator', undefined]);
       const party = statement(sponsors, 2) as A.ResponsiblePartyStmt;
-      assert.deepEqual([party.partyType.value, party.investigator?.value, party.title?.value, party.affiliation?.value], ['principal investigator', 'Dr P', 'Professor', 'Uni']);
+      assert.deepEqual([party.partyType?.value, party.investigator?.value, party.title?.value, party.affiliation?.value], ['principal investigator', 'Dr P', 'Professor', 'Uni']);
       const official = statement(sponsors, 3) as A.OfficialStmt;
       assert.deepEqual([official.name.value, official.role?.value, official.affiliation?.value], ['O', 'study chair', 'Uni']);
       const contact = statement(sponsors, 4) as A.ContactStmt;
@@ -156,7 +156,12 @@ describe('language constructs', () => {
 
     it('responsible party sponsor has no investigator', () => {
       const party = statement(only(parseClean('sponsors {\n  responsible party sponsor\n}\n'), 'SponsorsBlock')) as A.ResponsiblePartyStmt;
-      assert.deepEqual([party.partyType.value, party.investigator], ['sponsor', undefined]);
+      assert.deepEqual([party.partyType?.value, party.investigator], ['sponsor', undefined]);
+    });
+
+    it('the legacy responsible party: a name/title and an organization, no type', () => {
+      const party = statement(only(parseClean('sponsors {\n  responsible party "Ory Keynan" organization "Tel-Aviv Sourasky Medical Center"\n}\n'), 'SponsorsBlock')) as A.ResponsiblePartyStmt;
+      assert.deepEqual([party.partyType, party.investigator?.value, party.organization?.value], [undefined, 'Ory Keynan', 'Tel-Aviv Sourasky Medical Center']);
     });
   });
 

@@ -161,8 +161,20 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     }
     // The upload schema requires the type only inside `resp_party`, itself optional (0..1); no
     // source here makes it required or says from when (records last updated 2006–2011 lack it): a warning.
-    if (!statementsOf(sponsors, 'ResponsibleParty')[0]) {
+    const party = statementsOf(sponsors, 'ResponsibleParty')[0];
+    if (!party) {
       expected({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party TODO'), "Add 'responsible party TODO'")] });
+    } else if (!party.partyType) {
+      // The legacy form (a free-text name/title and organization, before the registry's 2011 form)
+      // has no type; the upload schema requires `resp_party_type` inside `resp_party`, but the
+      // registry holds records in the legacy form (NCT00353704, NCT00405041): a warning.
+      const head = /^responsible\s+party/i.exec(text.slice(party.range.start.offset, party.range.end.offset));
+      const at = party.range.start.offset + (head?.[0].length ?? 0);
+      expected({
+        element: "the responsible party's type (the legacy form, written before 2011, has none)",
+        range: party.range,
+        fixes: head ? [fix("the responsible party's type", { range: ctx.lines.range(at, at), newText: ' TODO' }, "Add the type: 'responsible party TODO …'")] : [],
+      });
     }
     // PRSXSD: id_info/org_name is required (the registry account's organization).
     const organization = statementsOf(sponsors, 'Organization')[0];
