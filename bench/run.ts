@@ -22,33 +22,10 @@ import { overConnection, serverMemory } from './connection';
 import { startup, folderCheck } from './processes';
 import { logLogSlope, medianMs, quantiles } from './stats';
 import { writeReport, type Results } from './report';
+import { retainedBytes } from './memory';
 
 const quick = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..', '..');
-
-/**
- * Heap held by what `make` returns: the heap with it kept minus the heap once it is dropped, both
- * measured after a full collection and after a tiny check has replaced what the core keeps for
- * the last document it saw (the item and rule caches hold the previous model; measured against a
- * heap taken before `make`, a large document checked earlier is freed during the measurement and
- * the difference comes out negative, hence the 0 this probe once reported for the example).
- */
-function retainedBytes(make: () => unknown): number | null {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return null;
-  const settle = (): number => {
-    checkText('');
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
-  let kept: unknown = make();
-  const withIt = settle();
-  if (kept === undefined) return null;
-  kept = undefined;
-  const without = settle();
-  return Math.max(0, withIt - without);
-}
 
 async function main(): Promise<void> {
   const started = Date.now();

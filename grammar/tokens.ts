@@ -78,52 +78,26 @@ function keywordTokenName(word: string): string {
   return 'Kw' + word[0].toUpperCase() + word.slice(1);
 }
 
-/**
- * The word at an offset, found once and shared by every keyword pattern tried there. A keyword
- * matches only the whole word (so `days` is never `day` + `s`, `oral` never `or` + `al`), and a
- * hundred keywords cost one regular-expression run per word instead of one each.
- */
-const WORD_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
-let cachedText = '';
-let cachedOffset = -1;
-let cachedWord = '';
-function lowerWordAt(text: string, offset: number): string {
-  if (text !== cachedText || offset !== cachedOffset) {
-    WORD_AT.lastIndex = offset;
-    const match = WORD_AT.exec(text);
-    cachedText = text;
-    cachedOffset = offset;
-    cachedWord = match ? match[0].toLowerCase() : '';
-  }
-  return cachedWord;
-}
-
-function keywordPattern(word: string) {
-  return {
-    exec(text: string, offset: number): RegExpExecArray | null {
-      if (lowerWordAt(text, offset) !== word) return null;
-      const result = [text.slice(offset, offset + word.length)] as unknown as RegExpExecArray;
-      result.index = offset;
-      result.input = text;
-      return result;
-    },
-  };
-}
-
 /** Keyword token types by word: `kw.trial`, `kw.org` … */
 export const kw = Object.fromEntries(
   KEYWORDS.map((word) => [
     word,
-    createToken({
-      name: keywordTokenName(word),
-      pattern: keywordPattern(word),
-      line_breaks: false,
-      start_chars_hint: [word[0], word[0].toUpperCase()],
-      categories: [Word],
-      label: `'${word}'`,
-    }),
+    // No pattern of its own: the lexer reads every word as an Identifier and `keywordOf` gives
+    // it its keyword type (one regular expression and one lookup per word, instead of a custom
+    // matcher per keyword tried at every word).
+    createToken({ name: keywordTokenName(word), pattern: Lexer.NA, categories: [Word], label: `'${word}'` }),
   ]),
 ) as Record<KeywordName, TokenType>;
+
+const KEYWORD_TYPES = new Map<string, TokenType>(KEYWORDS.map((word) => [word, kw[word]]));
+
+/**
+ * The keyword type of a word (keywords are case-insensitive and match whole words only: `days` is
+ * never `day` + `s`, `oral` never `or` + `al`), undefined for a name.
+ */
+export function keywordOf(word: string): TokenType | undefined {
+  return KEYWORD_TYPES.get(word) ?? (/[A-Z]/.test(word) ? KEYWORD_TYPES.get(word.toLowerCase()) : undefined);
+}
 
 /** Words that may follow a number as a time unit (`6 months`) although they are keywords. */
 export const TIME_WORD_KEYWORDS: readonly KeywordName[] = ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years'];
@@ -157,7 +131,8 @@ function matchUnit(text: string, offset: number, tokens: IToken[]): RegExpExecAr
   const previous = tokens[tokens.length - 1];
   if (!previous) return null;
   const afterNumber = previous.tokenType === NumberLiteral;
-  const afterUnitKeyword = previous.tokenType === kw.unit;
+  // Keywords get their type after lexing (keywordOf), so `unit` is still an Identifier here.
+  const afterUnitKeyword = previous.tokenType === Identifier && keywordOf(previous.image) === kw.unit;
   if (!afterNumber && !afterUnitKeyword) return null;
   const first = text[offset];
   if (first === undefined) return null;
@@ -270,8 +245,8 @@ export const allTokens: TokenType[] = [
   Comma,
   Slash,
   Word,
-  ...KEYWORDS.map((word) => kw[word]),
   Identifier,
+  ...KEYWORDS.map((word) => kw[word]),
 ];
 
 export const comparatorTokens = [GreaterEqual, LessEqual, Greater, Less, Equals];
