@@ -8,13 +8,11 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver/node';
 import type * as A from '../../grammar/ast';
 import { phaseValue, registryValue } from '../model';
-import { describeUnit } from '../units';
+import { describeUnit, REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../units';
 import type { AnyStatement } from './nodes';
 import { registryWordPlaces } from './registry-word-places';
 import type { Analysis } from './workspace';
 
-export const REFERENCE_WEIGHT_KG = 70;
-export const REFERENCE_SURFACE_M2 = 1.73;
 const DAYS_PER_MONTH = 365.25 / 12;
 
 export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {

@@ -13,6 +13,7 @@
  *   suggestUnits(place), describeUnit(text), UNIT_PLACES                                                   suggest.ts
  *   rewriteClinicalSpelling(text), preferredSpelling(code)                                                 clinical-spellings.ts
  *   findTraps(code)                                                                                         traps.ts
+ *   REFERENCE_WEIGHT_KG, REFERENCE_SURFACE_M2 (the 70 kg, 1.73 m² reference body)                           reference-body.ts
  */
 
 export { analyzeUnit, clearUnitCache, type UnitAnalysis, type UnitStatus, type UnitSuggestion } from './analyze';
@@ -24,3 +25,4 @@ export { suggestUnits, describeUnit, UNIT_PLACES, type UnitPlace, type UnitChoic
 export { rewriteClinicalSpelling, preferredSpelling, type SpellingRewrite } from './clinical-spellings';
 export { findTraps, type UnitTrap, type UnitTrapKind } from './traps';
 export { unitName } from './names';
+export { REFERENCE_WEIGHT_KG, REFERENCE_SURFACE_M2 } from './reference-body';

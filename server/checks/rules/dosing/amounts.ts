@@ -5,9 +5,8 @@
  */
 import type * as A from '../../../../grammar/ast';
 import { doseCount, intervalDays } from '../../../model';
-import { analyzeUnit } from '../../../units';
+import { analyzeUnit, REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../../../units';
 import { perDay, type DoseSpan } from '../../facts';
-import { REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../units/dose-above-max';
 
 export interface ReferenceAmount {
   /** The amount, in the UCUM code `code` (per-kg and per-m² already multiplied out). */
@@ -41,6 +40,18 @@ export function referenceAmount(dose: A.DoseStmt, keep: 'weight' | 'surface' | n
     assumptions.push(`for a body surface of ${REFERENCE_SURFACE_M2} m²`);
   }
   return { value, code, daily: a.dimension.perTime, assumptions };
+}
+
+/**
+ * A per-time amount (`mg/d`, `mg/kg/d`) as the amount of one administration: divided into
+ * `in N divided doses`, or into the frequency's administrations a day. Null when the number a day is
+ * not known; an amount that is not per time comes back as it is.
+ */
+export function oneAdministration(dose: A.DoseStmt, value: number, code: string, perTime: boolean): { value: number; code: string; perDayCount: number | null } | null {
+  if (!perTime) return { value, code, perDayCount: null };
+  const n = dose.divided?.value ?? perDay(dose);
+  if (!n) return null;
+  return { value: value / n, code: `(${code}).d`, perDayCount: n };
 }
 
 /** How many administrations the dose's schedule gives, from its span; null when it runs on with no end. */

@@ -7,10 +7,10 @@
  * units-and-schedules.md §3.2 ("per-kg dose × reference weight (e.g. 70 kg) and per-m² × 1.73–2.0 m²
  * compared with the cap").
  */
-import { analyzeUnit, convert, formatNumber } from '../../../units';
-import { interventionFacts, itemDoses, perDay, receivedInterventions } from '../../facts';
+import { analyzeUnit, convert, formatNumber, REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../../../units';
+import { interventionFacts, itemDoses, receivedInterventions } from '../../facts';
 import { itemRule } from '../../types';
-import { REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../units/dose-above-max';
+import { oneAdministration } from './amounts';
 
 const HEAVIEST_KG = 150;
 const LARGEST_M2 = 2.5;
@@ -32,16 +32,10 @@ export const doseCappedByMax = itemRule({
       const m = analyzeUnit(max.amount.unit.value);
       const basis = a.dimension?.basis;
       if (!a.code || !m.code || !basis || m.dimension?.basis) continue;
-      let code = a.code;
-      let value = dose.amount.value.value;
-      if (a.dimension!.perTime && !m.dimension!.perTime) {
-        const n = dose.divided?.value ?? perDay(dose);
-        if (!n) continue;
-        code = `(${code}).d`;
-        value /= n;
-      }
+      const each = oneAdministration(dose, dose.amount.value.value, a.code, a.dimension!.perTime && !m.dimension!.perTime);
+      if (!each) continue;
       // The dose for one kg (or one m²), in the cap's unit.
-      const perUnitSize = convert(value, `(${code}).${basis === 'weight' ? 'kg' : 'm2'}`, m.code, { ignoreBasis: true, ignoreAnnotations: true });
+      const perUnitSize = convert(each.value, `(${each.code}).${basis === 'weight' ? 'kg' : 'm2'}`, m.code, { ignoreBasis: true, ignoreAnnotations: true });
       if (perUnitSize === null || perUnitSize <= 0) continue;
       const size = max.amount.value.value / perUnitSize;
       const reference = basis === 'weight' ? REFERENCE_WEIGHT_KG : REFERENCE_SURFACE_M2;

@@ -4,12 +4,10 @@
  * per time (mg/kg/d) is divided into its administrations per day (`in N divided doses`, or the
  * frequency) before the comparison. Conversions go through UCUM.
  */
-import { interventionFacts, itemDoses, perDay, receivedInterventions } from '../../facts';
-import { analyzeUnit, convert, formatNumber } from '../../../units';
+import { interventionFacts, itemDoses, receivedInterventions } from '../../facts';
+import { analyzeUnit, convert, formatNumber, REFERENCE_SURFACE_M2, REFERENCE_WEIGHT_KG } from '../../../units';
 import { itemRule } from '../../types';
-
-export const REFERENCE_WEIGHT_KG = 70;
-export const REFERENCE_SURFACE_M2 = 1.73;
+import { oneAdministration, referenceAmount } from '../dosing/amounts';
 
 export const doseAboveMax = itemRule({
   code: 'dose-above-max',
@@ -25,39 +23,27 @@ export const doseAboveMax = itemRule({
       ctx.at(amount.range);
       const max = interventionFacts(intervention).maxDose;
       if (!max) continue;
-      const a = analyzeUnit(amount.unit.value);
       const m = analyzeUnit(max.amount.unit.value);
-      if (!a.code || !m.code || !a.dimension || !m.dimension) continue;
-      let code = a.code;
-      let value = amount.value.value;
-      const assumptions: string[] = [];
-      if (a.dimension.basis && !m.dimension.basis) {
-        if (a.dimension.basis === 'weight') {
-          code = `(${code}).kg`;
-          value *= REFERENCE_WEIGHT_KG;
-          assumptions.push(`for a ${REFERENCE_WEIGHT_KG} kg adult`);
-        } else {
-          code = `(${code}).m2`;
-          value *= REFERENCE_SURFACE_M2;
-          assumptions.push(`for a body surface of ${REFERENCE_SURFACE_M2} m²`);
-        }
-      }
-      if (a.dimension.perTime && !m.dimension.perTime) {
-        const n = dose.divided?.value ?? perDay(dose);
-        if (!n) continue;
-        code = `(${code}).d`;
-        value /= n;
-        assumptions.push(n === 1 ? 'given once a day' : `split into ${formatNumber(n)} administrations a day`);
-      }
-      const inMaxUnit = convert(value, code, m.code, { ignoreBasis: true, ignoreAnnotations: true });
+      if (!m.code || !m.dimension) continue;
+      // A cap per kg (or per m²) is compared with the dose per kg as written; a plain cap with the dose
+      // at the reference body. A plain dose against a per-kg cap would need the body the other way
+      // round, so it is left alone rather than guessed.
+      const capBasis = m.dimension.basis;
+      const reference = referenceAmount(dose, capBasis);
+      if (!reference || (capBasis && analyzeUnit(amount.unit.value).dimension?.basis !== capBasis)) continue;
+      const each = oneAdministration(dose, reference.value, reference.code, reference.daily && !m.dimension.perTime);
+      if (!each) continue;
+      const assumptions = [...reference.assumptions];
+      if (each.perDayCount !== null) assumptions.push(each.perDayCount === 1 ? 'given once a day' : `split into ${formatNumber(each.perDayCount)} administrations a day`);
+      const inMaxUnit = convert(each.value, each.code, m.code, { ignoreBasis: true, ignoreAnnotations: true });
       if (inMaxUnit === null) continue;
       if (inMaxUnit <= max.amount.value.value * (1 + 1e-9)) continue;
       const written = `${formatNumber(amount.value.value)} ${amount.unit.value}`;
-      const each = `${formatNumber(Number(inMaxUnit.toPrecision(4)))} ${max.amount.unit.value}`;
+      const shown = `${formatNumber(Number(inMaxUnit.toPrecision(4)))} ${max.amount.unit.value}`;
       report(
         amount.range,
         assumptions.length
-          ? `this dose (${written}) is about ${each} per administration ${assumptions.join(', ')}, above the maximum dose of ${formatNumber(max.amount.value.value)} ${max.amount.unit.value}`
+          ? `this dose (${written}) is about ${shown} per administration ${assumptions.join(', ')}, above the maximum dose of ${formatNumber(max.amount.value.value)} ${max.amount.unit.value}`
           : `this dose (${written}) is above the maximum dose of ${formatNumber(max.amount.value.value)} ${max.amount.unit.value}`,
         { dose: inMaxUnit, max: max.amount.value.value, unit: max.amount.unit.value, referenceWeightKg: REFERENCE_WEIGHT_KG, referenceSurfaceM2: REFERENCE_SURFACE_M2 },
       );
