@@ -1,8 +1,9 @@
 /**
  * Linear time by design (issue 8): every pathological shape is checked at two sizes, n and 8n, in
  * the same run, and the larger must cost less than 24 times the smaller — linear work gives about
- * 8, quadratic 64. A ratio from one run, never a wall-clock bound; the best of three runs per size
- * keeps a busy machine from deciding (two were not enough under a load of 10 on 2 cores). The formatter and completion get the same treatment.
+ * 8, quadratic 64. A ratio from one run, never a wall-clock bound; the sizes take turns, best of five
+ * each, so a busy machine does not decide (runs of one size after the other let ×24 through under a
+ * load of 10 on 2 cores). The formatter and completion get the same treatment.
  */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,22 +16,30 @@ const SMALL = 300;
 const FACTOR = 8;
 const LIMIT = 24;
 
-/** Best of three runs; each run gets its own text (a trailing comment differs), so no cache answers it. */
-function best(run: (variant: number) => void): number {
-  let min = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint();
-    run(i);
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return min;
+const RUNS = 5;
+
+function timed(run: () => void): number {
+  const t0 = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** The ratio of the large size's cost to the small one's (the small one floored at 5 ms of work). */
+/**
+ * The ratio of the large size's cost to the small one's (the small one floored at 5 ms of work). The
+ * two sizes take turns, best of five each: a burst of load then slows both alike instead of deciding
+ * the ratio, which runs of one size after the other let happen. Each run gets its own text (a trailing
+ * comment differs), so no cache answers it.
+ */
 function ratio(work: (n: number) => (variant: number) => void): { small: number; large: number; ratio: number } {
-  work(SMALL)(-1); // warm up: compile the code paths
-  const small = best(work(SMALL));
-  const large = best(work(SMALL * FACTOR));
+  const smallRun = work(SMALL);
+  const largeRun = work(SMALL * FACTOR);
+  smallRun(-1); // warm up: compile the code paths
+  let small = Infinity;
+  let large = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    small = Math.min(small, timed(() => smallRun(i)));
+    large = Math.min(large, timed(() => largeRun(i)));
+  }
   return { small, large, ratio: large / Math.max(small, 5) };
 }
 
