@@ -55,13 +55,16 @@ const zodEnglishOnly = {
   },
 };
 
-/** main.ts's `require('./commands')` stays a require of the commands bundle beside cli.js. */
+/**
+ * main.ts loads the commands through load-commands.ts (a plain require in tsc's output); in cli.js
+ * it is load-commands-bundled.ts, which runs the commands bundle beside cli.js with V8's code cache.
+ */
 const commandsApart = {
   name: 'commands-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/commands$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/load-commands$/ }, (args) => {
       if (!/[\\/]server[\\/]cli[\\/]main\.ts$/.test(args.importer)) return undefined;
-      return { path: './cli-commands.js', external: true };
+      return { path: join(root, 'server', 'cli', 'load-commands-bundled.ts') };
     });
   },
 };

@@ -1,0 +1,141 @@
+/**
+ * Loading a large CommonJS bundle with V8's code cache, so a `trial` command does not compile the
+ * 2 MB commands bundle (dist/cli-commands.js) again on every run: the first run of a command
+ * compiles it as Node would and, at exit, saves what V8 compiled (the functions that command ran)
+ * to the user's cache folder; the next runs of that command read the compiled code instead.
+ *
+ * The cache is an optimisation only. Every failure (no cache folder, a folder that cannot be
+ * written, a file V8 rejects: another Node, other V8 flags, a damaged file) falls back to
+ * compiling the source, and a cache that cannot be saved is simply not saved. A cache file is
+ * named by a hash of the bundle's bytes, the command, Node's version, the architecture and Node's
+ * flags, so a rebuilt bundle never runs another build's code; it is written to a temporary file
+ * and renamed, so a concurrent run never reads half a file. Where it lives: docs/cli.md.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** 'off': no cache folder; 'missing': none saved yet; 'accepted': the compiled code was used; 'rejected': damaged or refused by V8 (compiled afresh). */
+export type CodeCacheState = 'off' | 'missing' | 'accepted' | 'rejected';
+
+export interface CachedLoad {
+  exports: unknown;
+  state: CodeCacheState;
+  /** Writes the cache of what has been compiled so far, unless it was accepted; true when written. */
+  save(): boolean;
+}
+
+/** Cache files kept per folder (several Node versions or flag sets may alternate); older ones are removed on save. */
+const KEEP = 16;
+
+/**
+ * The folder of the code cache: `TRIAL_CODE_CACHE` when set (`off` turns the cache off), else the
+ * platform's cache folder (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS,
+ * `%LOCALAPPDATA%` on Windows) under `trial-protocols/code-cache`.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | undefined {
+  const chosen = env.TRIAL_CODE_CACHE;
+  if (chosen !== undefined && chosen !== '') return chosen === 'off' ? undefined : path.resolve(chosen);
+  let base: string | undefined;
+  if (platform === 'win32') base = env.LOCALAPPDATA;
+  else if (platform === 'darwin') base = home && path.join(home, 'Library', 'Caches');
+  else base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home && path.join(home, '.cache');
+  return base ? path.join(base, 'trial-protocols', 'code-cache') : undefined;
+}
+
+/**
+ * Runs the CommonJS file `file` (as `require` would, once) with the code cache of `name` in
+ * `cacheDir` (undefined: no cache), and returns its exports.
+ */
+export function loadWithCodeCache(file: string, name: string, cacheDir: string | undefined): CachedLoad {
+  const bytes = fs.readFileSync(file);
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${safeName(name)}-${cacheKey(bytes, name)}.bin`);
+  const read = cacheFile === undefined ? undefined : readIfAny(cacheFile);
+  const cachedData = read === 'damaged' ? undefined : read;
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const state: CodeCacheState = cacheFile === undefined ? 'off' : read === 'damaged' ? 'rejected' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+
+  const mod = { exports: {} as unknown, filename: file, id: file, loaded: false };
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+
+  let saved = false;
+  return {
+    exports: mod.exports,
+    state,
+    save() {
+      if (saved || cacheFile === undefined || state === 'accepted') return false;
+      saved = true;
+      return writeCache(cacheFile, script.createCachedData());
+    },
+  };
+}
+
+function cacheKey(bytes: Buffer, name: string): string {
+  return crypto
+    .createHash('sha256')
+    .update(bytes)
+    .update(`\0${name}\0${process.version}\0${process.arch}\0${process.execArgv.join('\0')}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^a-z0-9-]/gi, '_');
+}
+
+/**
+ * A cache file is the SHA-256 of the data, then V8's data. V8 checks a cache's version, flags and
+ * source length but not its bytes (release builds skip the checksum), and running damaged
+ * compiled code could crash: a file whose digest does not match is rejected here.
+ */
+const DIGEST = 32;
+
+function readIfAny(file: string): Buffer | 'damaged' | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const data = bytes.subarray(DIGEST);
+  if (bytes.length <= DIGEST || !crypto.createHash('sha256').update(data).digest().equals(bytes.subarray(0, DIGEST))) return 'damaged';
+  return data;
+}
+
+function writeCache(target: string, data: Buffer): boolean {
+  const dir = path.dirname(target);
+  const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temporary, Buffer.concat([crypto.createHash('sha256').update(data).digest(), data]), { flag: 'wx', mode: 0o600 });
+    fs.renameSync(temporary, target);
+  } catch {
+    try {
+      fs.unlinkSync(temporary);
+    } catch {
+      // never created
+    }
+    return false;
+  }
+  removeOldest(dir);
+  return true;
+}
+
+/** Keeps the KEEP most recently written cache files of the folder (each bundle build makes new ones). */
+function removeOldest(dir: string): void {
+  try {
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.bin'))
+      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of files.slice(KEEP)) fs.unlinkSync(path.join(dir, f));
+  } catch {
+    // another run is tidying the same folder
+  }
+}
