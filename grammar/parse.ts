@@ -51,17 +51,37 @@ export interface SegmentParse {
  * segments; the previous result must not be used afterwards (its segments move to the new one).
  */
 export function parse(source: string, previous?: ParseResult): ParseResult {
-  const text = withLineFeeds(source);
   const before = previous && texts.get(previous);
   // A result is reused once: its segments move to the new result, so its text no longer describes
   // them. Passed again, it is parsed from scratch (correct, only slower).
   if (previous) texts.delete(previous);
   if (before !== undefined && previous) {
-    const re = reparse(text, before, previous);
-    return result(text, re.segments, re.window && { previous, ...re.window });
+    // Compared with the previous text as given: when neither it nor the edited part of the new
+    // one has a lone CR, the new text is the source itself and the whole text is not scanned.
+    let text = source;
+    let prefix = commonPrefix(source, before, Math.min(source.length, before.length));
+    let suffix = commonSuffix(source, before, Math.min(source.length, before.length) - prefix);
+    if (withCarriageReturns.has(previous) || hasLoneCarriageReturn(source, prefix - 1, source.length - suffix + 1)) {
+      text = withLineFeeds(source);
+      prefix = commonPrefix(text, before, Math.min(text.length, before.length));
+      suffix = commonSuffix(text, before, Math.min(text.length, before.length) - prefix);
+    }
+    const re = reparse(text, before, previous, prefix, suffix);
+    return result(source, text, re.segments, re.window && { previous, ...re.window });
   }
-  return result(text, splitSegments(text).map(parseSegment));
+  const text = withLineFeeds(source);
+  return result(source, text, splitSegments(text).map(parseSegment));
 }
+
+/** Whether `text[from, to)` has a CR not followed by LF. */
+function hasLoneCarriageReturn(text: string, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = Math.max(from, 0); i < end; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/** The results whose source had a lone CR (their text differs from the source). */
+const withCarriageReturns = new WeakSet<ParseResult>();
 
 /**
  * Where the segments of a reparse differ from the previous result's: old segments [first, next)
@@ -111,7 +131,7 @@ export function editOf(result: ParseResult): ParseEdit | undefined {
   return edits.get(result);
 }
 
-function result(text: string, segments: SegmentParse[], window?: Window): ParseResult {
+function result(source: string, text: string, segments: SegmentParse[], window?: Window): ParseResult {
   let lines: LineIndex | undefined;
   let items: A.TopItem[];
   let diagnostics: Diagnostic[];
@@ -148,6 +168,7 @@ function result(text: string, segments: SegmentParse[], window?: Window): ParseR
     segments,
   };
   texts.set(parsed, text);
+  if (text !== source) withCarriageReturns.add(parsed);
   if (window) {
     edits.set(parsed, editFrom(window, segments, parsed.ast.range.end.line));
     // Only one step back is kept: the chain of spent results would hold every old AST alive.
@@ -193,11 +214,8 @@ function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, 
  * moved by the edit's offset and line delta. Falls back to the whole text when the window ends in
  * a different `"""` state (the segmentation after it could change).
  */
-function reparse(text: string, before: string, previous: ParseResult): { segments: SegmentParse[]; window?: Omit<Window, 'previous'> } {
+function reparse(text: string, before: string, previous: ParseResult, prefix: number, suffix: number): { segments: SegmentParse[]; window?: Omit<Window, 'previous'> } {
   const old = previous.segments;
-  const min = Math.min(text.length, before.length);
-  const prefix = commonPrefix(text, before, min);
-  const suffix = commonSuffix(text, before, min - prefix);
   let low: number;
   let high: number;
   const delta = text.length - before.length;

@@ -94,20 +94,66 @@ export function facts(model: TrialModel): Facts {
 /**
  * The facts of a model derived incrementally (model.ts `modelEditOf`) from the previous model's:
  * the same object when the edit replaced no trial, intervention or arm; the intervention types
- * updated when only interventions were replaced; undefined (compute afresh) otherwise.
+ * updated for replaced interventions and the receivers for replaced arms (the edit replaces an
+ * item by one of the same name, so only the lists of the interventions the old or new arm names
+ * change); undefined (compute afresh) when the trial was replaced.
  */
 function derived(model: TrialModel): Facts | undefined {
   const edit = modelEditOf(model);
   const before = edit && cache.get(edit.previous);
   if (!edit || !before) return undefined;
   let types: Map<string, string | undefined> | undefined;
-  for (const item of edit.added) {
-    if (item.kind === 'TrialBlock' || item.kind === 'ArmBlock') return undefined;
-    if (item.kind !== 'InterventionBlock') continue;
-    types ??= new Map(before.interventionTypes);
-    types.set(item.id.value, interventionFacts(item).type);
+  let receivers: Map<string, A.ArmBlock[]> | undefined;
+  for (let i = 0; i < edit.added.length; i++) {
+    const item = edit.added[i]!;
+    if (item.kind === 'TrialBlock') return undefined;
+    if (item.kind === 'InterventionBlock') {
+      types ??= new Map(before.interventionTypes);
+      types.set(item.id.value, interventionFacts(item).type);
+    } else if (item.kind === 'ArmBlock') {
+      const old = edit.removed[i] as A.ArmBlock;
+      receivers ??= new Map(before.receivers);
+      replaceReceiver(receivers, old, item, model);
+    }
   }
-  return types ? { ...before, interventionTypes: types } : before;
+  if (!types && !receivers) return before;
+  return { ...before, ...(types ? { interventionTypes: types } : {}), ...(receivers ? { receivers } : {}) };
+}
+
+/** The intervention names an arm's `receives` name, each once. */
+function receivedNames(arm: A.ArmBlock): Set<string> {
+  const names = new Set<string>();
+  for (const s of arm.statements) if (s.kind === 'Receives') names.add(s.intervention.value);
+  return names;
+}
+
+/**
+ * `receivers` (a copy of the previous model's map, whose lists are not yet copied) with arm `old`
+ * replaced by `arm`, its replacement of the same name: each list touched is copied, the old arm
+ * taken out and the new one put at its place in document order (the arms are the first
+ * declarations of their names, in document order, and `arm` takes the place of `old`).
+ */
+function replaceReceiver(receivers: Map<string, A.ArmBlock[]>, old: A.ArmBlock, arm: A.ArmBlock, model: TrialModel): void {
+  if (model.arms.get(arm.id.value) !== arm) return;
+  const names = new Set([...receivedNames(old), ...receivedNames(arm)]);
+  const now = receivedNames(arm);
+  const at = arm.range.start.offset;
+  for (const name of names) {
+    const list = (receivers.get(name) ?? []).filter((a) => a !== old);
+    if (now.has(name)) {
+      // Binary search for the first arm after `arm` (the lists' arms are in document order).
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid]!.range.start.offset < at) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, arm);
+    }
+    if (list.length > 0) receivers.set(name, list);
+    else receivers.delete(name);
+  }
 }
 
 export function quantityDays(q: A.Quantity | undefined): number | undefined {
@@ -384,14 +430,21 @@ export function receivedInterventions(arm: A.ArmBlock, model: TrialModel): (A.In
   return out;
 }
 
+/** What `perArm` keeps per arm object: the finding and the interventions it was computed with. */
+export type PerArmCache<T> = WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: T; interventions: ReadonlyMap<string, A.InterventionBlock> }>;
+
 /**
  * A document rule's finding for one arm, computed from the arm and the interventions it receives
  * only, and kept per arm object until one of them changes: a document rule that goes over every
- * arm then costs a lookup per unchanged arm on a keystroke. Checking the entry allocates nothing.
+ * arm then costs a lookup per unchanged arm on a keystroke. While the model's interventions map is
+ * the one the entry was checked against (a model keeps the map when no intervention is replaced,
+ * added or removed; it never changes a map in place), the arm's interventions are those of the
+ * entry without looking them up. Checking the entry allocates nothing.
  */
-export function perArm<T>(cache: WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: T }>, arm: A.ArmBlock, model: TrialModel, compute: () => T): T {
+export function perArm<T>(cache: PerArmCache<T>, arm: A.ArmBlock, model: TrialModel, compute: () => T): T {
   const hit = cache.get(arm);
   if (hit) {
+    if (hit.interventions === model.interventions) return hit.value;
     let k = 0;
     let same = true;
     for (const s of arm.statements) {
@@ -401,10 +454,13 @@ export function perArm<T>(cache: WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock
         break;
       }
     }
-    if (same && k === hit.ivs.length) return hit.value;
+    if (same && k === hit.ivs.length) {
+      hit.interventions = model.interventions;
+      return hit.value;
+    }
   }
   const value = compute();
-  cache.set(arm, { ivs: receivedInterventions(arm, model), value });
+  cache.set(arm, { ivs: receivedInterventions(arm, model), value, interventions: model.interventions });
   return value;
 }
 

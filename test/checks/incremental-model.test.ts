@@ -10,6 +10,7 @@ import { parse } from '../../grammar/parse';
 import { applyEdit, seededEdits } from '../../bench/edits';
 import { generateProtocol } from '../../bench/generate';
 import { buildModel, modelEditOf, type TrialModel } from '../../server/model';
+import { facts } from '../../server/checks/facts';
 import { readExample } from '../helpers/paths';
 
 /** The model as plain data (positions by value), with the unresolved references in document order. */
@@ -60,5 +61,54 @@ describe('incremental model', () => {
     assert.deepEqual(edit.removed, [iv]);
     assert.equal(second.interventions.get(iv.id.value), edit.added[0]);
     assert.deepEqual(plain(second), plain(buildModel(parse(edited))));
+  });
+
+  it('derives facts equal to a fresh model\'s after seeded edits, an arm that starts or stops receiving an intervention included', function () {
+    this.timeout(120_000);
+    // The receivers of each intervention (arms in document order) and the intervention types, by value.
+    const plainFacts = (m: TrialModel): unknown => {
+      const f = facts(m);
+      return {
+        studyDays: f.studyDays,
+        types: [...f.interventionTypes].sort(),
+        receivers: [...f.receivers].map(([name, arms]) => [name, arms.map((a) => `${a.id.value}@${a.range.start.offset}`)]).sort(),
+      };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        let text = generateProtocol(300, seed);
+        let previous = parse(text);
+        facts(buildModel(previous));
+        const receivesAt = [...text.matchAll(/\n  receives /g)].map((m) => m.index! + 1);
+        const edits = seededEdits(text, 30, seed);
+        for (let k = 0; k < edits.length; k++) {
+          // Every third edit renames what an arm receives (it stops receiving one intervention and starts another).
+          const at = receivesAt[(seed + k) % receivesAt.length]!;
+          const e = k % 3 === 2 && at < text.length ? { offset: at + '  receives '.length, remove: 0, insert: 'x' } : edits[k]!;
+          text = text.slice(0, e.offset) + e.insert + text.slice(e.offset + e.remove);
+          const next = parse(text, previous);
+          assert.deepEqual(plainFacts(buildModel(next)), plainFacts(buildModel(parse(text))), `after an edit at offset ${e.offset}`);
+          previous = next;
+        }
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('after an edit renaming what an arm receives, the facts are derived, not computed afresh, and list the arm under its new intervention', () => {
+    const text = generateProtocol(300, 7);
+    const first = parse(text);
+    const before = facts(buildModel(first));
+    const at = text.indexOf('\n  receives ') + '\n  receives '.length;
+    const name = /\w+/.exec(text.slice(at))![0];
+    const edited = text.slice(0, at) + 'renamed_' + text.slice(at);
+    const model = buildModel(parse(edited, first));
+    assert.ok(modelEditOf(model), 'the model was derived');
+    const after = facts(model);
+    assert.notEqual(after, before);
+    assert.equal(after.interventionTypes, before.interventionTypes, 'no intervention was replaced: its types are kept');
+    const arm = modelEditOf(model)!.added[0]!;
+    assert.ok(after.receivers.get('renamed_' + name)?.includes(arm as never));
+    assert.ok(!(after.receivers.get(name) ?? []).includes(arm as never));
   });
 });

@@ -47,4 +47,30 @@ describe('grammar: line ends (CR, LF, CRLF)', () => {
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.character], [1, 21, 27]);
     assert.equal(text.split('\n')[1]!.indexOf('banana'), 21);
   });
+
+  it('an edit that makes or unmakes a lone CR (typed, pasted, or the LF after a CR deleted) parses as a fresh parse does', () => {
+    const positions = (r: ReturnType<typeof parse>) => JSON.parse(JSON.stringify({ items: r.ast.items, diagnostics: r.diagnostics, comments: r.comments, range: r.ast.range }));
+    const lf = readExample('ZEPHYR-1.trial');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const mid = (t: string) => t.indexOf('\n', t.length >> 1) + 1;
+    const cases: [string, (t: string) => string][] = [
+      ['a lone CR typed at a line end', (t) => t.slice(0, mid(t) - 1) + '\r' + t.slice(mid(t) - 1)],
+      ['a paste with lone CRs', (t) => t.slice(0, mid(t)) + 'site "A" in "Oslo", "Norway" status recruiting\rsite "B" in "Bergen", "Norway" status recruiting\r' + t.slice(mid(t))],
+      ['the LF after a CR deleted', (t) => t.slice(0, mid(t) - 1) + t.slice(mid(t))],
+      ['a line typed after a CR', (t) => t.slice(0, mid(t)) + '// a note\r\n' + t.slice(mid(t))],
+    ];
+    for (const start of [lf, crlf, lf.replace(/\n/g, '\r')]) {
+      for (const [what, edit] of cases) {
+        let text = start;
+        let previous = parse(text);
+        // The edit, then one more at the same place on its result (the previous text then has the CR).
+        for (let step = 0; step < 2; step++) {
+          text = edit(text);
+          const incremental = parse(text, previous);
+          assert.deepEqual(positions(incremental), positions(parse(text)), `${what}, step ${step + 1}`);
+          previous = incremental;
+        }
+      }
+    }
+  });
 });

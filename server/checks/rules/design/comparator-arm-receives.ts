@@ -9,7 +9,8 @@
  */
 import type * as A from '../../../../grammar/ast';
 import { statementsOf, textStatements, type TrialModel } from '../../../model';
-import type { Rule } from '../../types';
+import { receivedInterventions } from '../../facts';
+import { itemRule } from '../../types';
 import { armType } from './arms-of';
 
 const PLACEBO = /\b(placebos?|vehicle|dummy|inactive|inert|sugar pills?|saline|matching|simulated|sham)\b|\b(no|non|without)[ -]active\b/i;
@@ -36,30 +37,35 @@ function received(model: TrialModel, arm: A.ArmBlock): A.InterventionBlock[] {
   return out;
 }
 
-export const comparatorArmReceives: Rule = {
+/**
+ * Per arm: what an arm is told to be against what it receives depends on the arm and the
+ * interventions it receives only, so it is an item rule with those interventions as its deps
+ * (item-cache.ts): a keystroke in one arm or intervention checks that arm, or the arms receiving
+ * that intervention, not every arm.
+ */
+export const comparatorArmReceives = itemRule({
   code: 'comparator-arm-receives',
   group: 'registry',
   defaultSeverity: 'warning',
   doc: { summary: 'A placebo or sham comparator arm receives no placebo or sham; an active comparator arm receives only placebo.' },
-  reads: ['ArmBlock', 'InterventionBlock'],
-  check(model, report, ctx) {
-    for (const arm of model.arms.values()) {
-      const type = armType(arm);
-      if (type !== 'PLACEBO_COMPARATOR' && type !== 'SHAM_COMPARATOR' && type !== 'ACTIVE_COMPARATOR') continue;
-      const typeStmt = statementsOf(arm, 'Words').find((w) => w.field === 'armType')!;
-      ctx.at(typeStmt.range);
-      const ivs = received(model, arm);
-      // An arm that receives nothing is arm-without-intervention's; an unknown name is name-undefined's.
-      if (ivs.length === 0 || ivs.length < statementsOf(arm, 'Receives').length) continue;
-      const texts = ivs.map(words);
-      const label = arm.id.value;
-      if (type === 'PLACEBO_COMPARATOR' && !texts.some((t) => PLACEBO.test(t))) {
-        report(typeStmt.words.range, `arm '${label}' is a placebo comparator, but nothing it receives is a placebo (${ivs.map((i) => i.id.value).join(', ')}): give it the placebo, or use the arm type that says what it is (active comparator, other)`, { arm: label });
-      } else if (type === 'SHAM_COMPARATOR' && !texts.some((t) => SHAM.test(t))) {
-        report(typeStmt.words.range, `arm '${label}' is a sham comparator, but nothing it receives is a sham (${ivs.map((i) => i.id.value).join(', ')}): give it the sham procedure or device, or use the arm type that says what it is`, { arm: label });
-      } else if (type === 'ACTIVE_COMPARATOR' && ivs.every(isOnlyPlacebo)) {
-        report(typeStmt.words.range, `arm '${label}' is an active comparator, but it receives only placebo: use placebo comparator`, { arm: label });
-      }
+  kinds: ['ArmBlock'],
+  deps: (arm, model) => receivedInterventions(arm, model),
+  checkItem(arm, model, report, ctx) {
+    const type = armType(arm);
+    if (type !== 'PLACEBO_COMPARATOR' && type !== 'SHAM_COMPARATOR' && type !== 'ACTIVE_COMPARATOR') return;
+    const typeStmt = statementsOf(arm, 'Words').find((w) => w.field === 'armType')!;
+    ctx.at(typeStmt.range);
+    const ivs = received(model, arm);
+    // An arm that receives nothing is arm-without-intervention's; an unknown name is name-undefined's.
+    if (ivs.length === 0 || ivs.length < statementsOf(arm, 'Receives').length) return;
+    const texts = ivs.map(words);
+    const label = arm.id.value;
+    if (type === 'PLACEBO_COMPARATOR' && !texts.some((t) => PLACEBO.test(t))) {
+      report(typeStmt.words.range, `arm '${label}' is a placebo comparator, but nothing it receives is a placebo (${ivs.map((i) => i.id.value).join(', ')}): give it the placebo, or use the arm type that says what it is (active comparator, other)`, { arm: label });
+    } else if (type === 'SHAM_COMPARATOR' && !texts.some((t) => SHAM.test(t))) {
+      report(typeStmt.words.range, `arm '${label}' is a sham comparator, but nothing it receives is a sham (${ivs.map((i) => i.id.value).join(', ')}): give it the sham procedure or device, or use the arm type that says what it is`, { arm: label });
+    } else if (type === 'ACTIVE_COMPARATOR' && ivs.every(isOnlyPlacebo)) {
+      report(typeStmt.words.range, `arm '${label}' is an active comparator, but it receives only placebo: use placebo comparator`, { arm: label });
     }
   },
-};
+});

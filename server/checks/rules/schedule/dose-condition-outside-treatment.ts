@@ -6,7 +6,7 @@
  * only on listed days has no stated period, and is not checked.
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, interventionFacts, perArm } from '../../facts';
+import { doseSpan, interventionFacts, perArm, type PerArmCache } from '../../facts';
 import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { formatDays } from '../../util';
@@ -44,7 +44,7 @@ interface Finding {
   end: number;
 }
 
-const findings = new WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: readonly Finding[] }>();
+const findings = new WeakMap() as PerArmCache<readonly Finding[]>;
 const NONE: readonly Finding[] = [];
 
 /** The conditional dose days of one arm outside its treatment period. */

@@ -3,7 +3,7 @@
  * tells the two doses apart (a loading dose and a maintenance dose must not overlap).
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, perArm, type DoseSpan } from '../../facts';
+import { doseSpan, perArm, type DoseSpan, type PerArmCache } from '../../facts';
 import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { armDoses } from './dose-condition-outside-treatment';
@@ -61,7 +61,7 @@ interface Overlap {
   day: number;
 }
 
-const overlaps = new WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | undefined)[]; value: readonly Overlap[] }>();
+const overlaps = new WeakMap() as PerArmCache<readonly Overlap[]>;
 const NONE: readonly Overlap[] = [];
 
 /** Each dose of an arm given on a day an earlier dose of the same intervention (and condition) already covers. */
