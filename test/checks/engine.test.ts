@@ -15,9 +15,9 @@ describe('checks: examples', () => {
   it('the seed NCT04743739 shows exactly what the record deserves', () => {
     assert.deepEqual(summary(readExample('NCT04743739.trial')), [
       // One diagnostic per place, naming every element missing there (errors and warnings apart).
-      // The primary completion date has no source that requires it: a warning (docs/diagnostics.md).
-      '6:1-6:6 warning registry-missing-element "trial" the primary completion date; the oversight answers (FDA-regulated drug, FDA-regulated device)',
-      '6:1-6:6 error registry-missing-element "trial" the official title (required for studies starting on or after 2017-01-18); a primary outcome',
+      // The primary completion date and the primary outcome have no source that requires them: a warning (docs/diagnostics.md).
+      '6:1-6:6 warning registry-missing-element "trial" the primary completion date; a primary outcome; the oversight answers (FDA-regulated drug, FDA-regulated device)',
+      '6:1-6:6 error registry-missing-element "trial" the official title (required for studies starting on or after 2017-01-18)',
       '12:10-12:20 error why-stopped-missing "terminated"',
       '38:1-38:9 error registry-missing-element "sponsors" the organization',
       '104:28-104:33 information unit-clinical-spelling "g/24h"',

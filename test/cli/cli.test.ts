@@ -15,7 +15,7 @@ describe('cli: trial', function () {
   it('check: text format file:line:col severity code message, exit 1 on errors', async () => {
     const r = await cli(['check', 'examples']);
     assert.equal(r.code, 1);
-    assert.match(r.out, /^examples\/NCT04743739\.trial:6:1 error registry-missing-element .*primary outcome/m);
+    assert.match(r.out, /^examples\/NCT04743739\.trial:6:1 error registry-missing-element .*official title/m);
     assert.match(r.out, /^examples\/NCT04743739\.trial:12:10 error why-stopped-missing /m);
     assert.doesNotMatch(r.out, /ZEPHYR-1\.trial:\d+:\d+ error/);
   });
@@ -88,9 +88,9 @@ describe('cli: trial', function () {
 
   it('export: a required element or placeholder silenced by trial-ignore still refuses, naming the silenced diagnostics; check fails too', async () => {
     const zephyr = fs.readFileSync(path.join(REPO, 'examples', 'ZEPHYR-1.trial'), 'utf8');
-    // No primary outcome (silenced on `trial`) and a placeholder enrollment (silenced on its line).
+    // No official title (required from its start date; silenced on `trial`) and a placeholder enrollment (silenced on its line).
     const text = zephyr
-      .replace(/^primary outcome/gm, 'secondary outcome')
+      .replace(/^ {2}official title .*\n/m, '')
       .replace(/^trial \{/m, '// trial-ignore registry-missing-element\ntrial {')
       .replace(/^( {2})enrollment \d+ estimated$/m, '$1// trial-ignore placeholder-value\n$1enrollment TODO estimated');
     const lines = text.split('\n');
@@ -102,7 +102,7 @@ describe('cli: trial', function () {
     const r = await cli(['export', file, '--out-dir', dir]);
     assert.equal(r.code, 1, r.out + r.err);
     assert.match(r.out, new RegExp(`export refused: .*Silenced by trial-ignore, but still blocking the export: registry-missing-element \\(line ${trialLine}\\), placeholder-value \\(line ${enrollmentLine}\\)`));
-    assert.match(r.err, new RegExp(`silenced\\.trial:${trialLine}:1 error registry-missing-element .*primary outcome`));
+    assert.match(r.err, new RegExp(`silenced\\.trial:${trialLine}:1 error registry-missing-element .*official title`));
     assert.match(r.err, new RegExp(`silenced\\.trial:${enrollmentLine}:14 error placeholder-value `));
     assert.deepEqual(fs.readdirSync(dir), ['silenced.trial'], 'nothing written');
     const check = await cli(['check', file]);

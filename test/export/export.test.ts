@@ -151,11 +151,11 @@ describe('export: refusal, schema, determinism, atomic write', () => {
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trial-export-')); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses the seed: it has errors (no primary outcome, as its record)', () => {
+  it('refuses the seed: it has errors (no official title, as its record)', () => {
     const r = exportText(seedText);
     assert.equal(r.ok, false);
     if (r.ok) return;
-    assert.ok(r.diagnostics.some((d) => d.code === 'registry-missing-element' && /primary outcome/.test(d.message)));
+    assert.ok(r.diagnostics.some((d) => d.code === 'registry-missing-element' && d.severity === 'error' && /official title/.test(d.message)));
     assert.ok(r.diagnostics.every((d) => d.severity === 'error'));
   });
 

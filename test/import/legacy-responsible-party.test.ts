@@ -2,7 +2,7 @@
  * The legacy responsible party (`oldNameTitle`, `oldOrganization`: records registered before the
  * registry's 2011 responsible-party form): every shared record that carries it is imported into
  * `responsible party "…" organization "…"` and exported back to the same object, shown by the
- * preview, and warned about (no type) without an error.
+ * preview, and reported as an error: the upload schema requires a type (its legacy elements are deprecated).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -41,9 +41,9 @@ describe('import/export: the legacy responsible party of real records', function
         for (const v of [original.oldNameTitle, original.oldOrganization].filter((x) => x !== undefined)) assert.ok(shown.includes(v), `${shown} lacks ${v}`);
       });
 
-      it('warns, on the statement, that the legacy form has no type', () => {
+      it('an error, on the statement: the legacy form has no type, which the upload schema requires', () => {
         const found = diagnostics.filter((d) => d.code === 'registry-missing-element' && /responsible party's type/.test(d.message));
-        assert.deepEqual(found.map((d) => d.severity), ['warning']);
+        assert.deepEqual(found.map((d) => d.severity), ['error']);
         assert.match(t!.text.slice(found[0]!.range.start.offset, found[0]!.range.end.offset), /^responsible party "/);
       });
     });

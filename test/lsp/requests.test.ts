@@ -56,8 +56,8 @@ describe('lsp: custom requests (protocol.ts)', function () {
 
   it('trial/exportRecord refuses a record whose required element is silenced by trial-ignore, and names it', async () => {
     const zephyr = fs.readFileSync(path.join(dir, 'ZEPHYR-1.trial'), 'utf8');
-    // No primary outcome (every outcome made secondary), the missing-element error silenced on `trial`.
-    const text = zephyr.replace(/^primary outcome/gm, 'secondary outcome').replace(/^trial \{/m, '// trial-ignore registry-missing-element\ntrial {');
+    // No official title (required from its start date), the missing-element error silenced on `trial`.
+    const text = zephyr.replace(/^ {2}official title .*\n/m, '').replace(/^trial \{/m, '// trial-ignore registry-missing-element\ntrial {');
     assert.notEqual(text, zephyr);
     const uri = pathToFileURL(path.join(dir, 'silenced.trial')).href;
     await server.open(text, uri);
@@ -73,7 +73,7 @@ describe('lsp: custom requests (protocol.ts)', function () {
 
   it('trial/exportRecord refuses a required element the settings switch off (trial.rules.registry, trial.severity)', async () => {
     const zephyr = fs.readFileSync(path.join(dir, 'ZEPHYR-1.trial'), 'utf8');
-    const text = zephyr.replace(/^primary outcome/gm, 'secondary outcome');
+    const text = zephyr.replace(/^ {2}official title .*\n/m, '');
     const uri = pathToFileURL(path.join(dir, 'switched-off.trial')).href;
     await server.open(text, uri);
     for (const settings of [

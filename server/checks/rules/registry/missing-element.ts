@@ -64,6 +64,7 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     });
   } else {
     /** The placeholder line is the preferred fix; `choices` are registry values the writer may pick by name. */
+    /** `sourced: false`: no source shows the registry refusing the record without it (a warning). */
     const inTrial = (element: string, line: string, options?: { choices?: string[]; sourced?: boolean }): void => {
       const lines2 = [line, ...(options?.choices ?? [])];
       (options?.sourced === false ? { push: expected } : required).push({
@@ -88,16 +89,20 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     // Only the writer knows these: the fix writes a placeholder (placeholder-value keeps it an error
     // until answered), never a value borrowed from another field or made up (a completion date
     // copied as the primary completion date, "0 estimated" participants).
-    if (!wordsField(trial, 'studyType')) inTrial('the study type', 'study type TODO');
-    if (!wordsField(trial, 'status')) inTrial('the overall status', 'status TODO');
+    // PRSXSD: study_type is required inside study_design, itself optional: an error once the
+    // protocol states a design (the export then writes the design module), else a warning.
+    const statesDesign = !!model.design || !!statementsOf(trial, 'Phase')[0];
+    if (!wordsField(trial, 'studyType')) inTrial('the study type', 'study type TODO', { sourced: statesDesign });
+    // The status, the dates and the enrollment are optional in PRSXSD (minOccurs 0), their DEFS
+    // symbols are in the part not readable, and 42 CFR 11.28(a)(2) lists them as what the
+    // responsible party of an applicable clinical trial must submit, not as a refusal: warnings.
+    if (!wordsField(trial, 'status')) inTrial('the overall status', 'status TODO', { sourced: false });
     const primary = dateField(trial, 'primaryCompletion');
     const completion = dateField(trial, 'completion');
-    if (!start) inTrial('the start date', 'start TODO');
-    // No source in the reference makes the primary completion date required, nor gives the date
-    // from which it is (legacy records started 2000–2006 lack it): a warning.
+    if (!start) inTrial('the start date', 'start TODO', { sourced: false });
     if (!primary) inTrial('the primary completion date', 'primary completion TODO', { sourced: false });
-    if (!completion) inTrial('the study completion date', 'completion TODO');
-    if (!statementsOf(trial, 'Enrollment')[0]) inTrial('the enrollment', 'enrollment TODO');
+    if (!completion) inTrial('the study completion date', 'completion TODO', { sourced: false });
+    if (!statementsOf(trial, 'Enrollment')[0]) inTrial('the enrollment', 'enrollment TODO', { sourced: false });
     if (interventional && !statementsOf(trial, 'Phase')[0]) {
       // The phases the registry allows for the interventions, as explicit choices after the placeholder.
       const choices = hasDrug(model) ? ['phase 1', 'phase 2', 'phase 3', 'phase 4', 'phase early 1'] : ['phase na'];
@@ -119,13 +124,15 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
         fixes: [fix('a design block', appendToDocument(text, ctx.lines, `design {\n  ${allocation}\n  ${modelLine}\n  purpose TODO\n  masking TODO\n}`))],
       });
     } else {
-      const inDesign = (element: string, line: string): void => {
-        required.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
+      const inDesign = (element: string, line: string, sourced = true): void => {
+        (sourced ? required : { push: expected }).push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
       };
+      // PRSXSD interventional_design: interventional_subtype (purpose) and allocation are required;
+      // assignment (the model) and the masking elements are optional (minOccurs 0): warnings.
       if (!wordsField(design, 'allocation')) inDesign('the allocation', allocation);
-      if (!statementsOf(design, 'Model')[0]) inDesign('the intervention model', modelLine);
+      if (!statementsOf(design, 'Model')[0]) inDesign('the intervention model', modelLine, false);
       if (!wordsField(design, 'purpose')) inDesign('the primary purpose', 'purpose TODO');
-      if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking TODO');
+      if (!statementsOf(design, 'Masking')[0]) inDesign('the masking', 'masking TODO', false);
     }
     // The upload schema allows no arm (`arm_group` 0..n) and no source requires one; single-group
     // records registered 2019–2021 have none (NCT04188236, NCT04767152, NCT04767165): a warning.
@@ -135,8 +142,9 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     if (model.interventions.size === 0) {
       required.push({ element: 'at least one intervention', range: trialRange, fixes: [fix('an intervention', appendToDocument(text, ctx.lines, 'intervention intervention_1 {\n  type TODO\n  name "TODO"\n}'))] });
     }
+    // PRSXSD: primary_outcome 0..n; DEFS's `*` for it is unverified (registry-format.md §7c): a warning.
     if (!model.outcomes.some((o) => o.level.value === 'primary')) {
-      required.push({
+      expected({
         element: 'a primary outcome',
         range: trialRange,
         fixes: [fix('a primary outcome', appendToDocument(text, ctx.lines, 'primary outcome "TODO" {\n  time frame "TODO"\n}'))],
@@ -144,9 +152,11 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
     }
   }
 
+  // PRSXSD: eligibility is optional (minOccurs 0), but inside it gender, minimum_age and
+  // maximum_age are required: the block's absence is a warning, a block without them an error.
   const elig = model.eligibility;
   if (!elig) {
-    required.push({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age TODO\n  sex TODO\n}'))] });
+    expected({ element: 'the eligibility (sex and ages)', range: trialRange, fixes: [fix('an eligibility block', appendToDocument(text, ctx.lines, 'eligibility {\n  age TODO\n  sex TODO\n}'))] });
   } else {
     if (!wordsField(elig, 'sex')) required.push({ element: 'the eligible sex', range: elig.keyword, fixes: [fix('the sex', insertInBlock(text, ctx.lines, elig, 'sex TODO'), "Add 'sex TODO'")] });
     if (!statementsOf(elig, 'Age')[0]) required.push({ element: 'the eligible ages', range: elig.keyword, fixes: [fix('the ages', insertInBlock(text, ctx.lines, elig, 'age TODO'), "Add 'age TODO'")] });
@@ -156,8 +166,11 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
   if (!sponsors) {
     required.push({ element: 'the sponsors (organization, lead sponsor, responsible party)', range: trialRange, fixes: [fix('a sponsors block', appendToDocument(text, ctx.lines, 'sponsors {\n  organization "TODO" class TODO\n  lead "TODO" class TODO\n  responsible party TODO\n}'))] });
   } else {
+    // PRSXSD: sponsors is optional, but lead_sponsor is required inside it, which the record has
+    // as soon as it names a collaborator or a responsible party: then an error, else a warning.
+    const sponsorsWritten = statementsOf(sponsors, 'ResponsibleParty').length > 0 || statementsOf(sponsors, 'Sponsor').length > 0;
     if (!statementsOf(sponsors, 'Sponsor').some((s) => s.role.value === 'lead')) {
-      required.push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class TODO'), 'Add \'lead "…"\'')] });
+      (sponsorsWritten ? required : { push: expected }).push({ element: 'the lead sponsor', range: sponsors.keyword, fixes: [fix('the lead sponsor', insertInBlock(text, ctx.lines, sponsors, 'lead "TODO" class TODO'), 'Add \'lead "…"\'')] });
     }
     // The upload schema requires the type only inside `resp_party`, itself optional (0..1); no
     // source here makes it required or says from when (records last updated 2006–2011 lack it): a warning.
@@ -166,11 +179,11 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       expected({ element: 'the responsible party', range: sponsors.keyword, fixes: [fix('the responsible party', insertInBlock(text, ctx.lines, sponsors, 'responsible party TODO'), "Add 'responsible party TODO'")] });
     } else if (!party.partyType) {
       // The legacy form (a free-text name/title and organization, before the registry's 2011 form)
-      // has no type; the upload schema requires `resp_party_type` inside `resp_party`, but the
-      // registry holds records in the legacy form (NCT00353704, NCT00405041): a warning.
+      // has no type; PRSXSD requires `resp_party_type` inside `resp_party` and marks its `name_title`
+      // and `organization` "DEPRECATED: use above RP subelements instead": the upload refuses it.
       const head = /^responsible\s+party/i.exec(text.slice(party.range.start.offset, party.range.end.offset));
       const at = party.range.start.offset + (head?.[0].length ?? 0);
-      expected({
+      required.push({
         element: "the responsible party's type (the legacy form, written before 2011, has none)",
         range: party.range,
         fixes: head ? [fix("the responsible party's type", { range: ctx.lines.range(at, at), newText: ' TODO' }, "Add the type: 'responsible party TODO …'")] : [],
@@ -196,12 +209,16 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       if (!textField(elig, 'studyPopulation')) required.push({ element: 'the study population', range: elig.keyword, fixes: [fix('the study population', insertInBlock(text, ctx.lines, elig, 'study population "TODO"'), 'Add \'study population "…"\'')] });
       if (!wordsField(elig, 'samplingMethod')) required.push({ element: 'the sampling method', range: elig.keyword, fixes: [fix('the sampling method', insertInBlock(text, ctx.lines, elig, 'sampling TODO'), "Add 'sampling …'")] });
     }
-    // No source makes these required; every real observational record states them (43 of 43).
+    // PRSXSD observational_design (included iff observational) requires observational_study_design
+    // and timing (the time perspective); every real observational record states them (43 of 43).
+    const inObservational = (element: string, line: string): void => {
+      if (design) required.push({ element, range: design.keyword, fixes: [fix(element, insertInBlock(text, ctx.lines, design, line), `Add '${line}'`)] });
+    };
     if (!design) {
-      expected({ element: 'the observational design (observational model, time perspective)', range: trialRange, fixes: [fix('a design block', appendToDocument(text, ctx.lines, 'design {\n  observational model TODO\n  time perspective TODO\n}'))] });
+      required.push({ element: 'the observational design (observational model, time perspective)', range: trialRange, fixes: [fix('a design block', appendToDocument(text, ctx.lines, 'design {\n  observational model TODO\n  time perspective TODO\n}'))] });
     } else {
-      if (!wordsField(design, 'observationalModel')) inDesign('the observational model', 'observational model TODO');
-      if (!wordsField(design, 'timePerspective')) inDesign('the time perspective', 'time perspective TODO');
+      if (!wordsField(design, 'observationalModel')) inObservational('the observational model', 'observational model TODO');
+      if (!wordsField(design, 'timePerspective')) inObservational('the time perspective', 'time perspective TODO');
     }
   }
   if (type === 'EXPANDED_ACCESS') {
