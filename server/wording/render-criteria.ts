@@ -125,19 +125,36 @@ const LISTS = ['include', 'exclude'] as const;
  * marker are not counted), the list's bullet, else the fallback list's style, else `*`.
  */
 export function itemMarkers(list: CriteriaList, fallback?: CriteriaList): string[] {
+  const counter = markerCounter(list, fallback);
+  return list.items.map((_, i) => counter.take(list.markers?.[i]));
+}
+
+/** The list's markers one item at a time: `next` is the marker the list gives the coming item, `take` writes it (or the item's own). */
+export interface MarkerCounter {
+  next(): string;
+  take(own?: ItemMarker): string;
+}
+
+/** The style of a list's markers (itemMarkers), item by item; the import asks it which items need their own marker. */
+export function markerCounter(list: Omit<CriteriaList, 'items'>, fallback?: Omit<CriteriaList, 'items'>): MarkerCounter {
   const own = list.numbered || list.bullet !== undefined;
   const style = own ? list : fallback ?? list;
   const form = style.numbered ? readNumberMarker(style.firstNumber ?? '1.') ?? readNumberMarker('1.')! : undefined;
-  let next = form?.value ?? 1;
-  return list.items.map((_, i) => {
-    const mine = list.markers?.[i];
-    if (mine) {
+  let count = form?.value ?? 1;
+  const next = () => (form ? writeNumberMarker(form, count) : style.bullet ?? '*');
+  return {
+    next,
+    take(mine) {
+      if (!mine) {
+        const m = next();
+        count++;
+        return m;
+      }
       const n = mine.numbered && form ? readNumberMarker(mine.written) : undefined;
-      if (n && sameForm(n, form!)) next = n.value + 1;
+      if (n && sameForm(n, form!)) count = n.value + 1;
       return mine.written;
-    }
-    return form ? writeNumberMarker(form, next++) : style.bullet ?? '*';
-  });
+    },
+  };
 }
 
 function renderItems(list: CriteriaList, fallback?: CriteriaList): string {

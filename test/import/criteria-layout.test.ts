@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { formatText } from '../../grammar/format';
+import type * as A from '../../grammar/ast';
 import { parse } from '../../grammar/parse';
 import { buildRecord } from '../../server/export';
 import { importStudy } from '../../server/import';
@@ -182,9 +183,127 @@ describe('criteria layout: import → export gives the same text', () => {
     assert.match(trial, /exclude "Not meeting inclusion criteria"/);
   });
 
-  it('irregular numbering is written with one style, and the import says so', () => {
-    const t = importStudy(recordWith('Inclusion Criteria:\n\n1. a\n3. b'));
-    assert.equal(criteriaOf(t.text), 'Inclusion Criteria:\n\n1. a\n2. b');
-    assert.ok(t.notes.some((n) => /will not be exported word for word.*irregular markers/.test(n)), t.notes.join('\n'));
+  it('irregular numbering is kept: the criterion that breaks the count keeps its number', () => {
+    const t = importStudy(recordWith('Inclusion Criteria:\n\n1. a\n3. b\n4. c'));
+    assert.equal(criteriaOf(t.text), 'Inclusion Criteria:\n\n1. a\n3. b\n4. c');
+    assert.match(t.text, /include "b" numbered "3\."\n\s*include "c"\n/);
+    assert.ok(!t.notes.some((n) => /will not be exported word for word/.test(n)), t.notes.join('\n'));
   });
+});
+
+/**
+ * The four layouts a list may have beyond one marker throughout — an item without a marker inside
+ * a list, numbering that goes on or breaks, text before the first heading, lists in an order of
+ * their own — in hand-written texts (variants the real records do not all have). Each must come
+ * back as written (whitespace aside), and each criterion must land in the list and population a
+ * reader gives it: `where` is read by hand from the text, not from the importer.
+ */
+describe('criteria layout: each kind of layout comes back, every criterion in its place', () => {
+  type Place = [starts: string, polarity: 'include' | 'exclude', population?: string];
+  const cases: { what: string; text: string; syntax?: RegExp[]; where: Place[] }[] = [
+    {
+      what: 'a paragraph between bullets',
+      text: 'Inclusion Criteria:\n\n* Adults\n\nPatients treated before 2020 are eligible only if they consented again.\n\n* Consent\n\nExclusion Criteria:\n\n* Pregnancy',
+      syntax: [/include "Patients treated before 2020[^"]*" bullet ""/],
+      where: [['Adults', 'include'], ['Patients treated before 2020', 'include'], ['Consent', 'include'], ['Pregnancy', 'exclude']],
+    },
+    {
+      what: 'a sub-heading and a note without markers in a numbered list',
+      text: 'Inclusion Criteria:\n\n1. Adults\n2. Consent\n\nNote: other protocol-defined criteria apply.\n\nExclusion Criteria:\n\n1. Pregnancy\n\nOR\n\n2. Breast feeding',
+      syntax: [/include "Note: other protocol-defined criteria apply\." bullet ""/, /exclude "OR" bullet ""/],
+      where: [['Adults', 'include'], ['Note: other', 'include'], ['Pregnancy', 'exclude'], ['OR', 'exclude'], ['Breast feeding', 'exclude']],
+    },
+    {
+      what: '"1)" markers, and exclusions numbered on from the inclusions',
+      text: 'Inclusion Criteria:\n\n1) Adults\n2) Consent\n\nExclusion Criteria:\n\n3) Pregnancy\n4) Infection',
+      syntax: [/inclusion criteria numbered "1\)"/, /exclusion criteria numbered "3\)"/],
+      where: [['Adults', 'include'], ['Consent', 'include'], ['Pregnancy', 'exclude'], ['Infection', 'exclude']],
+    },
+    {
+      what: '"a." markers in a lettered list',
+      text: 'Inclusion Criteria:\n\na. Adults\nb. Consent\nc. ECOG 0-1\n\nExclusion Criteria:\n\na. Pregnancy',
+      syntax: [/inclusion criteria numbered "a\."/],
+      where: [['Adults', 'include'], ['ECOG 0-1', 'include'], ['Pregnancy', 'exclude']],
+    },
+    {
+      what: 'lettered sub-items in the first column stay inside their numbered item',
+      text: 'Inclusion Criteria:\n\n1. Adequate organ function:\n\na) ANC ≥ 1.5 × 10^9/L\nb) platelets ≥ 100 × 10^9/L\n\n2. Consent',
+      where: [['Adequate organ function:', 'include'], ['Consent', 'include']],
+    },
+    {
+      what: 'numbering that restarts in each section and breaks once (a number skipped, one repeated)',
+      text: 'Inclusion Criteria:\n\n1. Adults\n2. Consent\n4. Measurable disease\n4. Able to swallow tablets\n5. Contraception\n\nExclusion Criteria:\n\n1. Pregnancy\n2. Infection',
+      syntax: [/include "Measurable disease" numbered "4\."\n\s*include "Able to swallow tablets" numbered "4\."\n\s*include "Contraception"\n/],
+      where: [['Adults', 'include'], ['Measurable disease', 'include'], ['Contraception', 'include'], ['Pregnancy', 'exclude'], ['Infection', 'exclude']],
+    },
+    {
+      what: 'sub-bullets with other markers, nested and in the first column',
+      text: 'Inclusion Criteria:\n\n* Adequate organ function:\n  - ANC ≥ 1.5\n  - platelets ≥ 100\n* Contraception, one of:\n- an intrauterine device\n- abstinence\n* Consent',
+      syntax: [/include "an intrauterine device" bullet "-"/],
+      where: [['Adequate organ function:', 'include'], ['Contraception, one of:', 'include'], ['an intrauterine device', 'include'], ['Consent', 'include']],
+    },
+    {
+      what: 'a paragraph before the first heading',
+      text: 'The study enrols adults with relapsed AML.\n\nInclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy',
+      syntax: [/inclusion criteria "The study enrols adults with relapsed AML\.\\n\\nInclusion Criteria:"/],
+      where: [['Adults', 'include'], ['Pregnancy', 'exclude']],
+    },
+    {
+      what: 'inclusions with no heading of their own before the exclusion heading',
+      text: 'Demographic characteristics:\n\n1. Male or female\n2. Aged 6 months to 16 years\n\nMedical criteria:\n\n1. Relapsed T-cell leukaemia\n\nExclusion Criteria:\n\n1. Weight < 6 kg',
+      syntax: [/inclusion criteria "" numbered/, /include "Relapsed T-cell leukaemia" numbered "1\."/],
+      where: [['Male or female', 'include'], ['Relapsed T-cell leukaemia', 'include'], ['Weight < 6 kg', 'exclude']],
+    },
+    {
+      what: 'a text with no heading at all',
+      text: '* Adults with a diagnosis of hairy cell leukaemia\n* Consent',
+      where: [['Adults with a diagnosis', 'include'], ['Consent', 'include']],
+    },
+    {
+      what: '"Inclusion:" and "List of exclusion criteria:" headings',
+      text: 'Inclusion:\n\n* Adults\n\nList of exclusion criteria:\n\n* Pregnancy',
+      where: [['Adults', 'include'], ['Pregnancy', 'exclude']],
+    },
+    {
+      what: 'populations named by their headings, written one after the other',
+      text: 'Patient Inclusion Criteria:\n\n* AML\n\nPatient Exclusion Criteria:\n\n* HIV\n\nDonor Inclusion Criteria:\n\n* HLA haploidentical\n\nDonor Exclusion Criteria:\n\n* HLA identical',
+      syntax: [/criteria by population/],
+      where: [['AML', 'include', 'Patient'], ['HIV', 'exclude', 'Patient'], ['HLA haploidentical', 'include', 'Donor'], ['HLA identical', 'exclude', 'Donor']],
+    },
+    {
+      what: 'a population\'s list before the study\'s own',
+      text: 'Disease specific Inclusion Criteria:\n\n* CD38 expression\n\nInclusion Criteria:\n\n* Age 12 years or older\n\nExclusion Criteria:\n\n* APL',
+      where: [['CD38 expression', 'include', 'Disease specific'], ['Age 12 years', 'include'], ['APL', 'exclude']],
+    },
+  ];
+  const collapse = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+
+  it('a layout the language cannot state (exclusions before inclusions) is announced in the notes, the criteria still in their lists', () => {
+    const imported = importStudy(recordWith('Exclusion Criteria:\n\n* Pregnancy\n\nInclusion Criteria:\n\n* Adults'));
+    assert.ok(imported.notes.some((n) => /will not be exported word for word: .*order of its lists/.test(n)), imported.notes.join('\n'));
+    assert.match(imported.text, /include "Adults"/);
+    assert.match(imported.text, /exclude "Pregnancy"/);
+  });
+
+  for (const c of cases) {
+    it(c.what, () => {
+      const imported = importStudy(recordWith(c.text));
+      const parsed = parse(imported.text);
+      assert.deepEqual(parsed.diagnostics, []);
+      assert.equal(collapse(criteriaOf(imported.text)), collapse(c.text), imported.text);
+      for (const re of c.syntax ?? []) assert.match(imported.text, re);
+      assert.ok(!imported.notes.some((n) => /will not be exported word for word/.test(n)), imported.notes.join('\n'));
+      const block = parsed.ast.items.find((i): i is A.EligibilityBlock => i.kind === 'EligibilityBlock');
+      const placed: { text: string; polarity: string; population?: string }[] = [];
+      for (const st of block?.statements ?? []) {
+        if (st.kind === 'Criterion') placed.push({ text: st.wording?.value ?? st.text?.value ?? '', polarity: st.polarity.value });
+        if (st.kind === 'Population') for (const x of st.statements) if (x.kind === 'Criterion') placed.push({ text: x.wording?.value ?? x.text?.value ?? '', polarity: x.polarity.value, population: st.title.value });
+      }
+      for (const [starts, polarity, population] of c.where) {
+        const found = placed.filter((p) => p.text.startsWith(starts));
+        assert.equal(found.length, 1, `"${starts}" is one criterion: ${JSON.stringify(placed)}`);
+        assert.deepEqual([found[0]!.polarity, found[0]!.population], [polarity, population], starts);
+      }
+    });
+  }
 });

@@ -66,15 +66,12 @@ describe('import → export keeps every criterion in its section (independent re
 
   it('reads all 210 real records', () => assert.ok(studies.length >= 210, `found ${studies.length}`));
 
-  it('every original line comes back in the same section (text before the first heading may join the inclusions)', () => {
+  it('every original line comes back in the same section, with no heading added', () => {
     const problems: string[] = [];
     for (const { name, study, original } of studies) {
       if (!original) continue;
       const before = sectionsOf(original);
-      const after = sectionsOf(exportedCriteria(study).text);
-      // The export may add a standard heading the original did not have (text before any heading).
-      const added = after.filter((a) => a.heading && !before.some((b) => b.line === a.line));
-      const kept = after.filter((a) => !added.includes(a));
+      const kept = sectionsOf(exportedCriteria(study).text);
       if (kept.length !== before.length) {
         problems.push(`${name}: ${before.length} lines became ${kept.length}`);
         continue;
@@ -86,10 +83,18 @@ describe('import → export keeps every criterion in its section (independent re
       for (const b of before) {
         const a = pending.get(b.line)?.shift();
         if (a === undefined) problems.push(`${name}: "${b.line.slice(0, 50)}" is not in the export`);
-        else if (!b.heading && a !== b.section && !(b.section === 'none' && a === 'include')) problems.push(`${name}: "${b.line.slice(0, 50)}" moved from ${b.section} to ${a}`);
+        else if (!b.heading && a !== b.section) problems.push(`${name}: "${b.line.slice(0, 50)}" moved from ${b.section} to ${a}`);
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('every record comes back with its own criteria text, whitespace aside (the corpus report\'s comparison, made here on the files)', () => {
+    const collapse = (t: string) => unescape(t).replace(/\s+/g, ' ').trim();
+    // Records whose text the language cannot yet write back, each with the reason: none today.
+    const EXPECTED_DIFFERENCES = new Map<string, string>();
+    const differ = studies.filter((s) => s.original && collapse(exportedCriteria(s.study).text) !== collapse(s.original)).map((s) => s.name);
+    assert.deepEqual(differ, [...EXPECTED_DIFFERENCES.keys()]);
   });
 
   it('NCT04280705: the indented "Exclusion Criteria:" inside an item leaves the contraception requirement an inclusion', () => {
