@@ -1,15 +1,28 @@
 /**
- * CST → typed AST. Defensive by design: after error recovery a CST node may lack any child, so
- * every statement whose required parts are missing is dropped (its syntax error is already
- * reported) while the rest of the block survives.
+ * Drafts (drafts.ts, what the parser read) → typed AST. Defensive by design: after error recovery
+ * a draft may lack any part, so every statement whose required parts are missing is dropped (its
+ * syntax error is already reported) while the rest of the block survives.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type * as A from './ast';
 import type { Diagnostic } from './diagnostic';
+import type { AmountDraft, ClauseDraft, DoseDraft, Draft, NormalLimitDraft, QuantityDraft, TimePointDraft, Tok } from './drafts';
 import { frequencyOf, routeOf } from './vocabulary';
 import { LineIndex } from './line-index';
+import { kw, LCurly, NumberLiteral, Text, TripleText, UnterminatedText } from './tokens';
 
-type Children = Record<string, CstElement[] | undefined>;
+/** A token the parser really read (recovery's inserted tokens have no offset). */
+function isReal(token: Tok): token is IToken {
+  return !!token && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
+}
+
+function real(token: Tok): IToken | undefined {
+  return isReal(token) ? token : undefined;
+}
+
+function endOf(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
@@ -18,328 +31,287 @@ export class AstBuilder {
 
   // --- ranges and leaves ----------------------------------------------------------------------
 
-  private isReal(token: IToken | undefined): token is IToken {
-    return !!token && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
-  }
-
   private tokenRange(token: IToken): A.Range {
-    return this.lines.range(token.startOffset, token.startOffset + token.image.length);
+    return this.lines.range(token.startOffset, endOf(token));
   }
 
-  /** The range covering every real token below a CST element. */
-  private rangeOf(...elements: (CstElement | undefined)[]): A.Range | undefined {
-    let start = Infinity;
-    let end = -Infinity;
-    const visit = (element: CstElement | undefined): void => {
-      if (!element) return;
-      if ('image' in element) {
-        if (this.isReal(element)) {
-          start = Math.min(start, element.startOffset);
-          end = Math.max(end, element.startOffset + element.image.length);
-        }
-        return;
-      }
-      // The parser records each node's offsets; only nodes that recovery touched need the walk.
-      const location = element.location;
-      if (!element.recoveredNode && location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset)) {
-        start = Math.min(start, location.startOffset);
-        end = Math.max(end, (location.endOffset as number) + 1);
-        return;
-      }
-      for (const list of Object.values(element.children)) for (const child of list ?? []) visit(child);
-    };
-    elements.forEach(visit);
-    return start === Infinity ? undefined : this.lines.range(start, end);
+  /** The range of a draft (its first real token to the end of its last); undefined when it read none. */
+  private rangeOf(d: { start: number; end: number }): A.Range | undefined {
+    return Number.isFinite(d.start) && Number.isFinite(d.end) ? this.lines.range(d.start, d.end) : undefined;
   }
 
-  private token(children: Children, name: string, index = 0): IToken | undefined {
-    const t = children[name]?.[index] as IToken | undefined;
-    return this.isReal(t) ? t : undefined;
-  }
-
-  private node(children: Children, name: string, index = 0): CstNode | undefined {
-    return children[name]?.[index] as CstNode | undefined;
-  }
-
-  private nodes(children: Children, name: string): CstNode[] {
-    return (children[name] ?? []) as CstNode[];
+  /** The range from the first to the last of some tokens that are real. */
+  private span(first: Tok, last: Tok): A.Range | undefined {
+    const a = real(first);
+    const b = real(last);
+    return a && b ? this.lines.range(a.startOffset, endOf(b)) : undefined;
   }
 
   private located<T>(value: T, token: IToken): A.Located<T> {
     return { value, range: this.tokenRange(token) };
   }
 
-  private keywordRange(children: Children, names: string[]): A.Range {
-    const tokens = names.map((n) => this.token(children, n)).filter((t): t is IToken => !!t);
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
+  /** The range of a statement's keywords (first to last that the parser really read). */
+  private keywordRange(keywords: readonly Tok[]): A.Range {
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    for (const t of keywords) {
+      if (!isReal(t)) continue;
+      first ??= t;
+      last = t;
+    }
     if (!first || !last) return this.lines.range(0, 0);
-    return this.lines.range(first.startOffset, last.startOffset + last.image.length);
+    return this.lines.range(first.startOffset, endOf(last));
   }
 
   // --- values ---------------------------------------------------------------------------------
 
   /** Text value of a quoted or triple-quoted text; an unterminated quote is reported here. */
-  private text(node: CstNode | undefined): A.Located<string> | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    const single = this.token(c, 'Text');
-    if (single) return this.located(unescape(single.image.slice(1, -1)), single);
-    const triple = this.token(c, 'TripleText');
-    if (triple) return this.located(dedent(triple.image.slice(3, -3)), triple);
-    const open = this.token(c, 'UnterminatedText');
-    if (open) {
+  private text(token: Tok): A.Located<string> | undefined {
+    if (!isReal(token)) return undefined;
+    if (token.tokenType === Text) return this.located(unescape(token.image.slice(1, -1)), token);
+    if (token.tokenType === TripleText) return this.located(dedent(token.image.slice(3, -3)), token);
+    if (token.tokenType === UnterminatedText) {
       this.diagnostics.push({
         code: 'syntax-unclosed-text',
         severity: 'error',
         message: 'this text has no closing quote (") on its line; use """ … """ for text over several lines',
-        range: this.tokenRange(open),
+        range: this.tokenRange(token),
       });
-      return this.located(unescape(open.image.slice(1)), open);
+      return this.located(unescape(token.image.slice(1)), token);
     }
     return undefined;
   }
 
-  private words(node: CstNode | undefined): A.Located<string> | undefined {
-    if (!node) return undefined;
-    const tokens = ((node.children as Children).Word ?? []) as IToken[];
-    const real = tokens.filter((t) => this.isReal(t));
-    if (real.length === 0) return undefined;
-    const range = this.rangeOf(node);
-    return range && { value: real.map((t) => t.image).join(' '), range };
+  private words(tokens: readonly IToken[] | undefined): A.Located<string> | undefined {
+    if (!tokens) return undefined;
+    let value = '';
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    for (const t of tokens) {
+      if (!isReal(t)) continue;
+      value = first ? value + ' ' + t.image : t.image;
+      first ??= t;
+      last = t;
+    }
+    if (!first || !last) return undefined;
+    return { value, range: this.lines.range(first.startOffset, endOf(last)) };
   }
 
-  private number(token: IToken | undefined): A.NumberValue | undefined {
+  private number(token: Tok): A.NumberValue | undefined {
     // The number as written is kept (`3.0`), so rendered text keeps the writer's precision.
-    return token ? { ...this.located(Number(token.image), token), written: token.image } : undefined;
+    return isReal(token) ? { value: Number(token.image), range: this.tokenRange(token), written: token.image } : undefined;
   }
 
-  private unitToken(node: CstNode | undefined): IToken | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    for (const list of Object.values(c)) {
-      const t = list?.[0] as IToken | undefined;
-      if (this.isReal(t)) return t;
-    }
-    return undefined;
+  private quantity(q: QuantityDraft | undefined): A.Quantity | undefined {
+    if (!q) return undefined;
+    const value = this.number(q.n);
+    const unit = real(q.u);
+    if (!value || !unit) return undefined;
+    return { kind: 'Quantity', value, unit: this.located(unit.image, unit), range: this.lines.range(value.range.start.offset, endOf(unit)) };
   }
 
-  private quantity(node: CstNode | undefined): A.Quantity | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    const value = this.number(this.token(c, 'NumberLiteral'));
-    const unit = this.unitToken(this.node(c, 'unitOrTimeWord'));
-    const range = this.rangeOf(node);
-    if (!value || !unit || !range) return undefined;
-    return { kind: 'Quantity', value, unit: this.located(unit.image, unit), range };
-  }
-
-  private amount(node: CstNode | undefined): A.Amount | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    const first = this.number(this.token(c, 'NumberLiteral', 0));
-    const second = this.number(this.token(c, 'NumberLiteral', 1));
-    const unit = this.unitToken(this.node(c, 'unitOrTimeWord'));
-    const range = this.rangeOf(node);
-    if (!first || !unit || !range) return undefined;
+  private amount(a: AmountDraft | undefined): A.Amount | undefined {
+    if (!a) return undefined;
+    const first = this.number(a.n);
+    const second = this.number(a.n2);
+    const unit = real(a.u);
+    if (!first || !unit) return undefined;
+    const range = this.lines.range(first.range.start.offset, endOf(unit));
     const unitLocated = this.located(unit.image, unit);
     return second
       ? { kind: 'Amount', low: first, value: second, unit: unitLocated, range }
       : { kind: 'Amount', value: first, unit: unitLocated, range };
   }
 
-  private comparator(node: CstNode | undefined): A.Located<A.Comparator> | undefined {
-    const t = this.unitToken(node);
-    if (!t) return undefined;
-    const canonical = ({ '≥': '>=', '≤': '<=' } as Record<string, string>)[t.image] ?? t.image;
-    return this.located(canonical as A.Comparator, t);
+  private comparator(token: Tok): A.Located<A.Comparator> | undefined {
+    if (!isReal(token)) return undefined;
+    const canonical = ({ '≥': '>=', '≤': '<=' } as Record<string, string>)[token.image] ?? token.image;
+    return this.located(canonical as A.Comparator, token);
   }
 
-  private timePoint(node: CstNode | undefined): A.TimePoint | undefined {
-    if (!node) return undefined;
-    const c = node.children as Children;
-    const unitToken = this.token(c, 'KwDay') ?? this.token(c, 'KwWeek') ?? this.token(c, 'KwMonth') ?? this.token(c, 'KwYear');
-    const value = this.number(this.token(c, 'NumberLiteral'));
-    const range = this.rangeOf(node);
-    if (!unitToken || !value || !range) return undefined;
+  private timePoint(p: TimePointDraft | undefined): A.TimePoint | undefined {
+    if (!p) return undefined;
+    const unitToken = real(p.u);
+    const value = this.number(p.n);
+    if (!unitToken || !value) return undefined;
+    const range = this.lines.range(Math.min(unitToken.startOffset, value.range.start.offset), Math.max(endOf(unitToken), value.range.end.offset));
     return { kind: 'TimePoint', unit: this.located(unitToken.image.toLowerCase() as A.TimeUnitWord, unitToken), value, range };
   }
 
-  private actualOrEstimated(node: CstNode | undefined): A.Located<A.ActualOrEstimated> | undefined {
-    const t = this.unitToken(node);
-    return t ? this.located(t.image.toLowerCase() as A.ActualOrEstimated, t) : undefined;
+  private actualOrEstimated(token: Tok): A.Located<A.ActualOrEstimated> | undefined {
+    return isReal(token) ? this.located(token.image.toLowerCase() as A.ActualOrEstimated, token) : undefined;
+  }
+
+  private id(token: Tok): A.Located<string> | undefined {
+    return isReal(token) ? this.located(token.image, token) : undefined;
   }
 
   // --- document -------------------------------------------------------------------------------
 
-  /** The top-level items of a `document` CST, in source order. */
-  topItems(cst: CstNode): A.TopItem[] {
-    const c = cst.children as Children;
+  /** The top-level items of the parser's drafts, in source order. */
+  topItems(drafts: readonly Draft[]): A.TopItem[] {
     const items: A.TopItem[] = [];
-    const builders: Record<string, (n: CstNode) => A.TopItem | undefined> = {
-      trialBlock: (n) => this.trialBlock(n),
-      designBlock: (n) => this.designBlock(n),
-      sponsorsBlock: (n) => this.sponsorsBlock(n),
-      measureDecl: (n) => this.measureDecl(n),
-      interventionBlock: (n) => this.interventionBlock(n),
-      armBlock: (n) => this.armBlock(n),
-      groupBlock: (n) => this.groupBlock(n),
-      oversightBlock: (n) => this.oversightBlock(n),
-      ipdSharingBlock: (n) => this.ipdSharingBlock(n),
-      eligibilityBlock: (n) => this.eligibilityBlock(n),
-      outcomeBlock: (n) => this.outcomeBlock(n),
-      scheduleBlock: (n) => this.scheduleBlock(n),
-      siteDecl: (n) => this.siteDecl(n),
-      referenceDecl: (n) => this.referenceDecl(n),
-    };
-    for (const [name, build] of Object.entries(builders)) {
-      for (const n of this.nodes(c, name)) {
-        const item = build(n);
-        if (item) items.push(item);
-      }
+    for (const d of drafts) {
+      const item = this.topItem(d);
+      if (item) items.push(item);
     }
-    return items.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return items;
+  }
+
+  private topItem(d: Draft): A.TopItem | undefined {
+    switch (d.rule) {
+      case 'trialBlock':
+        return this.block(d, (s) => this.trialStatement(s), (statements, range) => ({ kind: 'TrialBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'designBlock':
+        return this.block(d, (s) => this.designStatement(s), (statements, range) => ({ kind: 'DesignBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'sponsorsBlock':
+        return this.block(d, (s) => this.sponsorsStatement(s), (statements, range) => ({ kind: 'SponsorsBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'measureDecl':
+        return this.measureDecl(d);
+      case 'interventionBlock':
+        return this.interventionBlock(d);
+      case 'armBlock':
+        return this.armBlock(d);
+      case 'groupBlock':
+        return this.groupBlock(d);
+      case 'oversightBlock':
+        return this.block(d, (s) => this.oversightStatement(s), (statements, range) => ({ kind: 'OversightBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'ipdSharingBlock':
+        return this.block(d, (s) => this.ipdSharingStatement(s), (statements, range) => ({ kind: 'IpdSharingBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'eligibilityBlock':
+        return this.block(d, (s) => this.eligibilityStatement(s), (statements, range) => ({ kind: 'EligibilityBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'outcomeBlock':
+        return this.outcomeBlock(d);
+      case 'scheduleBlock':
+        return this.block(d, (s) => this.scheduleStatement(s), (statements, range) => ({ kind: 'ScheduleBlock', keyword: this.keywordRange(d.k), statements, range }));
+      case 'siteDecl':
+        return this.siteDecl(d);
+      case 'referenceDecl':
+        return this.referenceDecl(d);
+    }
+    return undefined;
+  }
+
+  /** A block with no parts besides its keyword: its statements built, the node made by `make`. */
+  private block<S, B>(d: Draft, build: (s: Draft) => S | undefined, make: (statements: S[], range: A.Range) => B): B | undefined {
+    const range = this.rangeOf(d);
+    if (!range) return undefined;
+    return make(this.statements(d, build), range);
   }
 
   /** Statements of a block, in source order, dropping those recovery left incomplete. */
-  private statements<T extends { range: A.Range }>(
-    block: CstNode,
-    ruleName: string,
-    build: (inner: CstNode, innerName: string) => T | undefined,
-  ): T[] {
+  private statements<T>(block: Draft, build: (s: Draft) => T | undefined): T[] {
     const out: T[] = [];
-    for (const wrapper of this.nodes(block.children as Children, ruleName)) {
-      for (const [innerName, list] of Object.entries(wrapper.children)) {
-        for (const inner of list ?? []) {
-          if ('image' in inner) continue;
-          const stmt = build(inner, innerName);
-          if (stmt) out.push(stmt);
-        }
-      }
+    for (const s of block.statements ?? []) {
+      const stmt = build(s);
+      if (stmt) out.push(stmt);
     }
-    return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return out;
   }
 
-  private textStmt(n: CstNode, field: A.TextField, keywords: string[], textIndex = 0): A.TextStmt | undefined {
-    const c = n.children as Children;
-    const text = this.text(this.node(c, 'text', textIndex));
-    const range = this.rangeOf(n);
-    if (!text || !range) return undefined;
-    return { kind: 'Text', field, keyword: this.keywordRange(c, keywords), text, range };
+  private textStmt(s: Draft, field: A.TextField, range: A.Range, textIndex = 0): A.TextStmt | undefined {
+    const text = this.text(s.texts?.[textIndex]);
+    if (!text) return undefined;
+    return { kind: 'Text', field, keyword: this.keywordRange(s.k), text, range };
   }
 
-  private wordsStmt(n: CstNode, field: A.WordsField, keywords: string[]): A.WordsStmt | undefined {
-    const c = n.children as Children;
-    const words = this.words(this.node(c, 'words'));
-    const range = this.rangeOf(n);
-    if (!words || !range) return undefined;
-    return { kind: 'Words', field, keyword: this.keywordRange(c, keywords), words, range };
+  private wordsStmt(s: Draft, field: A.WordsField, range: A.Range): A.WordsStmt | undefined {
+    const words = this.words(s.words?.[0]);
+    if (!words) return undefined;
+    return { kind: 'Words', field, keyword: this.keywordRange(s.k), words, range };
   }
 
   // --- trial ----------------------------------------------------------------------------------
 
-  private trialBlock(n: CstNode): A.TrialBlock | undefined {
-    const c = n.children as Children;
-    const range = this.rangeOf(n);
+  private trialStatement(s: Draft): A.TrialStatement | undefined {
+    const range = this.rangeOf(s);
     if (!range) return undefined;
-    const statements = this.statements<A.TrialStatement>(n, 'trialStatement', (s, name) => this.trialStatement(s, name));
-    return { kind: 'TrialBlock', keyword: this.keywordRange(c, ['KwTrial']), statements, range };
-  }
-
-  private trialStatement(n: CstNode, name: string): A.TrialStatement | undefined {
-    const c = n.children as Children;
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    switch (name) {
+    switch (s.rule) {
       case 'nctIdStmt': {
-        const id = this.token(c, 'Identifier');
-        return id && { kind: 'NctId', id: this.located(id.image, id), range };
+        const id = this.id(s.ids?.[0]);
+        return id && { kind: 'NctId', id, range };
       }
       case 'orgStudyIdStmt': {
-        const id = this.text(this.node(c, 'text'));
+        const id = this.text(s.texts?.[0]);
         return id && { kind: 'OrgStudyId', id, range };
       }
       case 'secondaryIdStmt': {
-        const id = this.text(this.node(c, 'text', 0));
+        const id = this.text(s.texts?.[0]);
         if (!id) return undefined;
         const stmt: A.SecondaryIdStmt = { kind: 'SecondaryId', id, range };
-        const idType = this.words(this.node(c, 'words'));
+        const idType = this.words(s.words?.[0]);
         if (idType) stmt.idType = idType;
-        const domain = this.text(this.node(c, 'text', 1));
+        const domain = this.text(s.texts?.[1]);
         if (domain) stmt.domain = domain;
         return stmt;
       }
       case 'briefTitleStmt':
-        return this.textStmt(n, 'briefTitle', ['KwBrief', 'KwTitle']);
+        return this.textStmt(s, 'briefTitle', range);
       case 'officialTitleStmt':
-        return this.textStmt(n, 'officialTitle', ['KwOfficial', 'KwTitle']);
+        return this.textStmt(s, 'officialTitle', range);
       case 'acronymStmt':
-        return this.textStmt(n, 'acronym', ['KwAcronym']);
+        return this.textStmt(s, 'acronym', range);
       case 'studyTypeStmt':
-        return this.wordsStmt(n, 'studyType', ['KwStudy', 'KwType']);
+        return this.wordsStmt(s, 'studyType', range);
       case 'phaseStmt': {
-        const phases = this.nodes(c, 'phaseValue')
-          .map((p) => {
-            const r = this.rangeOf(p);
-            const tokens = Object.values(p.children).flat() as IToken[];
-            const real = tokens.filter((t) => this.isReal(t)).sort((a, b) => a.startOffset - b.startOffset);
-            return r && real.length ? { value: real.map((t) => t.image.toLowerCase()).join(' '), range: r } : undefined;
-          })
-          .filter((p): p is A.Located<string> => !!p);
+        const phases: A.Located<string>[] = [];
+        for (const p of s.phases ?? []) {
+          const tokens = (p ?? []).filter(isReal);
+          if (!tokens.length) continue;
+          phases.push({
+            value: tokens.map((t) => t.image.toLowerCase()).join(' '),
+            range: this.lines.range(tokens[0]!.startOffset, endOf(tokens[tokens.length - 1]!)),
+          });
+        }
         return phases.length ? { kind: 'Phase', phases, range } : undefined;
       }
       case 'statusStmt':
-        return this.wordsStmt(n, 'status', ['KwStatus']);
+        return this.wordsStmt(s, 'status', range);
       case 'whyStoppedStmt':
-        return this.textStmt(n, 'whyStopped', ['KwWhy', 'KwStopped']);
+        return this.textStmt(s, 'whyStopped', range);
       case 'dateStmt': {
-        const field: A.DateField = this.token(c, 'KwPrimary') ? 'primaryCompletion' : this.token(c, 'KwStart') ? 'start' : 'completion';
-        const dateToken = this.token(c, 'DateLiteral') ?? this.token(c, 'NumberLiteral') ?? this.token(c, 'Identifier');
+        const head = s.k.find(isReal);
+        const field: A.DateField = s.k.some((t) => isReal(t) && t.tokenType === kw.primary)
+          ? 'primaryCompletion'
+          : head?.tokenType === kw.start
+            ? 'start'
+            : 'completion';
+        const dateToken = real(s.a);
         if (!dateToken) return undefined;
-        const stmt: A.DateStmt = {
-          kind: 'Date',
-          field,
-          keyword: this.keywordRange(c, ['KwStart', 'KwPrimary', 'KwCompletion']),
-          date: this.located(dateToken.image, dateToken),
-          range,
-        };
-        const type = this.actualOrEstimated(this.node(c, 'actualOrEstimated'));
+        const stmt: A.DateStmt = { kind: 'Date', field, keyword: this.keywordRange(s.k), date: this.located(dateToken.image, dateToken), range };
+        const type = this.actualOrEstimated(s.b);
         if (type) stmt.dateType = type;
         return stmt;
       }
       case 'enrollmentStmt': {
-        const placeholder = this.token(c, 'Identifier');
-        const count = this.number(this.token(c, 'NumberLiteral'));
-        if (!count && !placeholder) return undefined;
-        const stmt: A.EnrollmentStmt = count ? { kind: 'Enrollment', count, range } : { kind: 'Enrollment', placeholder: this.located(placeholder!.image, placeholder!), range };
-        const type = this.actualOrEstimated(this.node(c, 'actualOrEstimated'));
+        const value = real(s.a);
+        if (!value) return undefined;
+        const stmt: A.EnrollmentStmt =
+          value.tokenType === NumberLiteral ? { kind: 'Enrollment', count: this.number(value)!, range } : { kind: 'Enrollment', placeholder: this.located(value.image, value), range };
+        const type = this.actualOrEstimated(s.b);
         if (type) stmt.countType = type;
         return stmt;
       }
       case 'durationStmt': {
-        const duration = this.quantity(this.node(c, 'quantity'));
+        const duration = this.quantity(s.quantities?.[0]);
         return duration && { kind: 'Duration', duration, range };
       }
       case 'conditionStmt':
-        return this.textStmt(n, 'condition', ['KwCondition']);
+        return this.textStmt(s, 'condition', range);
       case 'keywordStmt':
-        return this.textStmt(n, 'keyword', ['KwKeyword']);
+        return this.textStmt(s, 'keyword', range);
       case 'summaryStmt':
-        return this.textStmt(n, 'summary', ['KwSummary']);
+        return this.textStmt(s, 'summary', range);
       case 'detailsStmt':
-        return this.textStmt(n, 'details', ['KwDetails']);
+        return this.textStmt(s, 'details', range);
       case 'expandedAccessStmt': {
-        const answer = this.token(c, 'Word');
+        const answer = real(s.a);
         if (!answer) return undefined;
-        const stmt: A.ExpandedAccessStmt = {
-          kind: 'ExpandedAccess',
-          keyword: this.keywordRange(c, ['KwExpanded', 'KwAccess']),
-          answer: this.located(answer.image, answer),
-          range,
-        };
-        const nct = this.token(c, 'Identifier');
-        if (nct) stmt.nctId = this.located(nct.image, nct);
-        const status = this.words(this.node(c, 'words'));
+        const stmt: A.ExpandedAccessStmt = { kind: 'ExpandedAccess', keyword: this.keywordRange(s.k), answer: this.located(answer.image, answer), range };
+        const nct = this.id(s.ids?.[0]);
+        if (nct) stmt.nctId = nct;
+        const status = this.words(s.words?.[0]);
         if (status) stmt.status = status;
         return stmt;
       }
@@ -349,215 +321,204 @@ export class AstBuilder {
 
   // --- design ---------------------------------------------------------------------------------
 
-  private designBlock(n: CstNode): A.DesignBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statements = this.statements<A.DesignStatement>(n, 'designStatement', (s, name) => {
-      const c = s.children as Children;
-      const r = this.rangeOf(s);
-      if (!r) return undefined;
-      switch (name) {
-        case 'allocationStmt':
-          return this.wordsStmt(s, 'allocation', ['KwAllocation']);
-        case 'purposeStmt':
-          return this.wordsStmt(s, 'purpose', ['KwPurpose']);
-        case 'modelStmt': {
-          const model = this.words(this.node(c, 'words'));
-          if (!model) return undefined;
-          const stmt: A.ModelStmt = { kind: 'Model', model, range: r };
-          const description = this.text(this.node(c, 'text'));
-          if (description) stmt.description = description;
-          return stmt;
-        }
-        case 'maskingStmt': {
-          const levelToken = this.token(c, 'Word');
-          if (!levelToken) return undefined;
-          const roles = this.nodes(c, 'words')
-            .map((w) => this.words(w))
-            .filter((w): w is A.Located<string> => !!w);
-          const stmt: A.MaskingStmt = { kind: 'Masking', level: this.located(levelToken.image, levelToken), roles, range: r };
-          const description = this.text(this.node(c, 'text'));
-          if (description) stmt.description = description;
-          return stmt;
-        }
-        case 'observationalModelStmt':
-          return this.wordsStmt(s, 'observationalModel', ['KwObservational', 'KwModel']);
-        case 'timePerspectiveStmt':
-          return this.wordsStmt(s, 'timePerspective', ['KwTime', 'KwPerspective']);
-        case 'patientRegistryStmt':
-          return this.wordsStmt(s, 'patientRegistry', ['KwPatient', 'KwRegistry']);
-        case 'biospecimenStmt': {
-          const retention = this.words(this.node(c, 'words'));
-          if (!retention) return undefined;
-          const stmt: A.BiospecimenStmt = { kind: 'Biospecimen', keyword: this.keywordRange(c, ['KwBiospecimen', 'KwRetention']), retention, range: r };
-          const description = this.text(this.node(c, 'text'));
-          if (description) stmt.description = description;
-          return stmt;
-        }
-        case 'targetDurationStmt': {
-          const duration = this.quantity(this.node(c, 'quantity'));
-          return duration && { kind: 'TargetDuration', keyword: this.keywordRange(c, ['KwTarget', 'KwDuration']), duration, range: r };
-        }
-        case 'expandedAccessTypesStmt': {
-          const types = this.nodes(c, 'words')
-            .map((w) => this.words(w))
-            .filter((w): w is A.Located<string> => !!w);
-          return types.length ? { kind: 'ExpandedAccessTypes', keyword: this.keywordRange(c, ['KwExpanded', 'KwAccess']), types, range: r } : undefined;
-        }
+  private designStatement(s: Draft): A.DesignStatement | undefined {
+    const r = this.rangeOf(s);
+    if (!r) return undefined;
+    switch (s.rule) {
+      case 'allocationStmt':
+        return this.wordsStmt(s, 'allocation', r);
+      case 'purposeStmt':
+        return this.wordsStmt(s, 'purpose', r);
+      case 'modelStmt': {
+        const model = this.words(s.words?.[0]);
+        if (!model) return undefined;
+        const stmt: A.ModelStmt = { kind: 'Model', model, range: r };
+        const description = this.text(s.texts?.[0]);
+        if (description) stmt.description = description;
+        return stmt;
       }
-      return undefined;
-    });
-    return { kind: 'DesignBlock', keyword: this.keywordRange(n.children as Children, ['KwDesign']), statements, range };
+      case 'maskingStmt': {
+        const levelToken = real(s.a);
+        if (!levelToken) return undefined;
+        const roles = this.wordList(s.words);
+        const stmt: A.MaskingStmt = { kind: 'Masking', level: this.located(levelToken.image, levelToken), roles, range: r };
+        const description = this.text(s.texts?.[0]);
+        if (description) stmt.description = description;
+        return stmt;
+      }
+      case 'observationalModelStmt':
+        return this.wordsStmt(s, 'observationalModel', r);
+      case 'timePerspectiveStmt':
+        return this.wordsStmt(s, 'timePerspective', r);
+      case 'patientRegistryStmt':
+        return this.wordsStmt(s, 'patientRegistry', r);
+      case 'biospecimenStmt': {
+        const retention = this.words(s.words?.[0]);
+        if (!retention) return undefined;
+        const stmt: A.BiospecimenStmt = { kind: 'Biospecimen', keyword: this.keywordRange(s.k), retention, range: r };
+        const description = this.text(s.texts?.[0]);
+        if (description) stmt.description = description;
+        return stmt;
+      }
+      case 'targetDurationStmt': {
+        const duration = this.quantity(s.quantities?.[0]);
+        return duration && { kind: 'TargetDuration', keyword: this.keywordRange(s.k), duration, range: r };
+      }
+      case 'expandedAccessTypesStmt': {
+        const types = this.wordList(s.words);
+        return types.length ? { kind: 'ExpandedAccessTypes', keyword: this.keywordRange(s.k), types, range: r } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every run of words that has one (`participant, investigator`). */
+  private wordList(runs: readonly (IToken[] | undefined)[] | undefined): A.Located<string>[] {
+    const out: A.Located<string>[] = [];
+    for (const run of runs ?? []) {
+      const words = this.words(run);
+      if (words) out.push(words);
+    }
+    return out;
   }
 
   // --- sponsors -------------------------------------------------------------------------------
 
-  private sponsorsBlock(n: CstNode): A.SponsorsBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statements = this.statements<A.SponsorsStatement>(n, 'sponsorsStatement', (s, name) => {
-      const c = s.children as Children;
-      const r = this.rangeOf(s);
-      if (!r) return undefined;
-      switch (name) {
-        case 'sponsorStmt': {
-          const roleToken = this.token(c, 'KwLead') ?? this.token(c, 'KwCollaborator');
-          const nameText = this.text(this.node(c, 'text'));
-          if (!roleToken || !nameText) return undefined;
-          const stmt: A.SponsorStmt = {
-            kind: 'Sponsor',
-            role: this.located(roleToken.image.toLowerCase() as 'lead' | 'collaborator', roleToken),
-            name: nameText,
-            range: r,
-          };
-          const agencyClass = this.words(this.node(c, 'words'));
-          if (agencyClass) stmt.agencyClass = agencyClass;
-          return stmt;
-        }
-        case 'responsiblePartyStmt': {
-          const partyType = this.words(this.node(c, 'words'));
-          const stmt: A.ResponsiblePartyStmt = { kind: 'ResponsibleParty', range: r };
-          if (partyType) stmt.partyType = partyType;
-          // The texts are, in order: the name, then (after `title`) title, affiliation, (after `organization`) organization.
-          const texts = this.nodes(c, 'text');
-          const hasTitle = !!this.token(c, 'KwTitle');
-          const hasAffiliation = !!this.token(c, 'KwAffiliation');
-          const hasOrganization = !!this.token(c, 'KwOrganization');
-          const named = texts.length - (hasTitle ? 1 : 0) - (hasAffiliation ? 1 : 0) - (hasOrganization ? 1 : 0) > 0;
-          let i = 0;
-          if (named) stmt.investigator = this.text(texts[i++]);
-          if (hasTitle) stmt.title = this.text(texts[i++]);
-          if (hasAffiliation) stmt.affiliation = this.text(texts[i++]);
-          if (hasOrganization) stmt.organization = this.text(texts[i++]);
-          if (!partyType && !stmt.investigator && !stmt.organization) return undefined;
-          return stripUndefined(stmt);
-        }
-        case 'officialStmt': {
-          const nameText = this.text(this.node(c, 'text', 0));
-          if (!nameText) return undefined;
-          const stmt: A.OfficialStmt = { kind: 'Official', name: nameText, range: r };
-          const role = this.words(this.node(c, 'words'));
-          if (role) stmt.role = role;
-          const affiliation = this.text(this.node(c, 'text', 1));
-          if (affiliation) stmt.affiliation = affiliation;
-          return stmt;
-        }
-        case 'contactStmt': {
-          const nameText = this.text(this.node(c, 'text', 0));
-          if (!nameText) return undefined;
-          const stmt: A.ContactStmt = { kind: 'Contact', name: nameText, range: r };
-          const role = this.words(this.node(c, 'words'));
-          if (role) stmt.role = role;
-          let i = 1;
-          if (this.token(c, 'KwPhone')) stmt.phone = this.text(this.node(c, 'text', i++));
-          if (this.token(c, 'KwEmail')) stmt.email = this.text(this.node(c, 'text', i++));
-          return stripUndefined(stmt);
-        }
-        case 'organizationStmt': {
-          const nameText = this.text(this.node(c, 'text'));
-          if (!nameText) return undefined;
-          const stmt: A.OrganizationStmt = { kind: 'Organization', keyword: this.keywordRange(c, ['KwOrganization']), name: nameText, range: r };
-          const agencyClass = this.words(this.node(c, 'words'));
-          if (agencyClass) stmt.agencyClass = agencyClass;
-          return stmt;
-        }
+  private sponsorsStatement(s: Draft): A.SponsorsStatement | undefined {
+    const r = this.rangeOf(s);
+    if (!r) return undefined;
+    switch (s.rule) {
+      case 'sponsorStmt': {
+        const roleToken = real(s.a);
+        const nameText = this.text(s.texts?.[0]);
+        if (!roleToken || !nameText) return undefined;
+        const stmt: A.SponsorStmt = {
+          kind: 'Sponsor',
+          role: this.located(roleToken.image.toLowerCase() as 'lead' | 'collaborator', roleToken),
+          name: nameText,
+          range: r,
+        };
+        const agencyClass = this.words(s.words?.[0]);
+        if (agencyClass) stmt.agencyClass = agencyClass;
+        return stmt;
       }
-      return undefined;
-    });
-    return { kind: 'SponsorsBlock', keyword: this.keywordRange(n.children as Children, ['KwSponsors']), statements, range };
+      case 'responsiblePartyStmt': {
+        const partyType = this.words(s.words?.[0]);
+        const stmt: A.ResponsiblePartyStmt = { kind: 'ResponsibleParty', range: r };
+        if (partyType) stmt.partyType = partyType;
+        // The texts are, in order: the name, then (after `title`) title, affiliation, (after `organization`) organization.
+        const texts = s.texts ?? [];
+        const hasTitle = isReal(s.a);
+        const hasAffiliation = isReal(s.b);
+        const hasOrganization = isReal(s.c);
+        const named = texts.length - (hasTitle ? 1 : 0) - (hasAffiliation ? 1 : 0) - (hasOrganization ? 1 : 0) > 0;
+        let i = 0;
+        if (named) stmt.investigator = this.text(texts[i++]);
+        if (hasTitle) stmt.title = this.text(texts[i++]);
+        if (hasAffiliation) stmt.affiliation = this.text(texts[i++]);
+        if (hasOrganization) stmt.organization = this.text(texts[i++]);
+        if (!partyType && !stmt.investigator && !stmt.organization) return undefined;
+        return stripUndefined(stmt);
+      }
+      case 'officialStmt': {
+        const nameText = this.text(s.texts?.[0]);
+        if (!nameText) return undefined;
+        const stmt: A.OfficialStmt = { kind: 'Official', name: nameText, range: r };
+        const role = this.words(s.words?.[0]);
+        if (role) stmt.role = role;
+        const affiliation = this.text(s.texts?.[1]);
+        if (affiliation) stmt.affiliation = affiliation;
+        return stmt;
+      }
+      case 'contactStmt': {
+        const nameText = this.text(s.texts?.[0]);
+        if (!nameText) return undefined;
+        const stmt: A.ContactStmt = { kind: 'Contact', name: nameText, range: r };
+        const role = this.words(s.words?.[0]);
+        if (role) stmt.role = role;
+        let i = 1;
+        if (isReal(s.a)) stmt.phone = this.text(s.texts?.[i++]);
+        if (isReal(s.b)) stmt.email = this.text(s.texts?.[i++]);
+        return stripUndefined(stmt);
+      }
+      case 'organizationStmt': {
+        const nameText = this.text(s.texts?.[0]);
+        if (!nameText) return undefined;
+        const stmt: A.OrganizationStmt = { kind: 'Organization', keyword: this.keywordRange(s.k), name: nameText, range: r };
+        const agencyClass = this.words(s.words?.[0]);
+        if (agencyClass) stmt.agencyClass = agencyClass;
+        return stmt;
+      }
+    }
+    return undefined;
   }
 
   // --- measure --------------------------------------------------------------------------------
 
-  private measureDecl(n: CstNode): A.MeasureDecl | undefined {
-    const c = n.children as Children;
-    const id = this.token(c, 'Identifier');
-    const label = this.text(this.node(c, 'text'));
-    const range = this.rangeOf(n);
+  private measureDecl(d: Draft): A.MeasureDecl | undefined {
+    const id = this.id(d.ids?.[0]);
+    const label = this.text(d.texts?.[0]);
+    const range = this.rangeOf(d);
     if (!id || !label || !range) return undefined;
-    const decl: A.MeasureDecl = { kind: 'MeasureDecl', id: this.located(id.image, id), label, range };
-    const unitToken = [this.token(c, 'Unit'), ...Object.keys(c).filter((k) => /^Kw(Day|Week|Month|Year)s?$/.test(k)).map((k) => this.token(c, k))].find(
-      (t): t is IToken => !!t,
-    );
+    const decl: A.MeasureDecl = { kind: 'MeasureDecl', id, label, range };
+    const unitToken = real(d.a);
     if (unitToken) decl.unit = this.located(unitToken.image, unitToken);
     return decl;
   }
 
   // --- intervention ---------------------------------------------------------------------------
 
-  private interventionBlock(n: CstNode): A.InterventionBlock | undefined {
-    const c = n.children as Children;
-    const id = this.token(c, 'Identifier');
-    const range = this.rangeOf(n);
+  private interventionBlock(d: Draft): A.InterventionBlock | undefined {
+    const id = this.id(d.ids?.[0]);
+    const range = this.rangeOf(d);
     if (!id || !range) return undefined;
-    const statements = this.statements<A.InterventionStatement>(n, 'interventionStatement', (s, name) => this.interventionStatement(s, name));
-    return { kind: 'InterventionBlock', keyword: this.keywordRange(c, ['KwIntervention']), id: this.located(id.image, id), statements, range };
+    const statements = this.statements(d, (s) => this.interventionStatement(s));
+    return { kind: 'InterventionBlock', keyword: this.keywordRange(d.k), id, statements, range };
   }
 
-  private interventionStatement(n: CstNode, name: string): A.InterventionStatement | undefined {
-    const c = n.children as Children;
-    const range = this.rangeOf(n);
+  private interventionStatement(s: Draft): A.InterventionStatement | undefined {
+    const range = this.rangeOf(s);
     if (!range) return undefined;
-    switch (name) {
+    switch (s.rule) {
       case 'typeStmt':
-        return this.wordsStmt(n, 'interventionType', ['KwType']);
+        return this.wordsStmt(s, 'interventionType', range);
       case 'nameStmt':
-        return this.textStmt(n, 'name', ['KwName']);
+        return this.textStmt(s, 'name', range);
       case 'otherNameStmt':
-        return this.textStmt(n, 'otherName', ['KwOther', 'KwName']);
+        return this.textStmt(s, 'otherName', range);
       case 'descriptionStmt':
-        return this.textStmt(n, 'description', ['KwDescription']);
+        return this.textStmt(s, 'description', range);
       case 'doseStmt':
-        return this.dose(n);
+        return this.dose(s);
       case 'adjustStmt': {
-        const measure = this.token(c, 'Identifier');
+        const measure = this.id(s.ids?.[0]);
         if (!measure) return undefined;
-        const stmt: A.AdjustStmt = { kind: 'Adjust', measure: this.located(measure.image, measure), range };
-        const target = this.amount(this.node(c, 'amount'));
+        const stmt: A.AdjustStmt = { kind: 'Adjust', measure, range };
+        const target = this.amount(s.amount);
         if (target) stmt.target = target;
         return stmt;
       }
       case 'taperStmt': {
-        const after = this.quantity(this.node(c, 'quantity', 0));
+        const after = this.quantity(s.quantities?.[0]);
         if (!after) return undefined;
         const stmt: A.TaperStmt = { kind: 'Taper', after, range };
-        const over = this.quantity(this.node(c, 'quantity', 1));
+        const over = this.quantity(s.quantities?.[1]);
         if (over) stmt.over = over;
         return stmt;
       }
       case 'stopStmt': {
-        const after = this.quantity(this.node(c, 'quantity'));
+        const after = this.quantity(s.quantities?.[0]);
         return after && { kind: 'Stop', after, range };
       }
       case 'maxDoseStmt': {
-        const amount = this.quantity(this.node(c, 'quantity'));
-        const cumulative = this.token(c, 'KwCumulative');
+        const amount = this.quantity(s.quantities?.[0]);
+        const cumulative = real(s.a);
         if (!amount) return undefined;
         return cumulative ? { kind: 'MaxDose', amount, cumulative: this.tokenRange(cumulative), range } : { kind: 'MaxDose', amount, range };
       }
       case 'basisStmt': {
-        const basisToken = this.token(c, 'KwWeight') ?? this.token(c, 'KwSurface');
-        const text = this.text(this.node(c, 'text'));
+        const basisToken = real(s.a);
+        const text = this.text(s.texts?.[0]);
         if (!basisToken || !text) return undefined;
         return { kind: 'Basis', basis: this.located(basisToken.image.toLowerCase() as 'weight' | 'surface', basisToken), text, range };
       }
@@ -565,15 +526,17 @@ export class AstBuilder {
     return undefined;
   }
 
-  private dose(n: CstNode): A.DoseStmt | undefined {
-    const c = n.children as Children;
-    const amount = this.amount(this.node(c, 'amount'));
-    const amountText = amount ? undefined : this.text(this.node(c, 'text'));
-    const range = this.rangeOf(n);
+  private dose(s: Draft): A.DoseStmt | undefined {
+    const d = s.dose;
+    if (!d) return undefined;
+    const amount = this.amount(d.amount);
+    const amountText = amount ? undefined : this.text(d.amountText);
+    const range = this.rangeOf(s);
     if ((!amount && !amountText) || !range) return undefined;
     const dose: A.DoseStmt = amount ? { kind: 'Dose', amount, range } : { kind: 'Dose', amountText: amountText!, range };
 
-    for (const word of ((c.Identifier ?? []) as IToken[]).filter((t) => this.isReal(t))) {
+    for (const word of d.words) {
+      if (!isReal(word)) continue;
       const route = routeOf(word.image);
       const frequency = frequencyOf(word.image);
       if (route && !dose.route) dose.route = this.located(route, word);
@@ -596,200 +559,181 @@ export class AstBuilder {
       }
     }
 
-    const dividedNodes = this.nodes(c, 'dividedClause');
-    const dividedToken = dividedNodes[0] && this.token(dividedNodes[0].children as Children, 'NumberLiteral');
+    const dividedToken = d.divided[0] && real(d.divided[0].n);
     if (dividedToken) dose.divided = this.located(Number(dividedToken.image), dividedToken);
-    for (const extra of dividedNodes.slice(1)) this.repeated(extra, 'this dose already says how many divided doses');
+    for (let i = 1; i < d.divided.length; i++) this.repeated(d.divided[i]!, 'this dose already says how many divided doses');
 
-    const everyNodes = this.nodes(c, 'everyClause');
-    const everyNode = everyNodes[0];
-    const every = everyNode && this.quantity(this.node(everyNode.children as Children, 'quantity'));
-    if (every && everyNode) {
+    const everyClause = d.every[0];
+    const every = everyClause && this.quantity(everyClause.q);
+    if (every && everyClause) {
       if (dose.frequency) {
-        this.repeated(everyNode, 'this dose already has a frequency; write either a named frequency or `every …`, not both');
+        this.repeated(everyClause, 'this dose already has a frequency; write either a named frequency or `every …`, not both');
       } else {
-        dose.frequency = { kind: 'every', interval: every, range: this.rangeOf(everyNode)! };
+        dose.frequency = { kind: 'every', interval: every, range: this.rangeOf(everyClause)! };
       }
     }
-    for (const extra of everyNodes.slice(1)) this.repeated(extra, 'this dose already has an interval');
+    for (let i = 1; i < d.every.length; i++) this.repeated(d.every[i]!, 'this dose already has an interval');
 
-    const parts = this.nodes(c, 'schedulePart');
-    if (parts.length) {
-      const schedule: A.Schedule = { kind: 'Schedule', days: [], range: this.rangeOf(...parts)! };
-      for (const part of parts) {
-        const pc = part.children as Children;
-        if (this.token(pc, 'KwOn')) {
-          const list = this.node(pc, 'dayList');
-          const days = ((list?.children as Children | undefined)?.NumberLiteral ?? []) as IToken[];
-          schedule.days.push(...days.filter((t) => this.isReal(t)).map((t) => this.located(Number(t.image), t)));
-        } else if (this.token(pc, 'KwFrom')) {
-          const d = this.number(this.token(pc, 'NumberLiteral'));
-          if (d) schedule.from = d;
-        } else if (this.token(pc, 'KwTo')) {
-          const d = this.number(this.token(pc, 'NumberLiteral'));
-          if (d) schedule.to = d;
-        } else if (this.token(pc, 'KwFor')) {
-          const q = this.quantity(this.node(pc, 'quantity'));
-          const count = this.number(this.token(pc, 'NumberLiteral'));
-          const dosesWord = this.token(pc, 'KwDoses');
-          if (q) schedule.for = q;
-          else if (count && dosesWord) {
-            schedule.for = { kind: 'Quantity', value: count, unit: this.located('doses', dosesWord), range: this.rangeOf(part)! };
-          }
-        }
-      }
-      schedule.days.sort((a, b) => a.range.start.offset - b.range.start.offset);
-      dose.schedule = schedule;
-    }
+    if (d.schedule.length) dose.schedule = this.schedule(d.schedule);
 
-    const conditionNode = this.node(c, 'condition');
-    if (conditionNode) {
-      const cc = conditionNode.children as Children;
-      const measure = this.token(cc, 'Identifier');
-      const r = this.rangeOf(conditionNode);
+    const conditionClause = d.condition[0];
+    if (conditionClause) {
+      const measure = this.id(conditionClause.id);
+      const r = this.rangeOf(conditionClause);
       if (measure && r) {
-        const condition: A.Condition = { kind: 'Condition', measure: this.located(measure.image, measure), range: r };
-        const comparator = this.comparator(this.node(cc, 'comparator'));
-        const threshold = this.quantity(this.node(cc, 'quantity'));
+        const condition: A.Condition = { kind: 'Condition', measure, range: r };
+        const comparator = this.comparator(conditionClause.comparator);
+        const threshold = this.quantity(conditionClause.q);
         if (comparator) condition.comparator = comparator;
         if (threshold) condition.threshold = threshold;
         dose.condition = condition;
       }
     }
-    const overNodes = this.nodes(c, 'overClause');
-    const infusion = overNodes[0] && this.quantity(this.node(overNodes[0].children as Children, 'quantity'));
+    const infusion = d.over[0] && this.quantity(d.over[0].q);
     if (infusion) dose.infusion = infusion;
-    for (const extra of overNodes.slice(1)) this.repeated(extra, 'this dose already says how long the infusion runs');
-    const wording = this.wording(this.node(c, 'wording'));
+    for (let i = 1; i < d.over.length; i++) this.repeated(d.over[i]!, 'this dose already says how long the infusion runs');
+    const wording = this.text(d.wording);
     if (wording) dose.wording = wording;
     return dose;
   }
 
-  /** `as "…"` → its text. */
-  private wording(n: CstNode | undefined): A.Located<string> | undefined {
-    return n ? this.text(this.node(n.children as Children, 'text')) : undefined;
+  /** The schedule parts of a dose (`on days 1 and 8`, `from day 3`, `to day 10`, `for 6 cycles`) as one schedule. */
+  private schedule(parts: readonly ClauseDraft[]): A.Schedule {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const part of parts) {
+      if (Number.isFinite(part.start)) start = Math.min(start, part.start);
+      if (Number.isFinite(part.end)) end = Math.max(end, part.end);
+    }
+    const schedule: A.Schedule = { kind: 'Schedule', days: [], range: this.lines.range(start, end) };
+    for (const part of parts) {
+      const head = part.k[0];
+      if (!isReal(head)) continue;
+      if (head.tokenType === kw.on) {
+        for (const t of part.days) if (isReal(t)) schedule.days.push(this.located(Number(t.image), t));
+      } else if (head.tokenType === kw.from) {
+        const d = this.number(part.n);
+        if (d) schedule.from = d;
+      } else if (head.tokenType === kw.to) {
+        const d = this.number(part.n);
+        if (d) schedule.to = d;
+      } else if (head.tokenType === kw.for) {
+        const q = this.quantity(part.q);
+        const count = this.number(part.n);
+        const dosesWord = real(part.k[1]);
+        if (q) schedule.for = q;
+        else if (count && dosesWord) {
+          schedule.for = { kind: 'Quantity', value: count, unit: this.located('doses', dosesWord), range: this.rangeOf(part)! };
+        }
+      }
+    }
+    schedule.days.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return schedule;
   }
 
   /** `2.5 x ULN` → the multiple and which limit. */
-  private normalLimit(n: CstNode | undefined): A.NormalLimitMultiple | undefined {
-    if (!n) return undefined;
-    const nc = n.children as Children;
-    const multiple = this.number(this.token(nc, 'NumberLiteral'));
-    const limit = this.token(nc, 'NormalLimit');
-    const range = this.rangeOf(n);
-    if (!multiple || !limit || !range || !this.isReal(limit)) return undefined;
+  private normalLimit(m: NormalLimitDraft | undefined): A.NormalLimitMultiple | undefined {
+    if (!m) return undefined;
+    const multiple = this.number(m.n);
+    const limit = real(m.l);
+    if (!multiple || !limit) return undefined;
     const of = /LLN$/i.test(limit.image) ? 'LLN' : 'ULN';
-    return { kind: 'NormalLimitMultiple', multiple, of: this.located(of, limit), range };
+    return { kind: 'NormalLimitMultiple', multiple, of: this.located(of, limit), range: this.lines.range(multiple.range.start.offset, endOf(limit)) };
   }
 
-  private repeated(node: CstNode, message: string): void {
-    const range = this.rangeOf(node);
+  private repeated(clause: ClauseDraft, message: string): void {
+    const range = this.rangeOf(clause);
     if (range) this.diagnostics.push({ code: 'dose-repeated-word', severity: 'error', message, range });
   }
 
   // --- arm ------------------------------------------------------------------------------------
 
-  private armBlock(n: CstNode): A.ArmBlock | undefined {
-    const c = n.children as Children;
-    const id = this.token(c, 'Identifier');
-    const range = this.rangeOf(n);
+  private armBlock(d: Draft): A.ArmBlock | undefined {
+    const id = this.id(d.ids?.[0]);
+    const range = this.rangeOf(d);
     if (!id || !range) return undefined;
-    const statements = this.statements<A.ArmStatement>(n, 'armStatement', (s, name) => {
-      const sc = s.children as Children;
-      switch (name) {
+    const statements = this.statements<A.ArmStatement>(d, (s) => {
+      switch (s.rule) {
         case 'labelStmt':
-          return this.textStmt(s, 'label', ['KwLabel']);
         case 'typeStmt':
-          return this.wordsStmt(s, 'armType', ['KwType']);
-        case 'descriptionStmt':
-          return this.textStmt(s, 'description', ['KwDescription']);
+        case 'descriptionStmt': {
+          const r = this.rangeOf(s);
+          if (!r) return undefined;
+          return s.rule === 'labelStmt' ? this.textStmt(s, 'label', r) : s.rule === 'typeStmt' ? this.wordsStmt(s, 'armType', r) : this.textStmt(s, 'description', r);
+        }
         case 'receivesStmt': {
-          const target = this.token(sc, 'Identifier');
+          const target = this.id(s.ids?.[0]);
           const r = this.rangeOf(s);
           if (!target || !r) return undefined;
-          const stmt: A.ReceivesStmt = {
-            kind: 'Receives',
-            intervention: this.located(target.image, target),
-            doses: this.nodes(sc, 'doseStmt')
-              .map((d) => this.dose(d))
-              .filter((d): d is A.DoseStmt => !!d),
-            range: r,
-          };
-          const period = this.token(sc, 'Identifier', 1);
-          if (period) stmt.period = this.located(period.image, period);
-          const open = this.token(sc, 'LCurly');
-          if (open) stmt.overrideBlock = this.lines.range(open.startOffset, r.end.offset);
+          const stmt: A.ReceivesStmt = { kind: 'Receives', intervention: target, doses: this.statements(s, (x) => this.dose(x)), range: r };
+          const period = this.id(s.ids?.[1]);
+          if (period) stmt.period = period;
+          const open = real(s.a);
+          if (open && open.tokenType === LCurly) stmt.overrideBlock = this.lines.range(open.startOffset, r.end.offset);
           return stmt;
         }
         case 'armPeriodsStmt': {
-          const periods = this.nameList(this.node(sc, 'nameList'));
+          const periods = this.nameList(s);
           const r = this.rangeOf(s);
           return periods.length && r ? { kind: 'ArmPeriods', periods, range: r } : undefined;
         }
       }
       return undefined;
     });
-    return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwArm']), id: this.located(id.image, id), statements, range };
+    return { kind: 'ArmBlock', keyword: this.keywordRange(d.k), id, statements, range };
   }
 
   // --- group (observational) ------------------------------------------------------------------
 
-  private groupBlock(n: CstNode): A.ArmBlock | undefined {
-    const c = n.children as Children;
-    const id = this.token(c, 'Identifier');
-    const range = this.rangeOf(n);
+  private groupBlock(d: Draft): A.ArmBlock | undefined {
+    const id = this.id(d.ids?.[0]);
+    const range = this.rangeOf(d);
     if (!id || !range) return undefined;
-    const statements = this.statements<A.ArmStatement>(n, 'groupStatement', (s, name) => {
-      const sc = s.children as Children;
-      switch (name) {
+    const statements = this.statements<A.ArmStatement>(d, (s) => {
+      const r = this.rangeOf(s);
+      switch (s.rule) {
         case 'labelStmt':
-          return this.textStmt(s, 'label', ['KwLabel']);
+          return r && this.textStmt(s, 'label', r);
         case 'descriptionStmt':
-          return this.textStmt(s, 'description', ['KwDescription']);
+          return r && this.textStmt(s, 'description', r);
         case 'exposureStmt': {
-          const target = this.token(sc, 'Identifier');
-          const r = this.rangeOf(s);
+          const target = this.id(s.ids?.[0]);
           if (!target || !r) return undefined;
-          return { kind: 'Receives', intervention: this.located(target.image, target), doses: [], range: r, exposure: true };
+          return { kind: 'Receives', intervention: target, doses: [], range: r, exposure: true };
         }
       }
       return undefined;
     });
-    return { kind: 'ArmBlock', keyword: this.keywordRange(c, ['KwGroup']), id: this.located(id.image, id), statements, range, group: true };
+    return { kind: 'ArmBlock', keyword: this.keywordRange(d.k), id, statements, range, group: true };
   }
 
   // --- oversight and IPD sharing --------------------------------------------------------------
 
-  private oversightBlock(n: CstNode): A.OversightBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statements = this.statements<A.OversightStatement>(n, 'oversightStatement', (s, name) => {
-      switch (name) {
-        case 'fdaRegulatedStmt':
-          return this.productFlag(s, { drug: 'fdaRegulatedDrug', device: 'fdaRegulatedDevice' }, ['KwFda', 'KwRegulated'], "'fda regulated'");
-        case 'unapprovedDeviceStmt':
-          return this.productFlag(s, { device: 'unapprovedDevice' }, ['KwUnapproved'], "'unapproved'");
-        case 'pediatricPostmarketStmt':
-          return this.productFlag(s, { device: 'pediatricPostmarketDevice' }, ['KwPediatric', 'KwPostmarket'], "'pediatric postmarket'");
-        case 'exportedFromUsStmt':
-          return this.productFlag(s, { us: 'exportedFromUs' }, ['KwExported', 'KwFrom'], "'exported from'");
-        case 'dataMonitoringCommitteeStmt':
-          return this.wordsStmt(s, 'dataMonitoringCommittee', ['KwData', 'KwMonitoring', 'KwCommittee']);
-        case 'reviewBoardStmt':
-          return this.wordsStmt(s, 'reviewBoard', ['KwReview', 'KwBoard']);
+  private oversightStatement(s: Draft): A.OversightStatement | undefined {
+    switch (s.rule) {
+      case 'fdaRegulatedStmt':
+        return this.productFlag(s, { drug: 'fdaRegulatedDrug', device: 'fdaRegulatedDevice' }, "'fda regulated'");
+      case 'unapprovedDeviceStmt':
+        return this.productFlag(s, { device: 'unapprovedDevice' }, "'unapproved'");
+      case 'pediatricPostmarketStmt':
+        return this.productFlag(s, { device: 'pediatricPostmarketDevice' }, "'pediatric postmarket'");
+      case 'exportedFromUsStmt':
+        return this.productFlag(s, { us: 'exportedFromUs' }, "'exported from'");
+      case 'dataMonitoringCommitteeStmt':
+      case 'reviewBoardStmt': {
+        const r = this.rangeOf(s);
+        return r && this.wordsStmt(s, s.rule === 'reviewBoardStmt' ? 'reviewBoard' : 'dataMonitoringCommittee', r);
       }
-      return undefined;
-    });
-    return { kind: 'OversightBlock', keyword: this.keywordRange(n.children as Children, ['KwOversight']), statements, range };
+    }
+    return undefined;
   }
 
   /**
    * `fda regulated drug yes`: the product word (`drug`, `device`, `us`) stays a plain word in the
    * lexer, so that interventions may still be named `drug`; it is checked here.
    */
-  private productFlag(n: CstNode, fields: Record<string, A.WordsField>, keywords: string[], head: string): A.WordsStmt | undefined {
-    const c = n.children as Children;
-    const product = this.token(c, 'Identifier');
+  private productFlag(s: Draft, fields: Record<string, A.WordsField>, head: string): A.WordsStmt | undefined {
+    const product = real(s.a);
     if (!product) return undefined;
     const field = fields[product.image.toLowerCase()];
     if (!field) {
@@ -801,160 +745,142 @@ export class AstBuilder {
       });
       return undefined;
     }
-    const stmt = this.wordsStmt(n, field, [...keywords, 'Identifier']);
-    return stmt;
+    const r = this.rangeOf(s);
+    return r && this.wordsStmt(s, field, r);
   }
 
-  private ipdSharingBlock(n: CstNode): A.IpdSharingBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statements = this.statements<A.IpdSharingStatement>(n, 'ipdSharingStatement', (s, name) => {
-      const c = s.children as Children;
-      const r = this.rangeOf(s);
-      if (!r) return undefined;
-      switch (name) {
-        case 'planStmt':
-          return this.wordsStmt(s, 'ipdSharing', ['KwPlan']);
-        case 'descriptionStmt':
-          return this.textStmt(s, 'description', ['KwDescription']);
-        case 'timeFrameTextStmt':
-          return this.textStmt(s, 'timeFrameText', ['KwTime', 'KwFrame']);
-        case 'accessCriteriaStmt':
-          return this.textStmt(s, 'accessCriteria', ['KwAccess', 'KwCriteria']);
-        case 'urlStmt':
-          return this.textStmt(s, 'url', ['KwUrl']);
-        case 'infoTypesStmt': {
-          const types = this.nodes(c, 'words')
-            .map((w) => this.words(w))
-            .filter((w): w is A.Located<string> => !!w);
-          return types.length ? { kind: 'InfoTypes', keyword: this.keywordRange(c, ['KwInfo', 'KwTypes']), types, range: r } : undefined;
-        }
+  private ipdSharingStatement(s: Draft): A.IpdSharingStatement | undefined {
+    const r = this.rangeOf(s);
+    if (!r) return undefined;
+    switch (s.rule) {
+      case 'planStmt':
+        return this.wordsStmt(s, 'ipdSharing', r);
+      case 'descriptionStmt':
+        return this.textStmt(s, 'description', r);
+      case 'timeFrameTextStmt':
+        return this.textStmt(s, 'timeFrameText', r);
+      case 'accessCriteriaStmt':
+        return this.textStmt(s, 'accessCriteria', r);
+      case 'urlStmt':
+        return this.textStmt(s, 'url', r);
+      case 'infoTypesStmt': {
+        const types = this.wordList(s.words);
+        return types.length ? { kind: 'InfoTypes', keyword: this.keywordRange(s.k), types, range: r } : undefined;
       }
-      return undefined;
-    });
-    return { kind: 'IpdSharingBlock', keyword: this.keywordRange(n.children as Children, ['KwIpd', 'KwSharing']), statements, range };
+    }
+    return undefined;
   }
 
   // --- eligibility ----------------------------------------------------------------------------
 
-  private eligibilityBlock(n: CstNode): A.EligibilityBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statement = (s: CstNode, name: string): A.EligibilityStatement | undefined => {
-      const c = s.children as Children;
-      const r = this.rangeOf(s);
-      if (!r) return undefined;
-      switch (name) {
-        case 'ageStmt': {
-          const quantities = this.nodes(c, 'quantity').map((q) => this.quantity(q));
-          const stmt: A.AgeStmt = { kind: 'Age', range: r };
-          if (this.token(c, 'KwAny')) return stmt;
-          const placeholder = this.token(c, 'Identifier');
-          if (placeholder) return { ...stmt, placeholder: this.located(placeholder.image, placeholder) };
-          if (this.token(c, 'KwUp')) {
-            if (!quantities[0]) return undefined;
-            stmt.max = quantities[0];
-            return stmt;
-          }
+  private eligibilityStatement(s: Draft): A.EligibilityStatement | undefined {
+    const r = this.rangeOf(s);
+    if (!r) return undefined;
+    switch (s.rule) {
+      case 'ageStmt': {
+        const quantities = (s.quantities ?? []).map((q) => this.quantity(q));
+        const stmt: A.AgeStmt = { kind: 'Age', range: r };
+        const word = real(s.a);
+        if (word?.tokenType === kw.any) return stmt;
+        const placeholder = this.id(s.ids?.[0]);
+        if (placeholder) return { ...stmt, placeholder };
+        if (word?.tokenType === kw.up) {
           if (!quantities[0]) return undefined;
-          stmt.min = quantities[0];
-          if (quantities[1]) stmt.max = quantities[1];
-          else if (!this.token(c, 'KwOlder')) return undefined;
+          stmt.max = quantities[0];
           return stmt;
         }
-        case 'sexStmt':
-          return this.wordsStmt(s, 'sex', ['KwSex']);
-        case 'genderBasedStmt':
-          return this.wordsStmt(s, 'genderBased', ['KwGender', 'KwBased']);
-        case 'genderDescriptionStmt':
-          return this.textStmt(s, 'genderDescription', ['KwGender', 'KwDescription']);
-        case 'healthyVolunteersStmt':
-          return this.wordsStmt(s, 'healthyVolunteers', ['KwHealthy', 'KwVolunteers']);
-        case 'studyPopulationStmt':
-          return this.textStmt(s, 'studyPopulation', ['KwStudy', 'KwPopulation']);
-        case 'samplingStmt':
-          return this.wordsStmt(s, 'samplingMethod', ['KwSampling']);
-        case 'criterionStmt': {
-          const polarityToken = this.token(c, 'KwInclude') ?? this.token(c, 'KwExclude');
-          if (!polarityToken) return undefined;
-          const stmt: A.CriterionStmt = {
-            kind: 'Criterion',
-            polarity: this.located(polarityToken.image.toLowerCase() as 'include' | 'exclude', polarityToken),
-            range: r,
-          };
-          const measure = this.token(c, 'Identifier');
-          if (measure) {
-            const between = this.node(c, 'thresholdRange');
-            const bc = between?.children as Children | undefined;
-            const low = bc && this.number(this.token(bc, 'NumberLiteral'));
-            const comparator = this.comparator(this.node(c, 'comparator'));
-            const threshold = this.quantity(bc ? this.node(bc, 'quantity') : this.node(c, 'quantity'));
-            const limit = this.normalLimit(this.node(c, 'normalLimitMultiple'));
-            if (between ? !low || !threshold : !comparator || (!threshold && !limit)) return undefined;
-            stmt.measure = this.located(measure.image, measure);
-            if (comparator) stmt.comparator = comparator;
-            if (low) stmt.low = low;
-            if (threshold) stmt.threshold = threshold;
-            if (limit) stmt.limit = limit;
-            const note = this.text(this.node(c, 'text'));
-            if (note) stmt.note = note;
-            const wording = this.wording(this.node(c, 'wording'));
-            if (wording) stmt.wording = wording;
-          } else {
-            const text = this.text(this.node(c, 'text'));
-            if (!text) return undefined;
-            stmt.text = text;
-          }
-          const marker = this.node(c, 'criterionMarker');
-          if (marker) {
-            const mc = marker.children as Children;
-            const written = this.text(this.node(mc, 'text'));
-            if (!written) return undefined;
-            stmt.marker = { numbered: this.token(mc, 'KwNumbered') !== undefined, written };
-          }
-          return stmt;
-        }
-        case 'criteriaListStmt':
-          return this.criteriaList(s);
-        case 'criteriaLayoutStmt':
-          return { kind: 'CriteriaLayout', range: r };
-        case 'populationBlock': {
-          const title = this.text(this.node(c, 'text'));
-          if (!title) return undefined;
-          // A population holds criteria and list headings, built exactly as in the eligibility block.
-          const inner = this.statements<A.EligibilityStatement>(s, 'populationStatement', statement)
-            .filter((x): x is A.PopulationStatement => x.kind === 'Criterion' || x.kind === 'CriteriaList');
-          return { kind: 'Population', keyword: this.keywordRange(c, ['KwPopulation']), title, statements: inner, range: r };
-        }
+        if (!quantities[0]) return undefined;
+        stmt.min = quantities[0];
+        if (quantities[1]) stmt.max = quantities[1];
+        else if (word?.tokenType !== kw.older) return undefined;
+        return stmt;
       }
-      return undefined;
+      case 'sexStmt':
+        return this.wordsStmt(s, 'sex', r);
+      case 'genderBasedStmt':
+        return this.wordsStmt(s, 'genderBased', r);
+      case 'genderDescriptionStmt':
+        return this.textStmt(s, 'genderDescription', r);
+      case 'healthyVolunteersStmt':
+        return this.wordsStmt(s, 'healthyVolunteers', r);
+      case 'studyPopulationStmt':
+        return this.textStmt(s, 'studyPopulation', r);
+      case 'samplingStmt':
+        return this.wordsStmt(s, 'samplingMethod', r);
+      case 'criterionStmt':
+        return this.criterion(s, r);
+      case 'criteriaListStmt':
+        return this.criteriaList(s, r);
+      case 'criteriaLayoutStmt':
+        return { kind: 'CriteriaLayout', range: r };
+      case 'populationBlock': {
+        const title = this.text(s.texts?.[0]);
+        if (!title) return undefined;
+        // A population holds criteria and list headings, built exactly as in the eligibility block.
+        const inner = this.statements(s, (x) => this.eligibilityStatement(x)).filter(
+          (x): x is A.PopulationStatement => x.kind === 'Criterion' || x.kind === 'CriteriaList',
+        );
+        return { kind: 'Population', keyword: this.keywordRange(s.k), title, statements: inner, range: r };
+      }
+    }
+    return undefined;
+  }
+
+  private criterion(s: Draft, r: A.Range): A.CriterionStmt | undefined {
+    const polarityToken = real(s.a);
+    if (!polarityToken) return undefined;
+    const stmt: A.CriterionStmt = {
+      kind: 'Criterion',
+      polarity: this.located(polarityToken.image.toLowerCase() as 'include' | 'exclude', polarityToken),
+      range: r,
     };
-    const statements = this.statements<A.EligibilityStatement>(n, 'eligibilityStatement', statement);
-    return { kind: 'EligibilityBlock', keyword: this.keywordRange(n.children as Children, ['KwEligibility']), statements, range };
+    const measure = this.id(s.ids?.[0]);
+    if (measure) {
+      const between = s.between;
+      const low = between && this.number(between.low);
+      const comparator = this.comparator(s.comparator);
+      const threshold = this.quantity(between ? between.q : s.quantities?.[0]);
+      const limit = this.normalLimit(s.limit);
+      if (between ? !low || !threshold : !comparator || (!threshold && !limit)) return undefined;
+      stmt.measure = measure;
+      if (comparator) stmt.comparator = comparator;
+      if (low) stmt.low = low;
+      if (threshold) stmt.threshold = threshold;
+      if (limit) stmt.limit = limit;
+      const note = this.text(s.texts?.[0]);
+      if (note) stmt.note = note;
+      const wording = this.text(s.wording);
+      if (wording) stmt.wording = wording;
+    } else {
+      const text = this.text(s.texts?.[0]);
+      if (!text) return undefined;
+      stmt.text = text;
+    }
+    const marker = s.marker;
+    if (marker) {
+      const written = this.text(marker.text);
+      if (!written) return undefined;
+      stmt.marker = { numbered: isReal(marker.k) && marker.k.tokenType === kw.numbered, written };
+    }
+    return stmt;
   }
 
   /** `inclusion criteria ["heading"] [numbered ["7."] | bullet "-"]` */
-  private criteriaList(s: CstNode): A.CriteriaListStmt | undefined {
-    const c = s.children as Children;
-    const range = this.rangeOf(s);
-    const listToken = this.token(c, 'KwInclusion') ?? this.token(c, 'KwExclusion');
-    if (!range || !listToken) return undefined;
-    const stmt: A.CriteriaListStmt = {
-      kind: 'CriteriaList',
-      list: this.located(listToken.tokenType.name === 'KwInclusion' ? 'include' : 'exclude', listToken),
-      range,
-    };
+  private criteriaList(s: Draft, range: A.Range): A.CriteriaListStmt | undefined {
+    const listToken = real(s.k[0]);
+    if (!listToken) return undefined;
+    const stmt: A.CriteriaListStmt = { kind: 'CriteriaList', list: this.located(listToken.tokenType === kw.inclusion ? 'include' : 'exclude', listToken), range };
     // The heading is the text before `numbered` / `bullet`; the text after `bullet` is the bullet,
     // after `numbered` the first number (`numbered "7."`).
-    const bulletToken = this.token(c, 'KwBullet');
-    const numbered = this.token(c, 'KwNumbered');
-    for (const t of this.nodes(c, 'text')) {
-      const text = this.text(t);
-      if (!text) continue;
-      const at = t.location?.startOffset ?? 0;
-      if (bulletToken && at > bulletToken.startOffset) stmt.bullet = text;
-      else if (numbered && at > numbered.startOffset) stmt.firstNumber = text;
-      else stmt.heading = text;
+    const bulletToken = real(s.a);
+    const numbered = real(s.b);
+    const heading = this.text(s.texts?.[0]);
+    if (heading) stmt.heading = heading;
+    const after = this.text(s.c);
+    if (after) {
+      if (bulletToken) stmt.bullet = after;
+      else if (numbered) stmt.firstNumber = after;
+      else stmt.heading = after;
     }
     if (bulletToken && !stmt.bullet) return undefined;
     if (numbered) stmt.numbered = this.tokenRange(numbered);
@@ -963,24 +889,24 @@ export class AstBuilder {
 
   // --- outcomes and schedule ------------------------------------------------------------------
 
-  private outcomeBlock(n: CstNode): A.OutcomeBlock | undefined {
-    const c = n.children as Children;
-    const levelToken = this.token(c, 'KwPrimary') ?? this.token(c, 'KwSecondary') ?? this.token(c, 'KwOther');
-    const title = this.text(this.node(c, 'text'));
-    const range = this.rangeOf(n);
+  private outcomeBlock(d: Draft): A.OutcomeBlock | undefined {
+    const levelToken = real(d.a);
+    const title = this.text(d.texts?.[0]);
+    const range = this.rangeOf(d);
     if (!levelToken || !title || !range) return undefined;
-    const statements = this.statements<A.OutcomeStatement>(n, 'outcomeStatement', (s, name) => {
-      const sc = s.children as Children;
-      switch (name) {
+    const statements = this.statements<A.OutcomeStatement>(d, (s) => {
+      const r = this.rangeOf(s);
+      switch (s.rule) {
         case 'descriptionStmt':
-          return this.textStmt(s, 'description', ['KwDescription']);
+          return r && this.textStmt(s, 'description', r);
         case 'timeFrameTextStmt':
-          return this.textStmt(s, 'timeFrameText', ['KwTime', 'KwFrame']);
+          return r && this.textStmt(s, 'timeFrameText', r);
         case 'timeFrameStmt': {
-          const points = this.nodes(sc, 'timePoint')
-            .map((p) => this.timePoint(p))
-            .filter((p): p is A.TimePoint => !!p);
-          const r = this.rangeOf(s);
+          const points: A.TimePoint[] = [];
+          for (const p of s.timePoints ?? []) {
+            const point = this.timePoint(p);
+            if (point) points.push(point);
+          }
           return points.length && r ? { kind: 'TimeFrame', points, range: r } : undefined;
         }
       }
@@ -995,68 +921,62 @@ export class AstBuilder {
     };
   }
 
-  private scheduleBlock(n: CstNode): A.ScheduleBlock | undefined {
-    const range = this.rangeOf(n);
-    if (!range) return undefined;
-    const statements = this.statements<A.ScheduleStatement>(n, 'scheduleStatement', (s, name) => {
-      const c = s.children as Children;
-      const r = this.rangeOf(s);
-      if (!r) return undefined;
-      switch (name) {
-        case 'visitStmt': {
-          const id = this.token(c, 'Identifier', 0);
-          const at = this.timePoint(this.node(c, 'timePoint'));
-          if (!id || !at) return undefined;
-          const visit: A.Visit = { kind: 'Visit', id: this.located(id.image, id), at, range: r };
-          const period = this.token(c, 'Identifier', 1);
-          if (period) visit.period = this.located(period.image, period);
-          if (this.token(c, 'KwWindow')) {
-            const window = this.amount(this.node(c, 'amount'));
-            if (!window) return undefined;
-            visit.window = window;
-          }
-          return visit;
+  private scheduleStatement(s: Draft): A.ScheduleStatement | undefined {
+    const r = this.rangeOf(s);
+    if (!r) return undefined;
+    switch (s.rule) {
+      case 'visitStmt': {
+        const id = this.id(s.ids?.[0]);
+        const at = this.timePoint(s.timePoints?.[0]);
+        if (!id || !at) return undefined;
+        const visit: A.Visit = { kind: 'Visit', id, at, range: r };
+        const period = this.id(s.ids?.[1]);
+        if (period) visit.period = period;
+        if (isReal(s.a)) {
+          const window = this.amount(s.amount);
+          if (!window) return undefined;
+          visit.window = window;
         }
-        case 'periodStmt': {
-          const id = this.token(c, 'Identifier');
-          const length = this.quantity(this.node(c, 'quantity'));
-          if (!id || !length) return undefined;
-          const period: A.PeriodStmt = { kind: 'Period', id: this.located(id.image, id), length, range: r };
-          const kindTokens = ((c.Word ?? []) as IToken[]).filter((t) => this.isReal(t));
-          if (kindTokens.length) {
-            period.kindWords = {
-              value: kindTokens.map((t) => t.image.toLowerCase()).join(' '),
-              range: this.lines.range(kindTokens[0]!.startOffset, kindTokens[kindTokens.length - 1]!.startOffset + kindTokens[kindTokens.length - 1]!.image.length),
-            };
-          }
-          return period;
-        }
-        case 'assessStmt': {
-          const visits = this.nameList(this.node(c, 'nameList'));
-          if (!visits.length) return undefined;
-          const measure = this.token(c, 'Identifier');
-          if (measure) return { kind: 'Assess', measure: this.located(measure.image, measure), visits, range: r };
-          const procedure = this.text(this.node(c, 'text'));
-          return procedure && { kind: 'Assess', procedure, visits, range: r };
-        }
+        return visit;
       }
-      return undefined;
-    });
-    return { kind: 'ScheduleBlock', keyword: this.keywordRange(n.children as Children, ['KwSchedule']), statements, range };
+      case 'periodStmt': {
+        const id = this.id(s.ids?.[0]);
+        const length = this.quantity(s.quantities?.[0]);
+        if (!id || !length) return undefined;
+        const period: A.PeriodStmt = { kind: 'Period', id, length, range: r };
+        const kindTokens = (s.words?.[0] ?? []).filter(isReal);
+        if (kindTokens.length) {
+          period.kindWords = {
+            value: kindTokens.map((t) => t.image.toLowerCase()).join(' '),
+            range: this.lines.range(kindTokens[0]!.startOffset, endOf(kindTokens[kindTokens.length - 1]!)),
+          };
+        }
+        return period;
+      }
+      case 'assessStmt': {
+        const visits = this.nameList(s);
+        if (!visits.length) return undefined;
+        const measure = this.id(s.ids?.[0]);
+        if (measure) return { kind: 'Assess', measure, visits, range: r };
+        const procedure = this.text(s.texts?.[0]);
+        return procedure && { kind: 'Assess', procedure, visits, range: r };
+      }
+    }
+    return undefined;
   }
 
-  /** The names of a `nameList` (`a, b and c`). */
-  private nameList(node: CstNode | undefined): A.Located<string>[] {
-    const tokens = ((node?.children as Children | undefined)?.Identifier ?? []) as IToken[];
-    return tokens.filter((t) => this.isReal(t)).sort((a, b) => a.startOffset - b.startOffset).map((t) => this.located(t.image, t));
+  /** The names of a statement's name list (`a, b and c`). */
+  private nameList(s: Draft): A.Located<string>[] {
+    const out: A.Located<string>[] = [];
+    for (const t of s.names ?? []) if (isReal(t)) out.push(this.located(t.image, t));
+    return out;
   }
 
   // --- sites and references -------------------------------------------------------------------
 
-  private siteDecl(n: CstNode): A.SiteDecl | undefined {
-    const c = n.children as Children;
-    const texts = this.nodes(c, 'text').map((t) => this.text(t));
-    const range = this.rangeOf(n);
+  private siteDecl(d: Draft): A.SiteDecl | undefined {
+    const texts = (d.texts ?? []).map((t) => this.text(t));
+    const range = this.rangeOf(d);
     const facility = texts[0];
     if (!facility || !range) return undefined;
     const site: A.SiteDecl = { kind: 'SiteDecl', facility, range };
@@ -1076,19 +996,18 @@ export class AstBuilder {
         range: this.lines.range(place[3].range.start.offset, place[place.length - 1].range.end.offset),
       });
     }
-    const status = this.words(this.node(c, 'words'));
+    const status = this.words(d.words?.[0]);
     if (status) site.status = status;
     return site;
   }
 
-  private referenceDecl(n: CstNode): A.ReferenceDecl | undefined {
-    const c = n.children as Children;
-    const refType = this.words(this.node(c, 'words'));
-    const citation = this.text(this.node(c, 'text'));
-    const range = this.rangeOf(n);
+  private referenceDecl(d: Draft): A.ReferenceDecl | undefined {
+    const refType = this.words(d.words?.[0]);
+    const citation = this.text(d.texts?.[0]);
+    const range = this.rangeOf(d);
     if (!refType || !citation || !range) return undefined;
     const decl: A.ReferenceDecl = { kind: 'ReferenceDecl', refType, citation, range };
-    const pmid = this.token(c, 'NumberLiteral');
+    const pmid = real(d.a);
     if (pmid) decl.pmid = this.located(pmid.image, pmid);
     return decl;
   }
@@ -1100,7 +1019,7 @@ function stripUndefined<T extends object>(value: T): T {
 }
 
 function unescape(raw: string): string {
-  return raw.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  return raw.indexOf('\\') === -1 ? raw : raw.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
 }
 
 /**

@@ -4,9 +4,9 @@ import { allTokens, Identifier, keywordOf } from './tokens';
 
 /** Options of the lexer; `skipValidations` because test/grammar/grammar-valid.test.ts validates them (start-up time). */
 export const LEXER_OPTIONS = {
-  // Positions come from offsets through LineIndex; Chevrotain's own line tracking is still needed
-  // for multi-line tokens (triple-quoted text), so keep "full".
-  positionTracking: 'full',
+  // Positions come from offsets through LineIndex (every consumer reads `startOffset` and the
+  // image), so tokens carry no lines and columns: half the fields, and no line counting in the lexer.
+  positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,
 } as const;

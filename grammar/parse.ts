@@ -345,21 +345,20 @@ function parseSegment(segment: Segment): SegmentParse {
   let items: A.TopItem[] = [];
   setMessageText(segment.text);
   const parser = trialParser();
-  parser.input = lexed.tokens;
   // Chevrotain signals every recognition error with an exception, and recovery recurses: with a
   // high Error.stackTraceLimit (mocha sets Infinity, so may a host) each exception would capture
   // the whole deep stack, making a segment with n errors cost n². The parser needs no stacks.
   try {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    let cst;
+    let drafts;
     try {
-      cst = parser.document();
+      drafts = parser.parseDrafts(lexed.tokens);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
     for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, segmentLines, segment.text.length));
-    items = builder.topItems(cst);
+    items = builder.topItems(drafts);
     diagnostics.push(...builder.diagnostics);
   } catch (error) {
     // Chevrotain recovers from errors by recursion; a pathological segment could exhaust the stack.

@@ -1,23 +1,45 @@
 /**
- * The Chevrotain parser: grammar rules only, producing a concrete syntax tree (CST) that
- * `build-ast.ts` turns into the typed AST.
+ * The Chevrotain parser: the grammar rules, recording what they read in drafts (drafts.ts) that
+ * `build-ast.ts` turns into the typed AST. No CST: Chevrotain's CST (a node per rule, children by
+ * token name, locations) cost half the parse and most of its garbage, and the walk over it another
+ * third.
  *
  * Shape of the language: a document is a list of top-level items that stand on their own (the
  * trial block, each arm, each intervention, each site line …); a block is `{` statements `}`; a
  * statement is one line. Recovery is on: an error inside a statement resynchronises at the next
- * line, so every other statement of the file still reaches the AST.
+ * line, so every other statement of the file still reaches the AST. A statement's draft is
+ * attached to its block when its rule starts, so what a broken statement read before the error
+ * reaches the AST builder, as a partial CST node did.
+ *
+ * The rules run once more at construction, in Chevrotain's recording phase (tokens are then
+ * placeholders without offsets, subrules return a placeholder object): they only store what they
+ * read, never look into it; the drafts of that run are dropped (`reset`).
  *
  * One parser instance is reused (Chevrotain's advice: construction runs the grammar analysis).
  */
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NormalLimit, NumberLiteral, RCurly, Slash,
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
 } from './tokens';
 import { errorMessages } from './parse-messages';
 import { isPlaceholderWord } from './placeholder';
+import {
+  clause, draft, doseDraft, type AmountDraft, type ClauseDraft, type DoseDraft, type Draft, type NormalLimitDraft, type QuantityDraft,
+  type ThresholdRangeDraft, type TimePointDraft, type Tok,
+} from './drafts';
 
-export class TrialParser extends CstParser {
+/** Offset of a real token (NaN for recovery's inserted tokens, EOF and the recording phase's placeholders). */
+function startOf(token: IToken): number {
+  return token.isInsertedInRecovery ? NaN : token.startOffset;
+}
+
+export class TrialParser extends EmbeddedActionsParser {
+  /** The top-level drafts of the last parse, in order (also what recovery left of a broken item). */
+  items: Draft[] = [];
+  /** Where the statements being parsed go: the document's items, or the open block's statements. */
+  private sink: Draft[] = this.items;
+
   /**
    * @param options.validate run Chevrotain's grammar validations (ambiguities, left recursion …).
    *   They cost a large part of the construction, which every `trial` command and server start
@@ -25,95 +47,158 @@ export class TrialParser extends CstParser {
    *   them on every `npm test` instead.
    */
   constructor(options: { validate?: boolean } = {}) {
-    // Offsets of every CST node come from the parser itself (cheaper than walking the tree later).
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset', skipValidations: !options.validate });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: !options.validate });
     this.performSelfAnalysis();
+  }
+
+  /** Parse `tokens` into top-level drafts (errors in `this.errors`). */
+  parseDrafts(tokens: IToken[]): Draft[] {
+    this.items = [];
+    this.sink = this.items;
+    this.input = tokens;
+    this.document();
+    return this.items;
+  }
+
+  // --- drafts ------------------------------------------------------------------------------------
+
+  /** End of the last token consumed (the rule's last real token: inserted tokens are not in the input). */
+  private consumedEnd(): number {
+    const last = this.LA(0);
+    return last.tokenType === EOF ? NaN : last.startOffset + last.image.length;
+  }
+
+  /**
+   * A rule that makes a draft: attached to the current block (or the document) before it reads
+   * anything, its end set however the rule ends (normally or by a recognition error).
+   */
+  private item(name: string, body: (d: Draft) => void) {
+    return this.RULE(name, () => {
+      const d = draft(name, startOf(this.LA(1)));
+      this.sink.push(d);
+      try {
+        body(d);
+      } finally {
+        d.end = this.consumedEnd();
+      }
+    });
+  }
+
+  /** A dose clause: attached to its dose's list of that kind before it reads anything. */
+  private doseClause(name: string, list: (d: DoseDraft) => ClauseDraft[], body: (c: ClauseDraft) => void) {
+    return this.RULE(name, (dose?: DoseDraft) => {
+      const c = clause(name, startOf(this.LA(1)));
+      if (dose) list(dose).push(c);
+      try {
+        body(c);
+      } finally {
+        c.end = this.consumedEnd();
+      }
+    });
+  }
+
+  /** The body of a block: statements separated by line ends, up to `}`. */
+  private blockBody(d: Draft, statement: () => void): void {
+    const outer = this.sink;
+    this.sink = d.statements = [];
+    try {
+      // Occurrence index 9 keeps these apart from the calling rule's own OR/MANY/CONSUME.
+      this.CONSUME9(LCurly);
+      this.MANY9(() => {
+        this.OR9([{ ALT: () => this.CONSUME9(Newline) }, { ALT: statement }]);
+      });
+      this.CONSUME9(RCurly);
+    } finally {
+      this.sink = outer;
+    }
   }
 
   // --- shared pieces -------------------------------------------------------------------------
 
   /** A quoted text, single-line or triple-quoted. */
-  private text = this.RULE('text', () => {
+  private text = this.RULE('text', (): Tok =>
     this.OR([
       { ALT: () => this.CONSUME(Text) },
       { ALT: () => this.CONSUME(TripleText) },
       { ALT: () => this.CONSUME(UnterminatedText) },
-    ]);
-  });
+    ]),
+  );
 
   /**
    * Words naming a registry value, up to the end of the line or to a word that starts the next
    * part of the statement (`role principal investigator affiliation "…"` stops at `affiliation`).
    */
-  private words = this.RULE('words', (stop?: TokenType[]) => {
+  private words = this.RULE('words', (stop?: TokenType[]): IToken[] => {
+    const out: IToken[] = [];
     this.AT_LEAST_ONE({
       GATE: () => !stop || !stop.includes(this.LA(1).tokenType),
-      DEF: () => this.CONSUME(Word),
+      DEF: () => {
+        out.push(this.CONSUME(Word));
+      },
     });
+    return out;
   });
 
   /** A time word (`days`) accepted as the unit of a duration after a number. */
-  private unitOrTimeWord = this.RULE('unitOrTimeWord', () => {
+  private unitOrTimeWord = this.RULE('unitOrTimeWord', (): Tok =>
     this.OR([
       { ALT: () => this.CONSUME(Unit) },
       ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
       { ALT: () => this.CONSUME(kw.cycles) },
-    ]);
-  });
+    ]),
+  );
 
-  private quantity = this.RULE('quantity', () => {
-    this.CONSUME(NumberLiteral);
-    this.SUBRULE(this.unitOrTimeWord);
+  private quantity = this.RULE('quantity', (): QuantityDraft => {
+    const q: QuantityDraft = { n: undefined, u: undefined };
+    q.n = this.CONSUME(NumberLiteral);
+    q.u = this.SUBRULE(this.unitOrTimeWord);
+    return q;
   });
 
   /** `1000 mg` or `100 to 150 ng/mL` */
-  private amount = this.RULE('amount', () => {
-    this.CONSUME(NumberLiteral);
+  private amount = this.RULE('amount', (): AmountDraft => {
+    const a: AmountDraft = { n: undefined, n2: undefined, u: undefined };
+    a.n = this.CONSUME(NumberLiteral);
     this.OPTION(() => {
       this.CONSUME(kw.to);
-      this.CONSUME2(NumberLiteral);
+      a.n2 = this.CONSUME2(NumberLiteral);
     });
-    this.SUBRULE(this.unitOrTimeWord);
+    a.u = this.SUBRULE(this.unitOrTimeWord);
+    return a;
   });
 
-  private comparator = this.RULE('comparator', () => {
-    this.OR(comparatorTokens.map((token) => ({ ALT: () => this.CONSUME(token) })));
-  });
+  private comparator = this.RULE('comparator', (): Tok => this.OR(comparatorTokens.map((token) => ({ ALT: () => this.CONSUME(token) }))));
 
-  private timePoint = this.RULE('timePoint', () => {
-    this.OR([
+  private timePoint = this.RULE('timePoint', (): TimePointDraft => {
+    const p: TimePointDraft = { u: undefined, n: undefined };
+    p.u = this.OR([
       { ALT: () => this.CONSUME(kw.day) },
       { ALT: () => this.CONSUME(kw.week) },
       { ALT: () => this.CONSUME(kw.month) },
       { ALT: () => this.CONSUME(kw.year) },
     ]);
-    this.CONSUME(NumberLiteral);
+    p.n = this.CONSUME(NumberLiteral);
+    return p;
   });
 
   /** A statement made of its keywords and one text: `brief title "…"`, `other name "…"`. */
   private keywordsThenText(ruleName: string, ...keywords: TokenType[]) {
-    return this.RULE(ruleName, () => {
-      keywords.forEach((keyword, i) => this.consume(i, keyword));
-      this.SUBRULE(this.text);
+    return this.item(ruleName, (d) => {
+      keywords.forEach((keyword, i) => {
+        d.k.push(this.consume(i, keyword));
+      });
+      (d.texts ??= []).push(this.SUBRULE(this.text));
     });
   }
 
   /** A statement made of its keywords and registry words: `study type interventional`. */
   private keywordsThenWords(ruleName: string, ...keywords: TokenType[]) {
-    return this.RULE(ruleName, () => {
-      keywords.forEach((keyword, i) => this.consume(i, keyword));
-      this.SUBRULE(this.words);
+    return this.item(ruleName, (d) => {
+      keywords.forEach((keyword, i) => {
+        d.k.push(this.consume(i, keyword));
+      });
+      (d.words ??= []).push(this.SUBRULE(this.words));
     });
-  }
-
-  /** The body of a block: statements separated by line ends, up to `}`. */
-  private blockBody(statement: () => void): void {
-    // Occurrence index 9 keeps these apart from the calling rule's own OR/MANY/CONSUME.
-    this.CONSUME9(LCurly);
-    this.MANY9(() => {
-      this.OR9([{ ALT: () => this.CONSUME9(Newline) }, { ALT: statement }]);
-    });
-    this.CONSUME9(RCurly);
   }
 
   // --- document --------------------------------------------------------------------------------
@@ -143,9 +228,9 @@ export class TrialParser extends CstParser {
 
   // --- trial { … } -------------------------------------------------------------------------------
 
-  public trialBlock = this.RULE('trialBlock', () => {
-    this.CONSUME(kw.trial);
-    this.blockBody(() => this.SUBRULE(this.trialStatement));
+  public trialBlock = this.item('trialBlock', (d) => {
+    d.k.push(this.CONSUME(kw.trial));
+    this.blockBody(d, () => this.SUBRULE(this.trialStatement));
   });
 
   private trialStatement = this.RULE('trialStatement', () => {
@@ -171,25 +256,25 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  private nctIdStmt = this.RULE('nctIdStmt', () => {
-    this.CONSUME(kw.nct);
-    this.CONSUME(kw.id);
-    this.CONSUME(Identifier);
+  private nctIdStmt = this.item('nctIdStmt', (d) => {
+    d.k.push(this.CONSUME(kw.nct));
+    d.k.push(this.CONSUME(kw.id));
+    (d.ids ??= []).push(this.CONSUME(Identifier));
   });
 
   private orgStudyIdStmt = this.keywordsThenText('orgStudyIdStmt', kw.org, kw.study, kw.id);
 
-  private secondaryIdStmt = this.RULE('secondaryIdStmt', () => {
-    this.CONSUME(kw.secondary);
-    this.CONSUME(kw.id);
-    this.SUBRULE(this.text);
+  private secondaryIdStmt = this.item('secondaryIdStmt', (d) => {
+    d.k.push(this.CONSUME(kw.secondary));
+    d.k.push(this.CONSUME(kw.id));
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.type);
-      this.SUBRULE(this.words, { ARGS: [[kw.domain]] });
+      (d.words ??= []).push(this.SUBRULE(this.words, { ARGS: [[kw.domain]] }));
     });
     this.OPTION2(() => {
       this.CONSUME(kw.domain);
-      this.SUBRULE2(this.text);
+      (d.texts ??= []).push(this.SUBRULE2(this.text));
     });
   });
 
@@ -202,25 +287,33 @@ export class TrialParser extends CstParser {
   private studyTypeStmt = this.keywordsThenWords('studyTypeStmt', kw.study, kw.type);
 
   /** `phase 3`, `phase 2/3`, `phase early 1`, `phase na` */
-  private phaseStmt = this.RULE('phaseStmt', () => {
-    this.CONSUME(kw.phase);
-    this.SUBRULE(this.phaseValue);
+  private phaseStmt = this.item('phaseStmt', (d) => {
+    d.k.push(this.CONSUME(kw.phase));
+    (d.phases ??= []).push(this.SUBRULE(this.phaseValue));
     this.MANY(() => {
       this.CONSUME(Slash);
-      this.SUBRULE2(this.phaseValue);
+      (d.phases ??= []).push(this.SUBRULE2(this.phaseValue));
     });
   });
 
-  private phaseValue = this.RULE('phaseValue', () => {
+  private phaseValue = this.RULE('phaseValue', (): IToken[] => {
+    const out: IToken[] = [];
     this.OR([
-      { ALT: () => this.CONSUME(NumberLiteral) },
       {
         ALT: () => {
-          this.CONSUME(Word);
-          this.OPTION(() => this.CONSUME2(NumberLiteral));
+          out.push(this.CONSUME(NumberLiteral));
+        },
+      },
+      {
+        ALT: () => {
+          out.push(this.CONSUME(Word));
+          this.OPTION(() => {
+            out.push(this.CONSUME2(NumberLiteral));
+          });
         },
       },
     ]);
+    return out;
   });
 
   private statusStmt = this.keywordsThenWords('statusStmt', kw.status);
@@ -228,42 +321,54 @@ export class TrialParser extends CstParser {
   private whyStoppedStmt = this.keywordsThenText('whyStoppedStmt', kw.why, kw.stopped);
 
   /** `start 2021-04-14 actual`, `primary completion 2024-12 estimated`, `completion 2025 estimated` */
-  private dateStmt = this.RULE('dateStmt', () => {
+  private dateStmt = this.item('dateStmt', (d) => {
     this.OR([
-      { ALT: () => this.CONSUME(kw.start) },
       {
         ALT: () => {
-          this.CONSUME(kw.primary);
-          this.CONSUME(kw.completion);
+          d.k.push(this.CONSUME(kw.start));
         },
       },
-      { ALT: () => this.CONSUME2(kw.completion) },
+      {
+        ALT: () => {
+          d.k.push(this.CONSUME(kw.primary));
+          d.k.push(this.CONSUME(kw.completion));
+        },
+      },
+      {
+        ALT: () => {
+          d.k.push(this.CONSUME2(kw.completion));
+        },
+      },
     ]);
-    this.OR2([
+    d.a = this.OR2([
       { ALT: () => this.CONSUME(DateLiteral) },
       { ALT: () => this.CONSUME(NumberLiteral) },
       { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
     ]);
-    this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
+    this.OPTION(() => {
+      d.b = this.SUBRULE(this.actualOrEstimated);
+    });
   });
 
-  private actualOrEstimated = this.RULE('actualOrEstimated', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }]);
-  });
+  private actualOrEstimated = this.RULE('actualOrEstimated', (): Tok =>
+    this.OR([{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }]),
+  );
 
   /** `enrollment 120 actual`, or `enrollment TODO` (a placeholder) */
-  private enrollmentStmt = this.RULE('enrollmentStmt', () => {
-    this.CONSUME(kw.enrollment);
-    this.OR([
+  private enrollmentStmt = this.item('enrollmentStmt', (d) => {
+    d.k.push(this.CONSUME(kw.enrollment));
+    d.a = this.OR([
       { ALT: () => this.CONSUME(NumberLiteral) },
       { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
     ]);
-    this.OPTION(() => this.SUBRULE(this.actualOrEstimated));
+    this.OPTION(() => {
+      d.b = this.SUBRULE(this.actualOrEstimated);
+    });
   });
 
-  private durationStmt = this.RULE('durationStmt', () => {
-    this.CONSUME(kw.duration);
-    this.SUBRULE(this.quantity);
+  private durationStmt = this.item('durationStmt', (d) => {
+    d.k.push(this.CONSUME(kw.duration));
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
   });
 
   private conditionStmt = this.keywordsThenText('conditionStmt', kw.condition);
@@ -278,26 +383,26 @@ export class TrialParser extends CstParser {
    * `expanded access yes nct id NCT01234567 status available`: whether the intervention is also
    * available through an expanded-access program, and that program's own record (optional).
    */
-  private expandedAccessStmt = this.RULE('expandedAccessStmt', () => {
-    this.CONSUME(kw.expanded);
-    this.CONSUME(kw.access);
-    this.CONSUME(Word);
+  private expandedAccessStmt = this.item('expandedAccessStmt', (d) => {
+    d.k.push(this.CONSUME(kw.expanded));
+    d.k.push(this.CONSUME(kw.access));
+    d.a = this.CONSUME(Word);
     this.OPTION(() => {
       this.CONSUME(kw.nct);
       this.CONSUME(kw.id);
-      this.CONSUME(Identifier);
+      (d.ids ??= []).push(this.CONSUME(Identifier));
     });
     this.OPTION2(() => {
       this.CONSUME(kw.status);
-      this.SUBRULE(this.words);
+      (d.words ??= []).push(this.SUBRULE(this.words));
     });
   });
 
   // --- design { … } ------------------------------------------------------------------------------
 
-  public designBlock = this.RULE('designBlock', () => {
-    this.CONSUME(kw.design);
-    this.blockBody(() => this.SUBRULE(this.designStatement));
+  public designBlock = this.item('designBlock', (d) => {
+    d.k.push(this.CONSUME(kw.design));
+    this.blockBody(d, () => this.SUBRULE(this.designStatement));
   });
 
   private designStatement = this.RULE('designStatement', () => {
@@ -323,62 +428,68 @@ export class TrialParser extends CstParser {
   private timePerspectiveStmt = this.keywordsThenWords('timePerspectiveStmt', kw.time, kw.perspective);
 
   /** `biospecimen retention samples with dna "Whole blood and serum"` */
-  private biospecimenStmt = this.RULE('biospecimenStmt', () => {
-    this.CONSUME(kw.biospecimen);
-    this.CONSUME(kw.retention);
-    this.SUBRULE(this.words);
-    this.OPTION(() => this.SUBRULE(this.text));
+  private biospecimenStmt = this.item('biospecimenStmt', (d) => {
+    d.k.push(this.CONSUME(kw.biospecimen));
+    d.k.push(this.CONSUME(kw.retention));
+    (d.words ??= []).push(this.SUBRULE(this.words));
+    this.OPTION(() => {
+      (d.texts ??= []).push(this.SUBRULE(this.text));
+    });
   });
 
   private patientRegistryStmt = this.keywordsThenWords('patientRegistryStmt', kw.patient, kw.registry);
 
   /** `target duration 3 months`: how long a patient registry follows each participant. */
-  private targetDurationStmt = this.RULE('targetDurationStmt', () => {
-    this.CONSUME(kw.target);
-    this.CONSUME(kw.duration);
-    this.SUBRULE(this.quantity);
+  private targetDurationStmt = this.item('targetDurationStmt', (d) => {
+    d.k.push(this.CONSUME(kw.target));
+    d.k.push(this.CONSUME(kw.duration));
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
   });
 
   /** `expanded access individual, intermediate, treatment` */
-  private expandedAccessTypesStmt = this.RULE('expandedAccessTypesStmt', () => {
-    this.CONSUME(kw.expanded);
-    this.CONSUME(kw.access);
-    this.SUBRULE(this.words);
+  private expandedAccessTypesStmt = this.item('expandedAccessTypesStmt', (d) => {
+    d.k.push(this.CONSUME(kw.expanded));
+    d.k.push(this.CONSUME(kw.access));
+    (d.words ??= []).push(this.SUBRULE(this.words));
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.SUBRULE2(this.words);
+      (d.words ??= []).push(this.SUBRULE2(this.words));
     });
   });
 
   private allocationStmt = this.keywordsThenWords('allocationStmt', kw.allocation);
 
-  private modelStmt = this.RULE('modelStmt', () => {
-    this.CONSUME(kw.model);
-    this.SUBRULE(this.words);
-    this.OPTION(() => this.SUBRULE(this.text));
+  private modelStmt = this.item('modelStmt', (d) => {
+    d.k.push(this.CONSUME(kw.model));
+    (d.words ??= []).push(this.SUBRULE(this.words));
+    this.OPTION(() => {
+      (d.texts ??= []).push(this.SUBRULE(this.text));
+    });
   });
 
   private purposeStmt = this.keywordsThenWords('purposeStmt', kw.purpose);
 
   /** `masking double participant, investigator "description"` */
-  private maskingStmt = this.RULE('maskingStmt', () => {
-    this.CONSUME(kw.masking);
-    this.CONSUME(Word);
+  private maskingStmt = this.item('maskingStmt', (d) => {
+    d.k.push(this.CONSUME(kw.masking));
+    d.a = this.CONSUME(Word);
     this.OPTION(() => {
-      this.SUBRULE(this.words);
+      (d.words ??= []).push(this.SUBRULE(this.words));
       this.MANY(() => {
         this.CONSUME(Comma);
-        this.SUBRULE2(this.words);
+        (d.words ??= []).push(this.SUBRULE2(this.words));
       });
     });
-    this.OPTION2(() => this.SUBRULE(this.text));
+    this.OPTION2(() => {
+      (d.texts ??= []).push(this.SUBRULE(this.text));
+    });
   });
 
   // --- sponsors { … } ----------------------------------------------------------------------------
 
-  public sponsorsBlock = this.RULE('sponsorsBlock', () => {
-    this.CONSUME(kw.sponsors);
-    this.blockBody(() => this.SUBRULE(this.sponsorsStatement));
+  public sponsorsBlock = this.item('sponsorsBlock', (d) => {
+    d.k.push(this.CONSUME(kw.sponsors));
+    this.blockBody(d, () => this.SUBRULE(this.sponsorsStatement));
   });
 
   private sponsorsStatement = this.RULE('sponsorsStatement', () => {
@@ -392,84 +503,99 @@ export class TrialParser extends CstParser {
   });
 
   /** `organization "Full name" class other`: the registry account's organization (identificationModule.organization). */
-  private organizationStmt = this.RULE('organizationStmt', () => {
-    this.CONSUME(kw.organization);
-    this.SUBRULE(this.text);
+  private organizationStmt = this.item('organizationStmt', (d) => {
+    d.k.push(this.CONSUME(kw.organization));
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.class);
-      this.SUBRULE(this.words);
+      (d.words ??= []).push(this.SUBRULE(this.words));
     });
   });
 
-  private sponsorStmt = this.RULE('sponsorStmt', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.lead) }, { ALT: () => this.CONSUME(kw.collaborator) }]);
-    this.SUBRULE(this.text);
+  private sponsorStmt = this.item('sponsorStmt', (d) => {
+    d.a = this.OR([{ ALT: () => this.CONSUME(kw.lead) }, { ALT: () => this.CONSUME(kw.collaborator) }]);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.class);
-      this.SUBRULE(this.words);
+      (d.words ??= []).push(this.SUBRULE(this.words));
     });
   });
 
-  /** The type is optional: a legacy record (before the registry's 2011 form) names its responsible party
-   *  in free text, `responsible party "Name/Title" organization "…"`, with no type. */
-  private responsiblePartyStmt = this.RULE('responsiblePartyStmt', () => {
+  /**
+   * The type is optional: a legacy record (before the registry's 2011 form) names its responsible
+   * party in free text, `responsible party "Name/Title" organization "…"`, with no type.
+   * The texts are, in order: the name, then (after `title`) title, affiliation, (after
+   * `organization`) organization. A text's place is taken before it is read: the builder counts
+   * them to tell whether a name was written, and a text that recovery broke off still counts (as
+   * it did in the CST).
+   */
+  private responsiblePartyStmt = this.item('responsiblePartyStmt', (d) => {
     this.CONSUME(kw.responsible);
     this.CONSUME(kw.party);
-    this.OPTION4(() => this.SUBRULE(this.words, { ARGS: [[kw.organization]] }));
-    this.OPTION(() => this.SUBRULE(this.text));
+    this.OPTION4(() => {
+      (d.words ??= []).push(this.SUBRULE(this.words, { ARGS: [[kw.organization]] }));
+    });
+    const texts: Tok[] = (d.texts = []);
+    this.OPTION(() => {
+      texts.push(undefined);
+      texts[texts.length - 1] = this.SUBRULE(this.text);
+    });
     this.OPTION2(() => {
-      this.CONSUME(kw.title);
-      this.SUBRULE2(this.text);
+      d.a = this.CONSUME(kw.title);
+      texts.push(undefined);
+      texts[texts.length - 1] = this.SUBRULE2(this.text);
     });
     this.OPTION3(() => {
-      this.CONSUME(kw.affiliation);
-      this.SUBRULE3(this.text);
+      d.b = this.CONSUME(kw.affiliation);
+      texts.push(undefined);
+      texts[texts.length - 1] = this.SUBRULE3(this.text);
     });
     this.OPTION5(() => {
-      this.CONSUME(kw.organization);
-      this.SUBRULE4(this.text);
+      d.c = this.CONSUME(kw.organization);
+      texts.push(undefined);
+      texts[texts.length - 1] = this.SUBRULE4(this.text);
     });
   });
 
-  private officialStmt = this.RULE('officialStmt', () => {
+  private officialStmt = this.item('officialStmt', (d) => {
     this.CONSUME(kw.official);
-    this.SUBRULE(this.text);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.role);
-      this.SUBRULE(this.words, { ARGS: [[kw.affiliation]] });
+      (d.words ??= []).push(this.SUBRULE(this.words, { ARGS: [[kw.affiliation]] }));
     });
     this.OPTION2(() => {
       this.CONSUME(kw.affiliation);
-      this.SUBRULE2(this.text);
+      (d.texts ??= []).push(this.SUBRULE2(this.text));
     });
   });
 
-  private contactStmt = this.RULE('contactStmt', () => {
+  private contactStmt = this.item('contactStmt', (d) => {
     this.CONSUME(kw.contact);
-    this.SUBRULE(this.text);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.role);
-      this.SUBRULE(this.words, { ARGS: [[kw.phone, kw.email]] });
+      (d.words ??= []).push(this.SUBRULE(this.words, { ARGS: [[kw.phone, kw.email]] }));
     });
     this.OPTION2(() => {
-      this.CONSUME(kw.phone);
-      this.SUBRULE2(this.text);
+      d.a = this.CONSUME(kw.phone);
+      (d.texts ??= []).push(this.SUBRULE2(this.text));
     });
     this.OPTION3(() => {
-      this.CONSUME(kw.email);
-      this.SUBRULE3(this.text);
+      d.b = this.CONSUME(kw.email);
+      (d.texts ??= []).push(this.SUBRULE3(this.text));
     });
   });
 
   // --- measure ID "label" unit U ---------------------------------------------------------------
 
-  public measureDecl = this.RULE('measureDecl', () => {
+  public measureDecl = this.item('measureDecl', (d) => {
     this.CONSUME(kw.measure);
-    this.CONSUME(Identifier);
-    this.SUBRULE(this.text);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.unit);
-      this.OR([
+      d.a = this.OR([
         { ALT: () => this.CONSUME(Unit) },
         ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
       ]);
@@ -478,10 +604,10 @@ export class TrialParser extends CstParser {
 
   // --- intervention ID { … } -------------------------------------------------------------------
 
-  public interventionBlock = this.RULE('interventionBlock', () => {
-    this.CONSUME(kw.intervention);
-    this.CONSUME(Identifier);
-    this.blockBody(() => this.SUBRULE(this.interventionStatement));
+  public interventionBlock = this.item('interventionBlock', (d) => {
+    d.k.push(this.CONSUME(kw.intervention));
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    this.blockBody(d, () => this.SUBRULE(this.interventionStatement));
   });
 
   private interventionStatement = this.RULE('interventionStatement', () => {
@@ -515,86 +641,110 @@ export class TrialParser extends CstParser {
    * identifiers here (`iv`, `oral`, `bid`, `q12h`); the AST builder knows the vocabulary and names
    * an unknown word precisely.
    */
-  public doseStmt = this.RULE('doseStmt', () => {
+  public doseStmt = this.item('doseStmt', (d) => {
+    const dose = (d.dose = doseDraft());
     this.CONSUME(kw.dose);
     // A dose with no amount (`dose "placebo to match" iv every 4 weeks`) says in words what is given.
-    this.OR9([{ ALT: () => this.SUBRULE(this.amount) }, { ALT: () => this.SUBRULE(this.text) }]);
+    this.OR9([
+      {
+        ALT: () => {
+          dose.amount = this.SUBRULE(this.amount);
+        },
+      },
+      {
+        ALT: () => {
+          dose.amountText = this.SUBRULE(this.text);
+        },
+      },
+    ]);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.CONSUME(Identifier) },
-        { ALT: () => this.SUBRULE(this.dividedClause) },
-        { ALT: () => this.SUBRULE(this.everyClause) },
-        { ALT: () => this.SUBRULE(this.schedulePart) },
-        { ALT: () => this.SUBRULE(this.overClause) },
+        {
+          ALT: () => {
+            dose.words.push(this.CONSUME(Identifier));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.dividedClause, { ARGS: [dose] }) },
+        { ALT: () => this.SUBRULE(this.everyClause, { ARGS: [dose] }) },
+        { ALT: () => this.SUBRULE(this.schedulePart, { ARGS: [dose] }) },
+        { ALT: () => this.SUBRULE(this.overClause, { ARGS: [dose] }) },
       ]);
     });
-    this.OPTION(() => this.SUBRULE(this.condition));
-    this.OPTION2(() => this.SUBRULE(this.wording));
+    this.OPTION(() => this.SUBRULE(this.condition, { ARGS: [dose] }));
+    this.OPTION2(() => {
+      dose.wording = this.SUBRULE(this.wording);
+    });
   });
 
   /** `over 30 min`: how long an infusion runs. */
-  private overClause = this.RULE('overClause', () => {
+  private overClause = this.doseClause('overClause', (d) => d.over, (c) => {
     this.CONSUME(kw.over);
-    this.SUBRULE(this.quantity);
+    c.q = this.SUBRULE(this.quantity);
   });
 
   /** `as "1000 mg IV on Day 1"`: the sentence a structured dose or criterion was written as (kept for export). */
-  private wording = this.RULE('wording', () => {
+  private wording = this.RULE('wording', (): Tok => {
     this.CONSUME(kw.as);
-    this.SUBRULE(this.text);
+    return this.SUBRULE(this.text);
   });
 
   /** `2.5 x ULN`: a multiple of the upper (or lower) limit of normal. */
-  private normalLimitMultiple = this.RULE('normalLimitMultiple', () => {
-    this.CONSUME(NumberLiteral);
-    this.CONSUME(NormalLimit);
+  private normalLimitMultiple = this.RULE('normalLimitMultiple', (): NormalLimitDraft => {
+    const m: NormalLimitDraft = { n: undefined, l: undefined };
+    m.n = this.CONSUME(NumberLiteral);
+    m.l = this.CONSUME(NormalLimit);
+    return m;
   });
 
-  private dividedClause = this.RULE('dividedClause', () => {
+  private dividedClause = this.doseClause('dividedClause', (d) => d.divided, (c) => {
     this.CONSUME(kw.in);
-    this.CONSUME(NumberLiteral);
+    c.n = this.CONSUME(NumberLiteral);
     this.CONSUME(kw.divided);
     this.CONSUME(kw.doses);
   });
 
-  private everyClause = this.RULE('everyClause', () => {
+  private everyClause = this.doseClause('everyClause', (d) => d.every, (c) => {
     this.CONSUME(kw.every);
-    this.SUBRULE(this.quantity);
+    c.q = this.SUBRULE(this.quantity);
   });
 
-  private schedulePart = this.RULE('schedulePart', () => {
+  private schedulePart = this.doseClause('schedulePart', (d) => d.schedule, (c) => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(kw.on);
+          c.k.push(this.CONSUME(kw.on));
           this.OR2([{ ALT: () => this.CONSUME(kw.day) }, { ALT: () => this.CONSUME(kw.days) }]);
-          this.SUBRULE(this.dayList);
+          this.SUBRULE(this.dayList, { ARGS: [c] });
         },
       },
       {
         ALT: () => {
-          this.CONSUME(kw.from);
+          c.k.push(this.CONSUME(kw.from));
           this.CONSUME2(kw.day);
-          this.CONSUME(NumberLiteral);
+          c.n = this.CONSUME(NumberLiteral);
         },
       },
       {
         ALT: () => {
-          this.CONSUME(kw.to);
+          c.k.push(this.CONSUME(kw.to));
           this.CONSUME3(kw.day);
-          this.CONSUME2(NumberLiteral);
+          c.n = this.CONSUME2(NumberLiteral);
         },
       },
       {
         ALT: () => {
-          this.CONSUME(kw.for);
+          c.k.push(this.CONSUME(kw.for));
           // `for 6 months`, `for 6 cycles`, or a number of administrations: `for 4 doses`.
           this.OR3([
-            { ALT: () => this.SUBRULE(this.quantity) },
             {
               ALT: () => {
-                this.CONSUME3(NumberLiteral);
-                this.CONSUME(kw.doses);
+                c.q = this.SUBRULE(this.quantity);
+              },
+            },
+            {
+              ALT: () => {
+                c.n = this.CONSUME3(NumberLiteral);
+                c.k.push(this.CONSUME(kw.doses));
               },
             },
           ]);
@@ -603,82 +753,85 @@ export class TrialParser extends CstParser {
     ]);
   });
 
-  /** `1`, `1 and 181`, `1, 8 and 15` */
-  private dayList = this.RULE('dayList', () => {
-    this.CONSUME(NumberLiteral);
+  /** `1`, `1 and 181`, `1, 8 and 15` (into the clause's days as read, so a broken list keeps its first days). */
+  private dayList = this.RULE('dayList', (c?: ClauseDraft) => {
+    const days = c ? c.days : [];
+    days.push(this.CONSUME(NumberLiteral));
     this.MANY(() => {
       this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
-      this.CONSUME2(NumberLiteral);
+      days.push(this.CONSUME2(NumberLiteral));
     });
   });
 
   /** `if cd19 > 5 10*6/L` or `depending on cd19` */
-  private condition = this.RULE('condition', () => {
+  private condition = this.doseClause('condition', (d) => d.condition, (c) => {
     this.OR([
       {
         ALT: () => {
           this.CONSUME(kw.if);
-          this.CONSUME(Identifier);
-          this.SUBRULE(this.comparator);
-          this.SUBRULE(this.quantity);
+          c.id = this.CONSUME(Identifier);
+          c.comparator = this.SUBRULE(this.comparator);
+          c.q = this.SUBRULE(this.quantity);
         },
       },
       {
         ALT: () => {
           this.CONSUME(kw.depending);
           this.CONSUME(kw.on);
-          this.CONSUME2(Identifier);
+          c.id = this.CONSUME2(Identifier);
         },
       },
     ]);
   });
 
-  private adjustStmt = this.RULE('adjustStmt', () => {
+  private adjustStmt = this.item('adjustStmt', (d) => {
     this.CONSUME(kw.adjust);
     this.CONSUME(kw.by);
-    this.CONSUME(Identifier);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
     this.OPTION(() => {
       this.CONSUME(kw.target);
-      this.SUBRULE(this.amount);
+      d.amount = this.SUBRULE(this.amount);
     });
   });
 
-  private taperStmt = this.RULE('taperStmt', () => {
+  private taperStmt = this.item('taperStmt', (d) => {
     this.CONSUME(kw.taper);
     this.CONSUME(kw.after);
-    this.SUBRULE(this.quantity);
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
     this.OPTION(() => {
       this.CONSUME(kw.over);
-      this.SUBRULE2(this.quantity);
+      (d.quantities ??= []).push(this.SUBRULE2(this.quantity));
     });
   });
 
-  private stopStmt = this.RULE('stopStmt', () => {
+  private stopStmt = this.item('stopStmt', (d) => {
     this.CONSUME(kw.stop);
     this.CONSUME(kw.after);
-    this.SUBRULE(this.quantity);
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
   });
 
-  private maxDoseStmt = this.RULE('maxDoseStmt', () => {
+  private maxDoseStmt = this.item('maxDoseStmt', (d) => {
     this.CONSUME(kw.max);
     // `max cumulative dose 8 g`: the total over the whole schedule.
-    this.OPTION(() => this.CONSUME(kw.cumulative));
+    this.OPTION(() => {
+      d.a = this.CONSUME(kw.cumulative);
+    });
     this.CONSUME(kw.dose);
-    this.SUBRULE(this.quantity);
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
   });
 
-  private basisStmt = this.RULE('basisStmt', () => {
+  private basisStmt = this.item('basisStmt', (d) => {
     this.CONSUME(kw.basis);
-    this.OR([{ ALT: () => this.CONSUME(kw.weight) }, { ALT: () => this.CONSUME(kw.surface) }]);
-    this.SUBRULE(this.text);
+    d.a = this.OR([{ ALT: () => this.CONSUME(kw.weight) }, { ALT: () => this.CONSUME(kw.surface) }]);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
   });
 
   // --- arm ID { … } ------------------------------------------------------------------------------
 
-  public armBlock = this.RULE('armBlock', () => {
-    this.CONSUME(kw.arm);
-    this.CONSUME(Identifier);
-    this.blockBody(() => this.SUBRULE(this.armStatement));
+  public armBlock = this.item('armBlock', (d) => {
+    d.k.push(this.CONSUME(kw.arm));
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    this.blockBody(d, () => this.SUBRULE(this.armStatement));
   });
 
   private armStatement = this.RULE('armStatement', () => {
@@ -694,29 +847,33 @@ export class TrialParser extends CstParser {
   private labelStmt = this.keywordsThenText('labelStmt', kw.label);
 
   /** `receives rituximab`, `receives drug_a in first` (only in that period), optionally `{ dose … }`. */
-  private receivesStmt = this.RULE('receivesStmt', () => {
+  private receivesStmt = this.item('receivesStmt', (d) => {
     this.CONSUME(kw.receives);
-    this.CONSUME(Identifier);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
     this.OPTION2(() => {
       this.CONSUME(kw.in);
-      this.CONSUME2(Identifier);
+      (d.ids ??= []).push(this.CONSUME2(Identifier));
     });
-    this.OPTION(() => this.blockBody(() => this.SUBRULE(this.doseStmt)));
+    this.OPTION(() => {
+      // The override block's `{` (its range runs from there to the statement's end).
+      d.a = this.LA(1);
+      this.blockBody(d, () => this.SUBRULE(this.doseStmt));
+    });
   });
 
   /** `periods screening, first, washout, second` — the periods an arm goes through, in order. */
-  private armPeriodsStmt = this.RULE('armPeriodsStmt', () => {
+  private armPeriodsStmt = this.item('armPeriodsStmt', (d) => {
     this.CONSUME(kw.periods);
-    this.SUBRULE(this.nameList);
+    this.SUBRULE(this.nameList, { ARGS: [d] });
   });
 
   // --- group ID { … }: a group or cohort of an observational study ------------------------------
 
   /** Like an arm, but an observational group has no arm type: it is observed, not assigned. */
-  public groupBlock = this.RULE('groupBlock', () => {
-    this.CONSUME(kw.group);
-    this.CONSUME(Identifier);
-    this.blockBody(() => this.SUBRULE(this.groupStatement));
+  public groupBlock = this.item('groupBlock', (d) => {
+    d.k.push(this.CONSUME(kw.group));
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    this.blockBody(d, () => this.SUBRULE(this.groupStatement));
   });
 
   private groupStatement = this.RULE('groupStatement', () => {
@@ -728,16 +885,16 @@ export class TrialParser extends CstParser {
   });
 
   /** `exposure smoking`: an intervention (registry: exposure) the group's participants have. */
-  private exposureStmt = this.RULE('exposureStmt', () => {
+  private exposureStmt = this.item('exposureStmt', (d) => {
     this.CONSUME(kw.exposure);
-    this.CONSUME(Identifier);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
   });
 
   // --- oversight { … } ----------------------------------------------------------------------------
 
-  public oversightBlock = this.RULE('oversightBlock', () => {
-    this.CONSUME(kw.oversight);
-    this.blockBody(() => this.SUBRULE(this.oversightStatement));
+  public oversightBlock = this.item('oversightBlock', (d) => {
+    d.k.push(this.CONSUME(kw.oversight));
+    this.blockBody(d, () => this.SUBRULE(this.oversightStatement));
   });
 
   private oversightStatement = this.RULE('oversightStatement', () => {
@@ -752,35 +909,39 @@ export class TrialParser extends CstParser {
   });
 
   /** `fda regulated drug yes`, `fda regulated device no`: the product word is checked by the AST builder. */
-  private fdaRegulatedStmt = this.RULE('fdaRegulatedStmt', () => {
-    this.CONSUME(kw.fda);
-    this.CONSUME(kw.regulated);
-    this.CONSUME(Identifier);
-    this.SUBRULE(this.words);
+  private fdaRegulatedStmt = this.item('fdaRegulatedStmt', (d) => {
+    d.k.push(this.CONSUME(kw.fda));
+    d.k.push(this.CONSUME(kw.regulated));
+    this.productWords(d);
   });
 
   /** `unapproved device yes` */
-  private unapprovedDeviceStmt = this.RULE('unapprovedDeviceStmt', () => {
-    this.CONSUME(kw.unapproved);
-    this.CONSUME(Identifier);
-    this.SUBRULE(this.words);
+  private unapprovedDeviceStmt = this.item('unapprovedDeviceStmt', (d) => {
+    d.k.push(this.CONSUME(kw.unapproved));
+    this.productWords(d);
   });
 
   /** `pediatric postmarket device yes` */
-  private pediatricPostmarketStmt = this.RULE('pediatricPostmarketStmt', () => {
-    this.CONSUME(kw.pediatric);
-    this.CONSUME(kw.postmarket);
-    this.CONSUME(Identifier);
-    this.SUBRULE(this.words);
+  private pediatricPostmarketStmt = this.item('pediatricPostmarketStmt', (d) => {
+    d.k.push(this.CONSUME(kw.pediatric));
+    d.k.push(this.CONSUME(kw.postmarket));
+    this.productWords(d);
   });
 
   /** `exported from us yes` */
-  private exportedFromUsStmt = this.RULE('exportedFromUsStmt', () => {
-    this.CONSUME(kw.exported);
-    this.CONSUME(kw.from);
-    this.CONSUME(Identifier);
-    this.SUBRULE(this.words);
+  private exportedFromUsStmt = this.item('exportedFromUsStmt', (d) => {
+    d.k.push(this.CONSUME(kw.exported));
+    d.k.push(this.CONSUME(kw.from));
+    this.productWords(d);
   });
+
+  /** The product word (a keyword of the statement's range) and the answer. */
+  private productWords(d: Draft): void {
+    const product = this.CONSUME(Identifier);
+    d.a = product;
+    d.k.push(product);
+    (d.words ??= []).push(this.SUBRULE(this.words));
+  }
 
   private dataMonitoringCommitteeStmt = this.keywordsThenWords('dataMonitoringCommitteeStmt', kw.data, kw.monitoring, kw.committee);
 
@@ -789,10 +950,10 @@ export class TrialParser extends CstParser {
 
   // --- ipd sharing { … } -------------------------------------------------------------------------
 
-  public ipdSharingBlock = this.RULE('ipdSharingBlock', () => {
-    this.CONSUME(kw.ipd);
-    this.CONSUME(kw.sharing);
-    this.blockBody(() => this.SUBRULE(this.ipdSharingStatement));
+  public ipdSharingBlock = this.item('ipdSharingBlock', (d) => {
+    d.k.push(this.CONSUME(kw.ipd));
+    d.k.push(this.CONSUME(kw.sharing));
+    this.blockBody(d, () => this.SUBRULE(this.ipdSharingStatement));
   });
 
   private ipdSharingStatement = this.RULE('ipdSharingStatement', () => {
@@ -809,13 +970,13 @@ export class TrialParser extends CstParser {
   private planStmt = this.keywordsThenWords('planStmt', kw.plan);
 
   /** `info types study protocol, sap, icf, csr, analytic code` */
-  private infoTypesStmt = this.RULE('infoTypesStmt', () => {
-    this.CONSUME(kw.info);
-    this.CONSUME(kw.types);
-    this.SUBRULE(this.words);
+  private infoTypesStmt = this.item('infoTypesStmt', (d) => {
+    d.k.push(this.CONSUME(kw.info));
+    d.k.push(this.CONSUME(kw.types));
+    (d.words ??= []).push(this.SUBRULE(this.words));
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.SUBRULE2(this.words);
+      (d.words ??= []).push(this.SUBRULE2(this.words));
     });
   });
 
@@ -825,9 +986,9 @@ export class TrialParser extends CstParser {
 
   // --- eligibility { … } -------------------------------------------------------------------------
 
-  public eligibilityBlock = this.RULE('eligibilityBlock', () => {
-    this.CONSUME(kw.eligibility);
-    this.blockBody(() => this.SUBRULE(this.eligibilityStatement));
+  public eligibilityBlock = this.item('eligibilityBlock', (d) => {
+    d.k.push(this.CONSUME(kw.eligibility));
+    this.blockBody(d, () => this.SUBRULE(this.eligibilityStatement));
   });
 
   private eligibilityStatement = this.RULE('eligibilityStatement', () => {
@@ -849,24 +1010,29 @@ export class TrialParser extends CstParser {
   /**
    * `inclusion criteria "Key Inclusion Criteria:" numbered`: how a list of the criteria text is
    * written — its heading as the registry wrote it, its markers (`numbered`: 1. 2. …; `bullet "-"`).
+   * `texts` holds the heading; `a` is `bullet`, `b` is `numbered`, `c` the text after either.
    */
-  private criteriaListStmt = this.RULE('criteriaListStmt', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.inclusion) }, { ALT: () => this.CONSUME(kw.exclusion) }]);
+  private criteriaListStmt = this.item('criteriaListStmt', (d) => {
+    d.k.push(this.OR([{ ALT: () => this.CONSUME(kw.inclusion) }, { ALT: () => this.CONSUME(kw.exclusion) }]));
     this.CONSUME(kw.criteria);
-    this.OPTION(() => this.SUBRULE(this.text));
+    this.OPTION(() => {
+      (d.texts ??= []).push(this.SUBRULE(this.text));
+    });
     this.OPTION2(() => {
       this.OR2([
         {
           ALT: () => {
-            this.CONSUME(kw.numbered);
+            d.b = this.CONSUME(kw.numbered);
             // `numbered "7."`: the first number and its form (`1)`, `a.`); alone: 1. 2. 3. …
-            this.OPTION3(() => this.SUBRULE3(this.text));
+            this.OPTION3(() => {
+              d.c = this.SUBRULE3(this.text);
+            });
           },
         },
         {
           ALT: () => {
-            this.CONSUME(kw.bullet);
-            this.SUBRULE2(this.text);
+            d.a = this.CONSUME(kw.bullet);
+            d.c = this.SUBRULE2(this.text);
           },
         },
       ]);
@@ -874,10 +1040,10 @@ export class TrialParser extends CstParser {
   });
 
   /** `population "Healthy Controls" { include … exclude … }`: criteria of one population (cohort, part, donors). */
-  private populationBlock = this.RULE('populationBlock', () => {
-    this.CONSUME(kw.population);
-    this.SUBRULE(this.text);
-    this.blockBody(() => this.SUBRULE(this.populationStatement));
+  private populationBlock = this.item('populationBlock', (d) => {
+    d.k.push(this.CONSUME(kw.population));
+    (d.texts ??= []).push(this.SUBRULE(this.text));
+    this.blockBody(d, () => this.SUBRULE(this.populationStatement));
   });
 
   private populationStatement = this.RULE('populationStatement', () => {
@@ -888,7 +1054,7 @@ export class TrialParser extends CstParser {
   });
 
   /** `criteria by population`: the text is written population by population, each with its own lists. */
-  private criteriaLayoutStmt = this.RULE('criteriaLayoutStmt', () => {
+  private criteriaLayoutStmt = this.item('criteriaLayoutStmt', () => {
     this.CONSUME(kw.criteria);
     this.CONSUME(kw.by);
     this.CONSUME(kw.population);
@@ -899,33 +1065,45 @@ export class TrialParser extends CstParser {
 
   private samplingStmt = this.keywordsThenWords('samplingStmt', kw.sampling);
 
-  /** `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any`, `age TODO` (a placeholder) */
-  private ageStmt = this.RULE('ageStmt', () => {
+  /**
+   * `age 18 years to 80 years`, `age 18 years or older`, `age up to 17 years`, `age any`, `age TODO`
+   * (a placeholder). `a` is `any`, `up` or `older`, whichever was written.
+   */
+  private ageStmt = this.item('ageStmt', (d) => {
     this.CONSUME(kw.age);
     this.OR([
-      { ALT: () => this.CONSUME(kw.any) },
-      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
       {
         ALT: () => {
-          this.CONSUME(kw.up);
-          this.CONSUME(kw.to);
-          this.SUBRULE(this.quantity);
+          d.a = this.CONSUME(kw.any);
+        },
+      },
+      {
+        GATE: () => isPlaceholderWord(this.LA(1).image),
+        ALT: () => {
+          (d.ids ??= []).push(this.CONSUME(Identifier));
         },
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.quantity);
+          d.a = this.CONSUME(kw.up);
+          this.CONSUME(kw.to);
+          (d.quantities ??= []).push(this.SUBRULE(this.quantity));
+        },
+      },
+      {
+        ALT: () => {
+          (d.quantities ??= []).push(this.SUBRULE2(this.quantity));
           this.OR2([
             {
               ALT: () => {
                 this.CONSUME2(kw.to);
-                this.SUBRULE3(this.quantity);
+                (d.quantities ??= []).push(this.SUBRULE3(this.quantity));
               },
             },
             {
               ALT: () => {
                 this.CONSUME(kw.or);
-                this.CONSUME(kw.older);
+                d.a = this.CONSUME(kw.older);
               },
             },
           ]);
@@ -944,60 +1122,84 @@ export class TrialParser extends CstParser {
   private healthyVolunteersStmt = this.keywordsThenWords('healthyVolunteersStmt', kw.healthy, kw.volunteers);
 
   /** `include "text"`, `include MEASURE COMPARATOR QUANTITY ["note"]` or `include MEASURE LOW to HIGH UNIT` */
-  private criterionStmt = this.RULE('criterionStmt', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]);
+  private criterionStmt = this.item('criterionStmt', (d) => {
+    d.a = this.OR([{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]);
     this.OR2([
-      { ALT: () => this.SUBRULE(this.text) },
       {
         ALT: () => {
-          this.CONSUME(Identifier);
+          (d.texts ??= []).push(this.SUBRULE(this.text));
+        },
+      },
+      {
+        ALT: () => {
+          (d.ids ??= []).push(this.CONSUME(Identifier));
           this.OR3([
             {
               ALT: () => {
-                this.SUBRULE(this.comparator);
+                d.comparator = this.SUBRULE(this.comparator);
                 this.OR4([
-                  { ALT: () => this.SUBRULE(this.normalLimitMultiple) },
-                  { ALT: () => this.SUBRULE(this.quantity) },
+                  {
+                    ALT: () => {
+                      d.limit = this.SUBRULE(this.normalLimitMultiple);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      (d.quantities ??= []).push(this.SUBRULE(this.quantity));
+                    },
+                  },
                 ]);
               },
             },
-            { ALT: () => this.SUBRULE(this.thresholdRange) },
+            {
+              ALT: () => {
+                d.between = this.SUBRULE(this.thresholdRange);
+              },
+            },
           ]);
-          this.OPTION(() => this.SUBRULE2(this.text));
-          this.OPTION2(() => this.SUBRULE(this.wording));
+          this.OPTION(() => {
+            (d.texts ??= []).push(this.SUBRULE2(this.text));
+          });
+          this.OPTION2(() => {
+            d.wording = this.SUBRULE(this.wording);
+          });
         },
       },
     ]);
-    this.OPTION3(() => this.SUBRULE(this.criterionMarker));
+    this.OPTION3(() => this.SUBRULE(this.criterionMarker, { ARGS: [d] }));
   });
 
   /**
    * `… numbered "7."` / `… bullet ""`: the marker one criterion is written with where it differs
    * from its list's (docs/language.md, the layout of the criteria text).
    */
-  private criterionMarker = this.RULE('criterionMarker', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.numbered) }, { ALT: () => this.CONSUME(kw.bullet) }]);
-    this.SUBRULE(this.text);
+  private criterionMarker = this.RULE('criterionMarker', (d?: Draft) => {
+    const marker: NonNullable<Draft['marker']> = { k: undefined, text: undefined };
+    if (d) d.marker = marker;
+    marker.k = this.OR([{ ALT: () => this.CONSUME(kw.numbered) }, { ALT: () => this.CONSUME(kw.bullet) }]);
+    marker.text = this.SUBRULE(this.text);
   });
 
   /** `7.0 to 10.5 %`: a range of values, both ends included, in the unit written after the upper end. */
-  private thresholdRange = this.RULE('thresholdRange', () => {
-    this.CONSUME(NumberLiteral);
+  private thresholdRange = this.RULE('thresholdRange', (): ThresholdRangeDraft => {
+    const r: ThresholdRangeDraft = { low: undefined, q: undefined };
+    r.low = this.CONSUME(NumberLiteral);
     this.CONSUME(kw.to);
-    this.SUBRULE(this.quantity);
+    r.q = this.SUBRULE(this.quantity);
+    return r;
   });
 
   // --- primary outcome "title" { … } -----------------------------------------------------------
 
-  public outcomeBlock = this.RULE('outcomeBlock', () => {
-    this.OR([
+  public outcomeBlock = this.item('outcomeBlock', (d) => {
+    d.a = this.OR([
       { ALT: () => this.CONSUME(kw.primary) },
       { ALT: () => this.CONSUME(kw.secondary) },
       { ALT: () => this.CONSUME(kw.other) },
     ]);
     this.CONSUME(kw.outcome);
-    this.SUBRULE(this.text);
-    this.blockBody(() => this.SUBRULE(this.outcomeStatement));
+    (d.texts ??= []).push(this.SUBRULE(this.text));
+    this.blockBody(d, () => this.SUBRULE(this.outcomeStatement));
   });
 
   private outcomeStatement = this.RULE('outcomeStatement', () => {
@@ -1011,20 +1213,20 @@ export class TrialParser extends CstParser {
   private timeFrameTextStmt = this.keywordsThenText('timeFrameTextStmt', kw.time, kw.frame);
 
   /** `at month 12`, `at month 6 and month 12`, `at day 1, day 90 and day 181` */
-  private timeFrameStmt = this.RULE('timeFrameStmt', () => {
+  private timeFrameStmt = this.item('timeFrameStmt', (d) => {
     this.CONSUME(kw.at);
-    this.SUBRULE(this.timePoint);
+    (d.timePoints ??= []).push(this.SUBRULE(this.timePoint));
     this.MANY(() => {
       this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
-      this.SUBRULE2(this.timePoint);
+      (d.timePoints ??= []).push(this.SUBRULE2(this.timePoint));
     });
   });
 
   // --- schedule { visit ID at day N } ----------------------------------------------------------
 
-  public scheduleBlock = this.RULE('scheduleBlock', () => {
-    this.CONSUME(kw.schedule);
-    this.blockBody(() => this.SUBRULE(this.scheduleStatement));
+  public scheduleBlock = this.item('scheduleBlock', (d) => {
+    d.k.push(this.CONSUME(kw.schedule));
+    this.blockBody(d, () => this.SUBRULE(this.scheduleStatement));
   });
 
   private scheduleStatement = this.RULE('scheduleStatement', () => {
@@ -1036,18 +1238,18 @@ export class TrialParser extends CstParser {
   });
 
   /** `visit week4 at week 4`, `visit p2_day1 at day 1 in second`, `visit week4 at week 4 window -3 to 3 days` */
-  private visitStmt = this.RULE('visitStmt', () => {
+  private visitStmt = this.item('visitStmt', (d) => {
     this.CONSUME(kw.visit);
-    this.CONSUME(Identifier);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
     this.CONSUME(kw.at);
-    this.SUBRULE(this.timePoint);
+    (d.timePoints ??= []).push(this.SUBRULE(this.timePoint));
     this.OPTION(() => {
       this.CONSUME(kw.in);
-      this.CONSUME2(Identifier);
+      (d.ids ??= []).push(this.CONSUME2(Identifier));
     });
     this.OPTION2(() => {
-      this.CONSUME(kw.window);
-      this.SUBRULE(this.amount);
+      d.a = this.CONSUME(kw.window);
+      d.amount = this.SUBRULE(this.amount);
     });
   });
 
@@ -1055,63 +1257,79 @@ export class TrialParser extends CstParser {
    * `period screening for 28 days`, `period first treatment for 8 weeks`, `period followup follow up for 4 weeks`:
    * a name, optional kind words (up to `for`), and a length. Periods follow one another in the order written.
    */
-  private periodStmt = this.RULE('periodStmt', () => {
+  private periodStmt = this.item('periodStmt', (d) => {
     this.CONSUME(kw.period);
-    this.CONSUME(Identifier);
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    const kinds: IToken[] = [];
+    (d.words ??= []).push(kinds);
     this.MANY({
       GATE: () => this.LA(1).tokenType !== kw.for,
-      DEF: () => this.CONSUME(Word),
+      DEF: () => {
+        kinds.push(this.CONSUME(Word));
+      },
     });
     this.CONSUME(kw.for);
-    this.SUBRULE(this.quantity);
+    (d.quantities ??= []).push(this.SUBRULE(this.quantity));
   });
 
   /** `assess egfr at screening, week4 and month6` (a measure) or `assess "12-lead ECG" at screening` (a procedure). */
-  private assessStmt = this.RULE('assessStmt', () => {
+  private assessStmt = this.item('assessStmt', (d) => {
     this.CONSUME(kw.assess);
-    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.SUBRULE(this.text) }]);
+    this.OR([
+      {
+        ALT: () => {
+          (d.ids ??= []).push(this.CONSUME(Identifier));
+        },
+      },
+      {
+        ALT: () => {
+          (d.texts ??= []).push(this.SUBRULE(this.text));
+        },
+      },
+    ]);
     this.CONSUME(kw.at);
-    this.SUBRULE(this.nameList);
+    this.SUBRULE(this.nameList, { ARGS: [d] });
   });
 
-  /** `a`, `a and b`, `a, b and c` */
-  private nameList = this.RULE('nameList', () => {
-    this.CONSUME(Identifier);
+  /** `a`, `a and b`, `a, b and c` (into the statement's names as read, so a broken list keeps its first names). */
+  private nameList = this.RULE('nameList', (d?: Draft) => {
+    const names = d ? (d.names ??= []) : [];
+    names.push(this.CONSUME(Identifier));
     this.MANY(() => {
       this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
-      this.CONSUME2(Identifier);
+      names.push(this.CONSUME2(Identifier));
     });
   });
 
   // --- site and reference lines --------------------------------------------------------------
 
   /** `site "Facility" in "City", "State", "Country" status recruiting` (the state may be left out). */
-  public siteDecl = this.RULE('siteDecl', () => {
+  public siteDecl = this.item('siteDecl', (d) => {
     this.CONSUME(kw.site);
-    this.SUBRULE(this.text);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.in);
-      this.SUBRULE2(this.text);
+      (d.texts ??= []).push(this.SUBRULE2(this.text));
       this.MANY(() => {
         this.CONSUME(Comma);
-        this.SUBRULE3(this.text);
+        (d.texts ??= []).push(this.SUBRULE3(this.text));
       });
     });
     this.OPTION2(() => {
       this.CONSUME(kw.status);
-      this.SUBRULE(this.words);
+      (d.words ??= []).push(this.SUBRULE(this.words));
     });
   });
 
   /** `reference background pmid 20110379 "citation"` */
-  public referenceDecl = this.RULE('referenceDecl', () => {
+  public referenceDecl = this.item('referenceDecl', (d) => {
     this.CONSUME(kw.reference);
-    this.SUBRULE(this.words, { ARGS: [[kw.pmid]] });
+    (d.words ??= []).push(this.SUBRULE(this.words, { ARGS: [[kw.pmid]] }));
     this.OPTION(() => {
       this.CONSUME(kw.pmid);
-      this.CONSUME(NumberLiteral);
+      d.a = this.CONSUME(NumberLiteral);
     });
-    this.SUBRULE(this.text);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
   });
 }
 
@@ -1125,4 +1343,4 @@ export function trialParser(): TrialParser {
   return (instance ??= new TrialParser());
 }
 
-export type { CstNode, IToken };
+export type { IToken };
