@@ -501,7 +501,14 @@ function anchorsOf(item: A.TopItem, deps: readonly unknown[]): A.TopItem[] {
 
 class NoAnchor extends Error {}
 
+/** The parts of an entry with no diagnostics, shared: most entries have none, and a full check makes one per item and rule. */
+const NO_ANCHORS: readonly A.TopItem[] = Object.freeze([]);
+const NO_OUT: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+const NO_AT: number[] = Object.freeze([]) as unknown as number[];
+
 function store(reported: Diagnostic[], item: A.TopItem, facts: readonly unknown[], deps: readonly unknown[], state: DeclarationState | undefined): Entry | undefined {
+  // Anchors only place stored diagnostics (emit and rebuild skip an entry without any).
+  if (reported.length === 0) return { facts, deps, state, anchors: NO_ANCHORS, stored: NONE, out: NO_OUT, at: NO_AT };
   const anchors = anchorsOf(item, deps);
   let stored: unknown[];
   try {
