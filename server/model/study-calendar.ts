@@ -71,15 +71,19 @@ export interface StudyCalendar {
   visitByName: Map<string, VisitTiming>;
 }
 
-const calendars = new WeakMap<TrialModel, StudyCalendar>();
+/** Calendars by the periods map they were built from (with the visits map, the calendar's only other input). */
+const calendars = new WeakMap<TrialModel['periods'], { visits: TrialModel['visits']; calendar: StudyCalendar }>();
 
-/** The study calendar of a model (computed once per model, linear in the schedule). */
+/**
+ * The study calendar of a model (linear in the schedule). It reads the model's periods and visits
+ * only, and a model derived from the previous one keeps those maps while the schedule is
+ * unchanged: the calendar is then the previous one, not built again per keystroke.
+ */
 export function studyCalendar(model: TrialModel): StudyCalendar {
-  let calendar = calendars.get(model);
-  if (!calendar) {
-    calendar = buildCalendar(model);
-    calendars.set(model, calendar);
-  }
+  const hit = calendars.get(model.periods);
+  if (hit && hit.visits === model.visits) return hit.calendar;
+  const calendar = buildCalendar(model);
+  calendars.set(model.periods, { visits: model.visits, calendar });
   return calendar;
 }
 

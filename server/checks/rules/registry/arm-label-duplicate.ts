@@ -1,5 +1,18 @@
+import type * as A from '../../../../grammar/ast';
 import { textField } from '../../../model';
 import type { Rule } from '../../types';
+
+/** An arm's label and the value compared, per arm object (a function of the arm): an edit of one arm does not read every arm's statements again. */
+const labels = new WeakMap<A.ArmBlock, { label: A.Located<string> | undefined; value: string }>();
+function labelOf(arm: A.ArmBlock): { label: A.Located<string> | undefined; value: string } {
+  let hit = labels.get(arm);
+  if (!hit) {
+    const label = textField(arm, 'label')?.text;
+    hit = { label, value: (label?.value ?? arm.id.value).trim().toLowerCase() };
+    labels.set(arm, hit);
+  }
+  return hit;
+}
 
 export const armLabelDuplicate: Rule = {
   code: 'arm-label-duplicate',
@@ -10,8 +23,7 @@ export const armLabelDuplicate: Rule = {
   check(model, report, ctx) {
     const seen = new Map<string, string>();
     for (const arm of model.arms.values()) {
-      const label = textField(arm, 'label')?.text;
-      const value = (label?.value ?? arm.id.value).trim().toLowerCase();
+      const { label, value } = labelOf(arm);
       const range = label?.range ?? arm.id.range;
       ctx.at(range);
       const first = seen.get(value);

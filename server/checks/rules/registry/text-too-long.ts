@@ -104,10 +104,20 @@ function deps(item: A.TopItem, model: TrialModel): unknown[] {
     }
   } else if (item.kind === 'InterventionBlock') {
     dosingMeasures(model, item, item.statements.filter((s): s is A.DoseStmt => s.kind === 'Dose'), out);
-    for (const arm of facts(model).receivers.get(item.id.value) ?? []) {
+    // Of an arm that gives the intervention's own doses, the composed text reads only that there
+    // is one (it then renders the default dosing): an edit of such an arm leaves the deps as they were.
+    const receiving = facts(model).receivers.get(item.id.value) ?? [];
+    let usesDefault = receiving.length === 0;
+    for (const arm of receiving) {
+      const overrides = overridesIn(arm, item);
+      if (overrides.length === 0) {
+        usesDefault = true;
+        continue;
+      }
       out.push(arm);
-      for (const r of overridesIn(arm, item)) dosingMeasures(model, undefined, r.doses, out);
+      for (const r of overrides) dosingMeasures(model, undefined, r.doses, out);
     }
+    out.push(usesDefault);
   } else if (item.kind === 'EligibilityBlock') {
     for (const s of criteriaOf(item)) if (s.measure) out.push(model.measures.get(s.measure.value));
   }
