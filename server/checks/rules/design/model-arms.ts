@@ -20,7 +20,7 @@ export const modelArmsMismatch: Rule = {
     if (arms === 0) return;
     const range = m.stmt.model.range;
     if (m.value === 'SINGLE_GROUP' && arms > 1) {
-      report(range, `the model is single group (everyone receives the same intervention), but the protocol has ${arms} arms: use parallel, crossover, factorial or sequential, or merge the arms`, { arms });
+      report(range, `the model is single group (the registry's model for a study with a single arm), but the protocol has ${arms} arms: use parallel, crossover, factorial or sequential, or merge the arms`, { arms });
     } else if ((m.value === 'PARALLEL' || m.value === 'CROSSOVER' || m.value === 'FACTORIAL') && arms === 1) {
       report(range, `a ${m.stmt.model.value} design compares groups, but the protocol has one arm: use single group, or add the other arms`, { arms });
     } else if (m.value === 'FACTORIAL') {

@@ -17,8 +17,8 @@ export const statusNeedsActual: Rule = {
     if (status !== 'COMPLETED' && status !== 'TERMINATED') return;
     const words = wordsField(model.trial, 'status')!.words.value;
     // `estimated` on an ended study is wrong: an error. Leaving the type unsaid is how older
-    // registry records (before the type was required) read, so that is a warning: the registry
-    // needs the type on a new submission, but the record is not wrong about what happened.
+    // registry records read (28 of the saved ones): PRSXSD has the date types optional, so no source
+    // makes it an error, but the date of an ended study is known and the record no longer says so.
     const check = (what: string, value: A.Located<unknown>, type: A.Located<A.ActualOrEstimated> | undefined): void => {
       ctx.at(value.range);
       if (type?.value === 'actual') return;
@@ -34,7 +34,7 @@ export const statusNeedsActual: Rule = {
       } else if (type) {
         report(type.range, `the study is ${words}, so its ${what} is actual, not estimated: write the actual value and mark it \`actual\``, fixes);
       } else {
-        report(value.range, `the study is ${words}, so mark its ${what} \`actual\` (the registry requires the type on new submissions)`, fixes, 'warning');
+        report(value.range, `the study is ${words}, so its ${what} is known: check it and mark it \`actual\` (without a type the registry cannot show whether it is actual or estimated)`, fixes, 'warning');
       }
     };
     for (const e of statementsOf(model.trial, 'Enrollment')) if (e.count) check('enrollment', e.count, e.countType);
