@@ -126,7 +126,7 @@ export function splitCriteria(text: string): SplitCriteria {
     const t = line.trim();
     if (!TITLE_WORDS.test(t) || NOT_TITLE.test(t)) return false;
     const j = nextNonBlank(i);
-    return j < lines.length && (MARKER.test(lines[j]!) || isHeading(j) !== null);
+    return j < lines.length && (MARKER.test(lines[j]!) || LETTER.test(lines[j]!) || isHeading(j) !== null);
   };
 
   /** One line that leads into the list below it ("… the following criteria:"), right before its first item. */

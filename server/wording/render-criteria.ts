@@ -183,9 +183,11 @@ export function layoutCriteria(layout: CriteriaLayout): string | undefined {
     for (const p of populations) {
       if (LISTS.every((s) => p[s].items.length === 0)) continue;
       const written = LISTS.filter((s) => p[s].items.length > 0 || p[s].stated);
-      // A first heading that names the population ("Patient Inclusion Criteria:") stands for its title.
-      const first = p[written[0]!].heading;
-      if (!(p.title && first?.toLowerCase().startsWith(p.title.toLowerCase()))) parts.push(p.title ?? '');
+      // A first heading that names the population ("Patient Inclusion Criteria:", also after lead
+      // text before it) stands for its title.
+      const first = p[written[0]!].heading ?? '';
+      const names = !!p.title && first.split('\n').some((l) => l.trim().toLowerCase().startsWith(p.title!.toLowerCase()));
+      if (!names) parts.push(p.title ?? '');
       for (const s of written) writeList(p[s], DEFAULT_HEADING[s], study[s]);
     }
   } else {
