@@ -22,6 +22,7 @@ import {
   RECRUITMENT_STATUS, REFERENCE_TYPE, RESPONSIBLE_PARTY_TYPE, SAMPLING_METHOD, SECONDARY_ID_TYPE, SEX, STANDARD_AGE,
   STATUS, STUDY_TYPE, WHO_MASKED,
 } from './enums';
+import { AGE_PATTERN, describeDateProblem, FULL_DATE_PATTERN, NCT_ID_PATTERN, PARTIAL_DATE_PATTERN } from './formats';
 import { TEXT_LIMITS, TextLimit, LimitedFieldPath, textLimitFor } from './limits';
 
 /**
@@ -33,48 +34,10 @@ export function useJitlessZod(): void {
 }
 
 // ---------------------------------------------------------------------------
-// Formats
+// Formats (formats.ts, shared with the checks without zod)
 // ---------------------------------------------------------------------------
 
-const LEAP_YEAR = '(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
-const FULL_DATE =
-  '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
-  `|${LEAP_YEAR}-02-29)`;
-
-/** A real calendar date `yyyy-MM-dd` (leap years included; no 2021-02-30). */
-export const FULL_DATE_PATTERN = new RegExp(`^${FULL_DATE}$`);
-/** OAS205 PartialDate: `yyyy`, `yyyy-MM` or a real `yyyy-MM-dd`. */
-export const PARTIAL_DATE_PATTERN = new RegExp(`^(?:\\d{4}|\\d{4}-(?:0[1-9]|1[0-2])|${FULL_DATE})$`);
-/** OAS205 pattern of minimumAge, maximumAge and targetDuration. */
-export const AGE_PATTERN = /^\d+ (Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)$/;
-/** NCT number: OAS205 `nct` is exactly 11 characters; records write `NCT` + 8 digits. */
-export const NCT_ID_PATTERN = /^NCT\d{8}$/;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Why `input` is not a valid date (a phrase to follow the field name), or undefined if it is one. */
-export function describeDateProblem(input: unknown, kind: 'partial' | 'full'): string | undefined {
-  if (typeof input !== 'string') return undefined;
-  const shape = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(input);
-  const expected = kind === 'partial' ? 'yyyy, yyyy-MM or yyyy-MM-dd' : 'a full date yyyy-MM-dd';
-  if (!shape) return `is "${input}", which is not a date in the form ${expected}`;
-  if (kind === 'full' && shape[3] === undefined) return `is "${input}"; this field needs ${expected}`;
-  const year = Number(shape[1]);
-  if (shape[2] !== undefined) {
-    const month = Number(shape[2]);
-    if (month < 1 || month > 12) return `is "${input}", which is not a real date: there is no month ${shape[2]}`;
-    if (shape[3] !== undefined) {
-      const day = Number(shape[3]);
-      const max = daysInMonth(year, month);
-      if (day < 1 || day > max) return `is "${input}", which is not a real date: ${MONTHS[month - 1]} ${year} has ${max} days`;
-    }
-  }
-  return undefined;
-}
+export { AGE_PATTERN, describeDateProblem, FULL_DATE_PATTERN, NCT_ID_PATTERN, PARTIAL_DATE_PATTERN } from './formats';
 
 function describeAgeProblem(input: unknown): string {
   const s = String(input);

@@ -6,7 +6,7 @@
 import type * as A from '../../../../grammar/ast';
 import { isPlaceholderWord } from '../../../../grammar/placeholder';
 import { statementsOf } from '../../../model';
-import { describeDateProblem } from '../../../registry/schema';
+import { describeDateProblem } from '../../../registry/formats';
 import { itemRule } from '../../types';
 
 const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };

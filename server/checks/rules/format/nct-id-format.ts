@@ -4,7 +4,7 @@
  * (`nct04743739`, `NCT 04743739` are not possible as one word, so: case only).
  */
 import { statementsOf } from '../../../model';
-import { NCT_ID_PATTERN } from '../../../registry/schema';
+import { NCT_ID_PATTERN } from '../../../registry/formats';
 import { itemRule } from '../../types';
 import { replaceFix } from '../../util';
 
