@@ -29,22 +29,34 @@ export class AstBuilder {
 
   constructor(private readonly lines: LineIndex) {}
 
+  private range(start: number, end: number): A.Range {
+    return this.lines.range(start, end);
+  }
+
   // --- ranges and leaves ----------------------------------------------------------------------
 
   private tokenRange(token: IToken): A.Range {
-    return this.lines.range(token.startOffset, endOf(token));
+    return this.range(token.startOffset, endOf(token));
   }
 
   /** The range of a draft (its first real token to the end of its last); undefined when it read none. */
   private rangeOf(d: { start: number; end: number }): A.Range | undefined {
-    return Number.isFinite(d.start) && Number.isFinite(d.end) ? this.lines.range(d.start, d.end) : undefined;
+    return Number.isFinite(d.start) && Number.isFinite(d.end) ? this.range(d.start, d.end) : undefined;
   }
 
   /** The range from the first to the last of some tokens that are real. */
   private span(first: Tok, last: Tok): A.Range | undefined {
     const a = real(first);
     const b = real(last);
-    return a && b ? this.lines.range(a.startOffset, endOf(b)) : undefined;
+    return a && b ? this.range(a.startOffset, endOf(b)) : undefined;
+  }
+
+  /**
+   * The range from the start of `first` to the end of `last`, sharing their positions (positions
+   * are never changed in place; a range made of two others costs one object, not three).
+   */
+  private join(first: A.Range, last: A.Range): A.Range {
+    return { start: first.start, end: last.end };
   }
 
   private located<T>(value: T, token: IToken): A.Located<T> {
@@ -60,8 +72,8 @@ export class AstBuilder {
       first ??= t;
       last = t;
     }
-    if (!first || !last) return this.lines.range(0, 0);
-    return this.lines.range(first.startOffset, endOf(last));
+    if (!first || !last) return this.range(0, 0);
+    return this.range(first.startOffset, endOf(last));
   }
 
   // --- values ---------------------------------------------------------------------------------
@@ -95,7 +107,7 @@ export class AstBuilder {
       last = t;
     }
     if (!first || !last) return undefined;
-    return { value, range: this.lines.range(first.startOffset, endOf(last)) };
+    return { value, range: this.range(first.startOffset, endOf(last)) };
   }
 
   private number(token: Tok): A.NumberValue | undefined {
@@ -108,7 +120,8 @@ export class AstBuilder {
     const value = this.number(q.n);
     const unit = real(q.u);
     if (!value || !unit) return undefined;
-    return { kind: 'Quantity', value, unit: this.located(unit.image, unit), range: this.lines.range(value.range.start.offset, endOf(unit)) };
+    const unitLocated = this.located(unit.image, unit);
+    return { kind: 'Quantity', value, unit: unitLocated, range: this.join(value.range, unitLocated.range) };
   }
 
   private amount(a: AmountDraft | undefined): A.Amount | undefined {
@@ -117,8 +130,8 @@ export class AstBuilder {
     const second = this.number(a.n2);
     const unit = real(a.u);
     if (!first || !unit) return undefined;
-    const range = this.lines.range(first.range.start.offset, endOf(unit));
     const unitLocated = this.located(unit.image, unit);
+    const range = this.join(first.range, unitLocated.range);
     return second
       ? { kind: 'Amount', low: first, value: second, unit: unitLocated, range }
       : { kind: 'Amount', value: first, unit: unitLocated, range };
@@ -135,8 +148,8 @@ export class AstBuilder {
     const unitToken = real(p.u);
     const value = this.number(p.n);
     if (!unitToken || !value) return undefined;
-    const range = this.lines.range(Math.min(unitToken.startOffset, value.range.start.offset), Math.max(endOf(unitToken), value.range.end.offset));
-    return { kind: 'TimePoint', unit: this.located(unitToken.image.toLowerCase() as A.TimeUnitWord, unitToken), value, range };
+    const unit = this.located(unitToken.image.toLowerCase() as A.TimeUnitWord, unitToken);
+    return { kind: 'TimePoint', unit, value, range: this.join(unit.range, value.range) };
   }
 
   private actualOrEstimated(token: Tok): A.Located<A.ActualOrEstimated> | undefined {
@@ -261,7 +274,7 @@ export class AstBuilder {
           if (!tokens.length) continue;
           phases.push({
             value: tokens.map((t) => t.image.toLowerCase()).join(' '),
-            range: this.lines.range(tokens[0]!.startOffset, endOf(tokens[tokens.length - 1]!)),
+            range: this.range(tokens[0]!.startOffset, endOf(tokens[tokens.length - 1]!)),
           });
         }
         return phases.length ? { kind: 'Phase', phases, range } : undefined;
@@ -605,7 +618,7 @@ export class AstBuilder {
       if (Number.isFinite(part.start)) start = Math.min(start, part.start);
       if (Number.isFinite(part.end)) end = Math.max(end, part.end);
     }
-    const schedule: A.Schedule = { kind: 'Schedule', days: [], range: this.lines.range(start, end) };
+    const schedule: A.Schedule = { kind: 'Schedule', days: [], range: this.range(start, end) };
     for (const part of parts) {
       const head = part.k[0];
       if (!isReal(head)) continue;
@@ -638,7 +651,8 @@ export class AstBuilder {
     const limit = real(m.l);
     if (!multiple || !limit) return undefined;
     const of = /LLN$/i.test(limit.image) ? 'LLN' : 'ULN';
-    return { kind: 'NormalLimitMultiple', multiple, of: this.located(of, limit), range: this.lines.range(multiple.range.start.offset, endOf(limit)) };
+    const ofLocated = this.located<'ULN' | 'LLN'>(of, limit);
+    return { kind: 'NormalLimitMultiple', multiple, of: ofLocated, range: this.join(multiple.range, ofLocated.range) };
   }
 
   private repeated(clause: ClauseDraft, message: string): void {
@@ -669,7 +683,7 @@ export class AstBuilder {
           const period = this.id(s.ids?.[1]);
           if (period) stmt.period = period;
           const open = real(s.a);
-          if (open && open.tokenType === LCurly) stmt.overrideBlock = this.lines.range(open.startOffset, r.end.offset);
+          if (open && open.tokenType === LCurly) stmt.overrideBlock = this.range(open.startOffset, r.end.offset);
           return stmt;
         }
         case 'armPeriodsStmt': {
@@ -948,7 +962,7 @@ export class AstBuilder {
         if (kindTokens.length) {
           period.kindWords = {
             value: kindTokens.map((t) => t.image.toLowerCase()).join(' '),
-            range: this.lines.range(kindTokens[0]!.startOffset, endOf(kindTokens[kindTokens.length - 1]!)),
+            range: this.range(kindTokens[0]!.startOffset, endOf(kindTokens[kindTokens.length - 1]!)),
           };
         }
         return period;
@@ -993,7 +1007,7 @@ export class AstBuilder {
         code: 'syntax-site-place',
         severity: 'error',
         message: 'a site is `in "City", "State", "Country"` (the state may be left out); this one has more parts',
-        range: this.lines.range(place[3].range.start.offset, place[place.length - 1].range.end.offset),
+        range: this.range(place[3].range.start.offset, place[place.length - 1].range.end.offset),
       });
     }
     const status = this.words(d.words?.[0]);

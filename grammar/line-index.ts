@@ -58,7 +58,12 @@ export class LineIndex {
     private readonly text: string,
     private readonly base?: PositionBase,
   ) {
-    // CR, LF and CRLF each end a line, as in LSP and every editor (a CRLF is one break).
+    // CR, LF and CRLF each end a line, as in LSP and every editor (a CRLF is one break). Without
+    // a CR (parse.ts turns lone CRs into LFs) the line feeds are found by indexOf, not char by char.
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);

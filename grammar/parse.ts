@@ -40,8 +40,12 @@ export interface SegmentParse {
   items: A.TopItem[];
   diagnostics: Diagnostic[];
   comments: A.Comment[];
-  /** Tokens with offsets relative to the segment. */
-  relativeTokens: IToken[];
+  /**
+   * Tokens with offsets relative to the segment. Lexed again from `text` on first use and then
+   * kept: a check never needs them (only the formatter, hover and folding do), so a parse does
+   * not hold every token of the document.
+   */
+  readonly relativeTokens: IToken[];
   /** The segment's own line index (relative to its start): the document's is made of these. */
   lines: LineIndex;
 }
@@ -327,7 +331,7 @@ function parseSegment(segment: Segment): SegmentParse {
   // Positions relative to the segment (`parsed` is their base). While the segment is built they
   // read as offsets in the segment's text (base 0), as the AST builder computes with them; the
   // segment is put in its place at the end.
-  const parsed = { text: segment.text, start: 0, line: 0, items: [], diagnostics, comments: [], relativeTokens: lexed.tokens } as Omit<SegmentParse, 'lines'> as SegmentParse;
+  const parsed = new ParsedSegment(segment.text, diagnostics);
   const segmentLines = new LineIndex(segment.text, parsed);
   parsed.lines = segmentLines;
 
@@ -380,6 +384,23 @@ function parseSegment(segment: Segment): SegmentParse {
   parsed.start = segment.start;
   parsed.line = segment.line;
   return parsed;
+}
+
+/** A SegmentParse whose tokens are lexed again on first use (a class: an object literal with a getter is slow to make). */
+class ParsedSegment implements SegmentParse {
+  start = 0;
+  line = 0;
+  items: A.TopItem[] = [];
+  comments: A.Comment[] = [];
+  lines!: LineIndex;
+  #tokens: IToken[] | undefined;
+  constructor(
+    readonly text: string,
+    public diagnostics: Diagnostic[],
+  ) {}
+  get relativeTokens(): IToken[] {
+    return (this.#tokens ??= lexer.tokenize(this.text).tokens);
+  }
 }
 
 function absoluteToken(token: IToken, segment: SegmentParse): IToken {

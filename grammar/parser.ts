@@ -17,7 +17,7 @@
  *
  * One parser instance is reused (Chevrotain's advice: construction runs the grammar analysis).
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NormalLimit, NumberLiteral, RCurly, Slash,
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
@@ -39,6 +39,22 @@ export class TrialParser extends EmbeddedActionsParser {
   items: Draft[] = [];
   /** Where the statements being parsed go: the document's items, or the open block's statements. */
   private sink: Draft[] = this.items;
+  /** The dose, dose clause and criterion being parsed (none of them nests in its own kind). */
+  private doseNow: DoseDraft = doseDraft();
+  private clauseNow: ClauseDraft = clause('', NaN);
+  private criterionNow: Draft = draft('', NaN);
+  /** The run of words being read and the words that end it (`words` does not nest). */
+  private wordsOut: IToken[] = [];
+  private wordsStop: TokenType[] | undefined;
+
+  // Chevrotain's OR takes an array of alternatives; made once here instead of at every call (every
+  // statement, unit and word), as Chevrotain's performance guide advises. Only alternatives that
+  // capture nothing but the parser are cached; they reach the draft being filled through the
+  // fields above.
+  private readonly cache: { [site: string]: IOrAlt<unknown>[] } = {};
+  private alts<T>(site: string, make: () => IOrAlt<T>[]): IOrAlt<T>[] {
+    return (this.cache[site] ??= make()) as IOrAlt<T>[];
+  }
 
   /**
    * @param options.validate run Chevrotain's grammar validations (ambiguities, left recursion …).
@@ -86,9 +102,9 @@ export class TrialParser extends EmbeddedActionsParser {
 
   /** A dose clause: attached to its dose's list of that kind before it reads anything. */
   private doseClause(name: string, list: (d: DoseDraft) => ClauseDraft[], body: (c: ClauseDraft) => void) {
-    return this.RULE(name, (dose?: DoseDraft) => {
-      const c = clause(name, startOf(this.LA(1)));
-      if (dose) list(dose).push(c);
+    return this.RULE(name, () => {
+      const c = (this.clauseNow = clause(name, startOf(this.LA(1))));
+      list(this.doseNow).push(c);
       try {
         body(c);
       } finally {
@@ -97,15 +113,16 @@ export class TrialParser extends EmbeddedActionsParser {
     });
   }
 
-  /** The body of a block: statements separated by line ends, up to `}`. */
-  private blockBody(d: Draft, statement: () => void): void {
+  /** The body of a block: statements separated by line ends, up to `}`; `site` names the block kind. */
+  private blockBody(d: Draft, site: string, statement: () => void): void {
     const outer = this.sink;
     this.sink = d.statements = [];
+    const alternatives = this.alts('body of ' + site, () => [{ ALT: () => this.CONSUME9(Newline) }, { ALT: statement }]);
     try {
       // Occurrence index 9 keeps these apart from the calling rule's own OR/MANY/CONSUME.
       this.CONSUME9(LCurly);
       this.MANY9(() => {
-        this.OR9([{ ALT: () => this.CONSUME9(Newline) }, { ALT: statement }]);
+        this.OR9(alternatives);
       });
       this.CONSUME9(RCurly);
     } finally {
@@ -117,11 +134,13 @@ export class TrialParser extends EmbeddedActionsParser {
 
   /** A quoted text, single-line or triple-quoted. */
   private text = this.RULE('text', (): Tok =>
-    this.OR([
-      { ALT: () => this.CONSUME(Text) },
-      { ALT: () => this.CONSUME(TripleText) },
-      { ALT: () => this.CONSUME(UnterminatedText) },
-    ]),
+    this.OR(
+      this.alts('text', () => [
+        { ALT: () => this.CONSUME(Text) },
+        { ALT: () => this.CONSUME(TripleText) },
+        { ALT: () => this.CONSUME(UnterminatedText) },
+      ]),
+    ),
   );
 
   /**
@@ -129,23 +148,28 @@ export class TrialParser extends EmbeddedActionsParser {
    * part of the statement (`role principal investigator affiliation "…"` stops at `affiliation`).
    */
   private words = this.RULE('words', (stop?: TokenType[]): IToken[] => {
-    const out: IToken[] = [];
-    this.AT_LEAST_ONE({
-      GATE: () => !stop || !stop.includes(this.LA(1).tokenType),
-      DEF: () => {
-        out.push(this.CONSUME(Word));
-      },
-    });
+    const out: IToken[] = (this.wordsOut = []);
+    this.wordsStop = stop;
+    this.AT_LEAST_ONE(this.wordsLoop);
     return out;
   });
 
+  private readonly wordsLoop = {
+    GATE: () => !this.wordsStop || !this.wordsStop.includes(this.LA(1).tokenType),
+    DEF: () => {
+      this.wordsOut.push(this.CONSUME(Word));
+    },
+  };
+
   /** A time word (`days`) accepted as the unit of a duration after a number. */
   private unitOrTimeWord = this.RULE('unitOrTimeWord', (): Tok =>
-    this.OR([
-      { ALT: () => this.CONSUME(Unit) },
-      ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
-      { ALT: () => this.CONSUME(kw.cycles) },
-    ]),
+    this.OR(
+      this.alts('unitOrTimeWord', () => [
+        { ALT: () => this.CONSUME(Unit) },
+        ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
+        { ALT: () => this.CONSUME(kw.cycles) },
+      ]),
+    ),
   );
 
   private quantity = this.RULE('quantity', (): QuantityDraft => {
@@ -167,16 +191,18 @@ export class TrialParser extends EmbeddedActionsParser {
     return a;
   });
 
-  private comparator = this.RULE('comparator', (): Tok => this.OR(comparatorTokens.map((token) => ({ ALT: () => this.CONSUME(token) }))));
+  private comparator = this.RULE('comparator', (): Tok => this.OR(this.alts('comparator', () => comparatorTokens.map((token) => ({ ALT: () => this.CONSUME(token) })))));
 
   private timePoint = this.RULE('timePoint', (): TimePointDraft => {
     const p: TimePointDraft = { u: undefined, n: undefined };
-    p.u = this.OR([
-      { ALT: () => this.CONSUME(kw.day) },
-      { ALT: () => this.CONSUME(kw.week) },
-      { ALT: () => this.CONSUME(kw.month) },
-      { ALT: () => this.CONSUME(kw.year) },
-    ]);
+    p.u = this.OR(
+      this.alts('timePoint', () => [
+        { ALT: () => this.CONSUME(kw.day) },
+        { ALT: () => this.CONSUME(kw.week) },
+        { ALT: () => this.CONSUME(kw.month) },
+        { ALT: () => this.CONSUME(kw.year) },
+      ]),
+    );
     p.n = this.CONSUME(NumberLiteral);
     return p;
   });
@@ -184,9 +210,7 @@ export class TrialParser extends EmbeddedActionsParser {
   /** A statement made of its keywords and one text: `brief title "…"`, `other name "…"`. */
   private keywordsThenText(ruleName: string, ...keywords: TokenType[]) {
     return this.item(ruleName, (d) => {
-      keywords.forEach((keyword, i) => {
-        d.k.push(this.consume(i, keyword));
-      });
+      for (let i = 0; i < keywords.length; i++) d.k.push(this.consume(i, keywords[i]!));
       (d.texts ??= []).push(this.SUBRULE(this.text));
     });
   }
@@ -194,9 +218,7 @@ export class TrialParser extends EmbeddedActionsParser {
   /** A statement made of its keywords and registry words: `study type interventional`. */
   private keywordsThenWords(ruleName: string, ...keywords: TokenType[]) {
     return this.item(ruleName, (d) => {
-      keywords.forEach((keyword, i) => {
-        d.k.push(this.consume(i, keyword));
-      });
+      for (let i = 0; i < keywords.length; i++) d.k.push(this.consume(i, keywords[i]!));
       (d.words ??= []).push(this.SUBRULE(this.words));
     });
   }
@@ -205,7 +227,8 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public document = this.RULE('document', () => {
     this.MANY(() => {
-      this.OR([
+      this.OR(
+      this.alts('document', () => [
         { ALT: () => this.CONSUME(Newline) },
         { ALT: () => this.SUBRULE(this.trialBlock) },
         { ALT: () => this.SUBRULE(this.designBlock) },
@@ -221,7 +244,8 @@ export class TrialParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.scheduleBlock) },
         { ALT: () => this.SUBRULE(this.siteDecl) },
         { ALT: () => this.SUBRULE(this.referenceDecl) },
-      ]);
+      ]),
+    );
     });
     this.CONSUME(EOF);
   });
@@ -230,11 +254,12 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public trialBlock = this.item('trialBlock', (d) => {
     d.k.push(this.CONSUME(kw.trial));
-    this.blockBody(d, () => this.SUBRULE(this.trialStatement));
+    this.blockBody(d, 'trialStatement', () => this.SUBRULE(this.trialStatement));
   });
 
   private trialStatement = this.RULE('trialStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('trialStatement', () => [
       { ALT: () => this.SUBRULE(this.nctIdStmt) },
       { ALT: () => this.SUBRULE(this.orgStudyIdStmt) },
       { ALT: () => this.SUBRULE(this.secondaryIdStmt) },
@@ -253,7 +278,8 @@ export class TrialParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.summaryStmt) },
       { ALT: () => this.SUBRULE(this.detailsStmt) },
       { ALT: () => this.SUBRULE(this.expandedAccessStmt) },
-    ]);
+    ]),
+    );
   });
 
   private nctIdStmt = this.item('nctIdStmt', (d) => {
@@ -340,27 +366,31 @@ export class TrialParser extends EmbeddedActionsParser {
         },
       },
     ]);
-    d.a = this.OR2([
-      { ALT: () => this.CONSUME(DateLiteral) },
-      { ALT: () => this.CONSUME(NumberLiteral) },
-      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
-    ]);
+    d.a = this.OR2(
+      this.alts('date', () => [
+        { ALT: () => this.CONSUME(DateLiteral) },
+        { ALT: () => this.CONSUME(NumberLiteral) },
+        { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
+      ]),
+    );
     this.OPTION(() => {
       d.b = this.SUBRULE(this.actualOrEstimated);
     });
   });
 
   private actualOrEstimated = this.RULE('actualOrEstimated', (): Tok =>
-    this.OR([{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }]),
+    this.OR(this.alts('actualOrEstimated', () => [{ ALT: () => this.CONSUME(kw.actual) }, { ALT: () => this.CONSUME(kw.estimated) }])),
   );
 
   /** `enrollment 120 actual`, or `enrollment TODO` (a placeholder) */
   private enrollmentStmt = this.item('enrollmentStmt', (d) => {
     d.k.push(this.CONSUME(kw.enrollment));
-    d.a = this.OR([
-      { ALT: () => this.CONSUME(NumberLiteral) },
-      { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
-    ]);
+    d.a = this.OR(
+      this.alts('enrollment', () => [
+        { ALT: () => this.CONSUME(NumberLiteral) },
+        { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
+      ]),
+    );
     this.OPTION(() => {
       d.b = this.SUBRULE(this.actualOrEstimated);
     });
@@ -402,11 +432,12 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public designBlock = this.item('designBlock', (d) => {
     d.k.push(this.CONSUME(kw.design));
-    this.blockBody(d, () => this.SUBRULE(this.designStatement));
+    this.blockBody(d, 'designStatement', () => this.SUBRULE(this.designStatement));
   });
 
   private designStatement = this.RULE('designStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('designStatement', () => [
       { ALT: () => this.SUBRULE(this.allocationStmt) },
       { ALT: () => this.SUBRULE(this.modelStmt) },
       { ALT: () => this.SUBRULE(this.purposeStmt) },
@@ -417,7 +448,8 @@ export class TrialParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.patientRegistryStmt) },
       { ALT: () => this.SUBRULE(this.targetDurationStmt) },
       { ALT: () => this.SUBRULE(this.expandedAccessTypesStmt) },
-    ]);
+    ]),
+    );
   });
 
   // Observational designs (registry: designInfo.observationalModel, timePerspective, bioSpec,
@@ -489,17 +521,19 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public sponsorsBlock = this.item('sponsorsBlock', (d) => {
     d.k.push(this.CONSUME(kw.sponsors));
-    this.blockBody(d, () => this.SUBRULE(this.sponsorsStatement));
+    this.blockBody(d, 'sponsorsStatement', () => this.SUBRULE(this.sponsorsStatement));
   });
 
   private sponsorsStatement = this.RULE('sponsorsStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('sponsorsStatement', () => [
       { ALT: () => this.SUBRULE(this.sponsorStmt) },
       { ALT: () => this.SUBRULE(this.responsiblePartyStmt) },
       { ALT: () => this.SUBRULE(this.officialStmt) },
       { ALT: () => this.SUBRULE(this.contactStmt) },
       { ALT: () => this.SUBRULE(this.organizationStmt) },
-    ]);
+    ]),
+    );
   });
 
   /** `organization "Full name" class other`: the registry account's organization (identificationModule.organization). */
@@ -513,7 +547,7 @@ export class TrialParser extends EmbeddedActionsParser {
   });
 
   private sponsorStmt = this.item('sponsorStmt', (d) => {
-    d.a = this.OR([{ ALT: () => this.CONSUME(kw.lead) }, { ALT: () => this.CONSUME(kw.collaborator) }]);
+    d.a = this.OR(this.alts('sponsorRole', () => [{ ALT: () => this.CONSUME(kw.lead) }, { ALT: () => this.CONSUME(kw.collaborator) }]));
     (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.class);
@@ -595,10 +629,12 @@ export class TrialParser extends EmbeddedActionsParser {
     (d.texts ??= []).push(this.SUBRULE(this.text));
     this.OPTION(() => {
       this.CONSUME(kw.unit);
-      d.a = this.OR([
-        { ALT: () => this.CONSUME(Unit) },
-        ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
-      ]);
+      d.a = this.OR(
+        this.alts('measureUnit', () => [
+          { ALT: () => this.CONSUME(Unit) },
+          ...TIME_WORD_KEYWORDS.map((word) => ({ ALT: () => this.CONSUME(kw[word]) })),
+        ]),
+      );
     });
   });
 
@@ -607,11 +643,12 @@ export class TrialParser extends EmbeddedActionsParser {
   public interventionBlock = this.item('interventionBlock', (d) => {
     d.k.push(this.CONSUME(kw.intervention));
     (d.ids ??= []).push(this.CONSUME(Identifier));
-    this.blockBody(d, () => this.SUBRULE(this.interventionStatement));
+    this.blockBody(d, 'interventionStatement', () => this.SUBRULE(this.interventionStatement));
   });
 
   private interventionStatement = this.RULE('interventionStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('interventionStatement', () => [
       { ALT: () => this.SUBRULE(this.typeStmt) },
       { ALT: () => this.SUBRULE(this.nameStmt) },
       { ALT: () => this.SUBRULE(this.otherNameStmt) },
@@ -622,7 +659,8 @@ export class TrialParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.stopStmt) },
       { ALT: () => this.SUBRULE(this.maxDoseStmt) },
       { ALT: () => this.SUBRULE(this.basisStmt) },
-    ]);
+    ]),
+    );
   });
 
   private typeStmt = this.keywordsThenWords('typeStmt', kw.type);
@@ -642,39 +680,47 @@ export class TrialParser extends EmbeddedActionsParser {
    * an unknown word precisely.
    */
   public doseStmt = this.item('doseStmt', (d) => {
-    const dose = (d.dose = doseDraft());
+    const dose = (this.doseNow = d.dose = doseDraft());
     this.CONSUME(kw.dose);
     // A dose with no amount (`dose "placebo to match" iv every 4 weeks`) says in words what is given.
-    this.OR9([
-      {
-        ALT: () => {
-          dose.amount = this.SUBRULE(this.amount);
-        },
-      },
-      {
-        ALT: () => {
-          dose.amountText = this.SUBRULE(this.text);
-        },
-      },
-    ]);
-    this.MANY(() => {
-      this.OR([
+    this.OR9(
+      this.alts('doseAmount', () => [
         {
           ALT: () => {
-            dose.words.push(this.CONSUME(Identifier));
+            this.doseNow.amount = this.SUBRULE(this.amount);
           },
         },
-        { ALT: () => this.SUBRULE(this.dividedClause, { ARGS: [dose] }) },
-        { ALT: () => this.SUBRULE(this.everyClause, { ARGS: [dose] }) },
-        { ALT: () => this.SUBRULE(this.schedulePart, { ARGS: [dose] }) },
-        { ALT: () => this.SUBRULE(this.overClause, { ARGS: [dose] }) },
-      ]);
-    });
-    this.OPTION(() => this.SUBRULE(this.condition, { ARGS: [dose] }));
+        {
+          ALT: () => {
+            this.doseNow.amountText = this.SUBRULE(this.text);
+          },
+        },
+      ]),
+    );
+    this.MANY(this.doseParts);
+    this.OPTION(this.doseCondition);
     this.OPTION2(() => {
       dose.wording = this.SUBRULE(this.wording);
     });
   });
+
+  private readonly doseParts = () => {
+    this.OR(
+      this.alts('doseParts', () => [
+        {
+          ALT: () => {
+            this.doseNow.words.push(this.CONSUME(Identifier));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.dividedClause) },
+        { ALT: () => this.SUBRULE(this.everyClause) },
+        { ALT: () => this.SUBRULE(this.schedulePart) },
+        { ALT: () => this.SUBRULE(this.overClause) },
+      ]),
+    );
+  };
+
+  private readonly doseCondition = () => this.SUBRULE(this.condition);
 
   /** `over 30 min`: how long an infusion runs. */
   private overClause = this.doseClause('overClause', (d) => d.over, (c) => {
@@ -708,80 +754,86 @@ export class TrialParser extends EmbeddedActionsParser {
     c.q = this.SUBRULE(this.quantity);
   });
 
-  private schedulePart = this.doseClause('schedulePart', (d) => d.schedule, (c) => {
-    this.OR([
-      {
-        ALT: () => {
-          c.k.push(this.CONSUME(kw.on));
-          this.OR2([{ ALT: () => this.CONSUME(kw.day) }, { ALT: () => this.CONSUME(kw.days) }]);
-          this.SUBRULE(this.dayList, { ARGS: [c] });
+  private schedulePart = this.doseClause('schedulePart', (d) => d.schedule, () => {
+    this.OR(
+      this.alts('schedulePart', () => [
+        {
+          ALT: () => {
+            this.clauseNow.k.push(this.CONSUME(kw.on));
+            this.OR2(this.alts('onDays', () => [{ ALT: () => this.CONSUME(kw.day) }, { ALT: () => this.CONSUME(kw.days) }]));
+            this.SUBRULE(this.dayList);
+          },
         },
-      },
-      {
-        ALT: () => {
-          c.k.push(this.CONSUME(kw.from));
-          this.CONSUME2(kw.day);
-          c.n = this.CONSUME(NumberLiteral);
+        {
+          ALT: () => {
+            this.clauseNow.k.push(this.CONSUME(kw.from));
+            this.CONSUME2(kw.day);
+            this.clauseNow.n = this.CONSUME(NumberLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          c.k.push(this.CONSUME(kw.to));
-          this.CONSUME3(kw.day);
-          c.n = this.CONSUME2(NumberLiteral);
+        {
+          ALT: () => {
+            this.clauseNow.k.push(this.CONSUME(kw.to));
+            this.CONSUME3(kw.day);
+            this.clauseNow.n = this.CONSUME2(NumberLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          c.k.push(this.CONSUME(kw.for));
-          // `for 6 months`, `for 6 cycles`, or a number of administrations: `for 4 doses`.
-          this.OR3([
-            {
-              ALT: () => {
-                c.q = this.SUBRULE(this.quantity);
-              },
-            },
-            {
-              ALT: () => {
-                c.n = this.CONSUME3(NumberLiteral);
-                c.k.push(this.CONSUME(kw.doses));
-              },
-            },
-          ]);
+        {
+          ALT: () => {
+            this.clauseNow.k.push(this.CONSUME(kw.for));
+            // `for 6 months`, `for 6 cycles`, or a number of administrations: `for 4 doses`.
+            this.OR3(
+              this.alts('forDoses', () => [
+                {
+                  ALT: () => {
+                    this.clauseNow.q = this.SUBRULE(this.quantity);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.clauseNow.n = this.CONSUME3(NumberLiteral);
+                    this.clauseNow.k.push(this.CONSUME(kw.doses));
+                  },
+                },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `1`, `1 and 181`, `1, 8 and 15` (into the clause's days as read, so a broken list keeps its first days). */
-  private dayList = this.RULE('dayList', (c?: ClauseDraft) => {
-    const days = c ? c.days : [];
+  private dayList = this.RULE('dayList', () => {
+    const days = this.clauseNow.days;
     days.push(this.CONSUME(NumberLiteral));
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.OR(this.alts('dayListSeparator', () => [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]));
       days.push(this.CONSUME2(NumberLiteral));
     });
   });
 
   /** `if cd19 > 5 10*6/L` or `depending on cd19` */
-  private condition = this.doseClause('condition', (d) => d.condition, (c) => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(kw.if);
-          c.id = this.CONSUME(Identifier);
-          c.comparator = this.SUBRULE(this.comparator);
-          c.q = this.SUBRULE(this.quantity);
+  private condition = this.doseClause('condition', (d) => d.condition, () => {
+    this.OR(
+      this.alts('condition', () => [
+        {
+          ALT: () => {
+            this.CONSUME(kw.if);
+            this.clauseNow.id = this.CONSUME(Identifier);
+            this.clauseNow.comparator = this.SUBRULE(this.comparator);
+            this.clauseNow.q = this.SUBRULE(this.quantity);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(kw.depending);
-          this.CONSUME(kw.on);
-          c.id = this.CONSUME2(Identifier);
+        {
+          ALT: () => {
+            this.CONSUME(kw.depending);
+            this.CONSUME(kw.on);
+            this.clauseNow.id = this.CONSUME2(Identifier);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private adjustStmt = this.item('adjustStmt', (d) => {
@@ -822,7 +874,7 @@ export class TrialParser extends EmbeddedActionsParser {
 
   private basisStmt = this.item('basisStmt', (d) => {
     this.CONSUME(kw.basis);
-    d.a = this.OR([{ ALT: () => this.CONSUME(kw.weight) }, { ALT: () => this.CONSUME(kw.surface) }]);
+    d.a = this.OR(this.alts('basis', () => [{ ALT: () => this.CONSUME(kw.weight) }, { ALT: () => this.CONSUME(kw.surface) }]));
     (d.texts ??= []).push(this.SUBRULE(this.text));
   });
 
@@ -831,17 +883,19 @@ export class TrialParser extends EmbeddedActionsParser {
   public armBlock = this.item('armBlock', (d) => {
     d.k.push(this.CONSUME(kw.arm));
     (d.ids ??= []).push(this.CONSUME(Identifier));
-    this.blockBody(d, () => this.SUBRULE(this.armStatement));
+    this.blockBody(d, 'armStatement', () => this.SUBRULE(this.armStatement));
   });
 
   private armStatement = this.RULE('armStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('armStatement', () => [
       { ALT: () => this.SUBRULE(this.labelStmt) },
       { ALT: () => this.SUBRULE(this.typeStmt) },
       { ALT: () => this.SUBRULE(this.descriptionStmt) },
       { ALT: () => this.SUBRULE(this.receivesStmt) },
       { ALT: () => this.SUBRULE(this.armPeriodsStmt) },
-    ]);
+    ]),
+    );
   });
 
   private labelStmt = this.keywordsThenText('labelStmt', kw.label);
@@ -857,7 +911,7 @@ export class TrialParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       // The override block's `{` (its range runs from there to the statement's end).
       d.a = this.LA(1);
-      this.blockBody(d, () => this.SUBRULE(this.doseStmt));
+      this.blockBody(d, 'doseStmt', () => this.SUBRULE(this.doseStmt));
     });
   });
 
@@ -873,15 +927,17 @@ export class TrialParser extends EmbeddedActionsParser {
   public groupBlock = this.item('groupBlock', (d) => {
     d.k.push(this.CONSUME(kw.group));
     (d.ids ??= []).push(this.CONSUME(Identifier));
-    this.blockBody(d, () => this.SUBRULE(this.groupStatement));
+    this.blockBody(d, 'groupStatement', () => this.SUBRULE(this.groupStatement));
   });
 
   private groupStatement = this.RULE('groupStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('groupStatement', () => [
       { ALT: () => this.SUBRULE(this.labelStmt) },
       { ALT: () => this.SUBRULE(this.descriptionStmt) },
       { ALT: () => this.SUBRULE(this.exposureStmt) },
-    ]);
+    ]),
+    );
   });
 
   /** `exposure smoking`: an intervention (registry: exposure) the group's participants have. */
@@ -894,18 +950,20 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public oversightBlock = this.item('oversightBlock', (d) => {
     d.k.push(this.CONSUME(kw.oversight));
-    this.blockBody(d, () => this.SUBRULE(this.oversightStatement));
+    this.blockBody(d, 'oversightStatement', () => this.SUBRULE(this.oversightStatement));
   });
 
   private oversightStatement = this.RULE('oversightStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('oversightStatement', () => [
       { ALT: () => this.SUBRULE(this.fdaRegulatedStmt) },
       { ALT: () => this.SUBRULE(this.unapprovedDeviceStmt) },
       { ALT: () => this.SUBRULE(this.pediatricPostmarketStmt) },
       { ALT: () => this.SUBRULE(this.exportedFromUsStmt) },
       { ALT: () => this.SUBRULE(this.dataMonitoringCommitteeStmt) },
       { ALT: () => this.SUBRULE(this.reviewBoardStmt) },
-    ]);
+    ]),
+    );
   });
 
   /** `fda regulated drug yes`, `fda regulated device no`: the product word is checked by the AST builder. */
@@ -953,18 +1011,20 @@ export class TrialParser extends EmbeddedActionsParser {
   public ipdSharingBlock = this.item('ipdSharingBlock', (d) => {
     d.k.push(this.CONSUME(kw.ipd));
     d.k.push(this.CONSUME(kw.sharing));
-    this.blockBody(d, () => this.SUBRULE(this.ipdSharingStatement));
+    this.blockBody(d, 'ipdSharingStatement', () => this.SUBRULE(this.ipdSharingStatement));
   });
 
   private ipdSharingStatement = this.RULE('ipdSharingStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('ipdSharingStatement', () => [
       { ALT: () => this.SUBRULE(this.planStmt) },
       { ALT: () => this.SUBRULE(this.descriptionStmt) },
       { ALT: () => this.SUBRULE(this.infoTypesStmt) },
       { ALT: () => this.SUBRULE(this.timeFrameTextStmt) },
       { ALT: () => this.SUBRULE(this.accessCriteriaStmt) },
       { ALT: () => this.SUBRULE(this.urlStmt) },
-    ]);
+    ]),
+    );
   });
 
   private planStmt = this.keywordsThenWords('planStmt', kw.plan);
@@ -988,11 +1048,12 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public eligibilityBlock = this.item('eligibilityBlock', (d) => {
     d.k.push(this.CONSUME(kw.eligibility));
-    this.blockBody(d, () => this.SUBRULE(this.eligibilityStatement));
+    this.blockBody(d, 'eligibilityStatement', () => this.SUBRULE(this.eligibilityStatement));
   });
 
   private eligibilityStatement = this.RULE('eligibilityStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('eligibilityStatement', () => [
       { ALT: () => this.SUBRULE(this.ageStmt) },
       { ALT: () => this.SUBRULE(this.sexStmt) },
       { ALT: () => this.SUBRULE(this.genderBasedStmt) },
@@ -1004,7 +1065,8 @@ export class TrialParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.criteriaListStmt) },
       { ALT: () => this.SUBRULE(this.populationBlock) },
       { ALT: () => this.SUBRULE(this.criteriaLayoutStmt) },
-    ]);
+    ]),
+    );
   });
 
   /**
@@ -1013,7 +1075,7 @@ export class TrialParser extends EmbeddedActionsParser {
    * `texts` holds the heading; `a` is `bullet`, `b` is `numbered`, `c` the text after either.
    */
   private criteriaListStmt = this.item('criteriaListStmt', (d) => {
-    d.k.push(this.OR([{ ALT: () => this.CONSUME(kw.inclusion) }, { ALT: () => this.CONSUME(kw.exclusion) }]));
+    d.k.push(this.OR(this.alts('criteriaList', () => [{ ALT: () => this.CONSUME(kw.inclusion) }, { ALT: () => this.CONSUME(kw.exclusion) }])));
     this.CONSUME(kw.criteria);
     this.OPTION(() => {
       (d.texts ??= []).push(this.SUBRULE(this.text));
@@ -1043,14 +1105,16 @@ export class TrialParser extends EmbeddedActionsParser {
   private populationBlock = this.item('populationBlock', (d) => {
     d.k.push(this.CONSUME(kw.population));
     (d.texts ??= []).push(this.SUBRULE(this.text));
-    this.blockBody(d, () => this.SUBRULE(this.populationStatement));
+    this.blockBody(d, 'populationStatement', () => this.SUBRULE(this.populationStatement));
   });
 
   private populationStatement = this.RULE('populationStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('populationStatement', () => [
       { ALT: () => this.SUBRULE(this.criterionStmt) },
       { ALT: () => this.SUBRULE(this.criteriaListStmt) },
-    ]);
+    ]),
+    );
   });
 
   /** `criteria by population`: the text is written population by population, each with its own lists. */
@@ -1123,51 +1187,60 @@ export class TrialParser extends EmbeddedActionsParser {
 
   /** `include "text"`, `include MEASURE COMPARATOR QUANTITY ["note"]` or `include MEASURE LOW to HIGH UNIT` */
   private criterionStmt = this.item('criterionStmt', (d) => {
-    d.a = this.OR([{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]);
-    this.OR2([
-      {
-        ALT: () => {
-          (d.texts ??= []).push(this.SUBRULE(this.text));
+    this.criterionNow = d;
+    d.a = this.OR(this.alts('polarity', () => [{ ALT: () => this.CONSUME(kw.include) }, { ALT: () => this.CONSUME(kw.exclude) }]));
+    this.OR2(
+      this.alts('criterion', () => [
+        {
+          ALT: () => {
+            (this.criterionNow.texts ??= []).push(this.SUBRULE(this.text));
+          },
         },
-      },
-      {
-        ALT: () => {
-          (d.ids ??= []).push(this.CONSUME(Identifier));
-          this.OR3([
-            {
-              ALT: () => {
-                d.comparator = this.SUBRULE(this.comparator);
-                this.OR4([
-                  {
-                    ALT: () => {
-                      d.limit = this.SUBRULE(this.normalLimitMultiple);
-                    },
-                  },
-                  {
-                    ALT: () => {
-                      (d.quantities ??= []).push(this.SUBRULE(this.quantity));
-                    },
-                  },
-                ]);
-              },
-            },
-            {
-              ALT: () => {
-                d.between = this.SUBRULE(this.thresholdRange);
-              },
-            },
-          ]);
-          this.OPTION(() => {
-            (d.texts ??= []).push(this.SUBRULE2(this.text));
-          });
-          this.OPTION2(() => {
-            d.wording = this.SUBRULE(this.wording);
-          });
-        },
-      },
-    ]);
+        { ALT: this.measureCriterion },
+      ]),
+    );
     this.OPTION3(() => this.SUBRULE(this.criterionMarker, { ARGS: [d] }));
   });
+
+  /** `egfr >= 40 mL/min/1.73m2 ["note"] [as "…"]`, `alt <= 2.5 x ULN`, `hba1c 7.0 to 10.5 %` */
+  private readonly measureCriterion = () => {
+    const d = this.criterionNow;
+    (d.ids ??= []).push(this.CONSUME(Identifier));
+    this.OR3(
+      this.alts('threshold', () => [
+        {
+          ALT: () => {
+            this.criterionNow.comparator = this.SUBRULE(this.comparator);
+            this.OR4(
+              this.alts('thresholdValue', () => [
+                {
+                  ALT: () => {
+                    this.criterionNow.limit = this.SUBRULE(this.normalLimitMultiple);
+                  },
+                },
+                {
+                  ALT: () => {
+                    (this.criterionNow.quantities ??= []).push(this.SUBRULE(this.quantity));
+                  },
+                },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.criterionNow.between = this.SUBRULE(this.thresholdRange);
+          },
+        },
+      ]),
+    );
+    this.OPTION(() => {
+      (d.texts ??= []).push(this.SUBRULE2(this.text));
+    });
+    this.OPTION2(() => {
+      d.wording = this.SUBRULE(this.wording);
+    });
+  };
 
   /**
    * `… numbered "7."` / `… bullet ""`: the marker one criterion is written with where it differs
@@ -1176,7 +1249,7 @@ export class TrialParser extends EmbeddedActionsParser {
   private criterionMarker = this.RULE('criterionMarker', (d?: Draft) => {
     const marker: NonNullable<Draft['marker']> = { k: undefined, text: undefined };
     if (d) d.marker = marker;
-    marker.k = this.OR([{ ALT: () => this.CONSUME(kw.numbered) }, { ALT: () => this.CONSUME(kw.bullet) }]);
+    marker.k = this.OR(this.alts('criterionMarker', () => [{ ALT: () => this.CONSUME(kw.numbered) }, { ALT: () => this.CONSUME(kw.bullet) }]));
     marker.text = this.SUBRULE(this.text);
   });
 
@@ -1192,22 +1265,26 @@ export class TrialParser extends EmbeddedActionsParser {
   // --- primary outcome "title" { … } -----------------------------------------------------------
 
   public outcomeBlock = this.item('outcomeBlock', (d) => {
-    d.a = this.OR([
-      { ALT: () => this.CONSUME(kw.primary) },
-      { ALT: () => this.CONSUME(kw.secondary) },
-      { ALT: () => this.CONSUME(kw.other) },
-    ]);
+    d.a = this.OR(
+      this.alts('outcomeLevel', () => [
+        { ALT: () => this.CONSUME(kw.primary) },
+        { ALT: () => this.CONSUME(kw.secondary) },
+        { ALT: () => this.CONSUME(kw.other) },
+      ]),
+    );
     this.CONSUME(kw.outcome);
     (d.texts ??= []).push(this.SUBRULE(this.text));
-    this.blockBody(d, () => this.SUBRULE(this.outcomeStatement));
+    this.blockBody(d, 'outcomeStatement', () => this.SUBRULE(this.outcomeStatement));
   });
 
   private outcomeStatement = this.RULE('outcomeStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('outcomeStatement', () => [
       { ALT: () => this.SUBRULE(this.descriptionStmt) },
       { ALT: () => this.SUBRULE(this.timeFrameTextStmt) },
       { ALT: () => this.SUBRULE(this.timeFrameStmt) },
-    ]);
+    ]),
+    );
   });
 
   private timeFrameTextStmt = this.keywordsThenText('timeFrameTextStmt', kw.time, kw.frame);
@@ -1217,7 +1294,7 @@ export class TrialParser extends EmbeddedActionsParser {
     this.CONSUME(kw.at);
     (d.timePoints ??= []).push(this.SUBRULE(this.timePoint));
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.OR(this.alts('timePointSeparator', () => [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]));
       (d.timePoints ??= []).push(this.SUBRULE2(this.timePoint));
     });
   });
@@ -1226,15 +1303,17 @@ export class TrialParser extends EmbeddedActionsParser {
 
   public scheduleBlock = this.item('scheduleBlock', (d) => {
     d.k.push(this.CONSUME(kw.schedule));
-    this.blockBody(d, () => this.SUBRULE(this.scheduleStatement));
+    this.blockBody(d, 'scheduleStatement', () => this.SUBRULE(this.scheduleStatement));
   });
 
   private scheduleStatement = this.RULE('scheduleStatement', () => {
-    this.OR([
+    this.OR(
+      this.alts('scheduleStatement', () => [
       { ALT: () => this.SUBRULE(this.visitStmt) },
       { ALT: () => this.SUBRULE(this.periodStmt) },
       { ALT: () => this.SUBRULE(this.assessStmt) },
-    ]);
+    ]),
+    );
   });
 
   /** `visit week4 at week 4`, `visit p2_day1 at day 1 in second`, `visit week4 at week 4 window -3 to 3 days` */
@@ -1296,7 +1375,7 @@ export class TrialParser extends EmbeddedActionsParser {
     const names = d ? (d.names ??= []) : [];
     names.push(this.CONSUME(Identifier));
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]);
+      this.OR(this.alts('nameSeparator', () => [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(kw.and) }]));
       names.push(this.CONSUME2(Identifier));
     });
   });
