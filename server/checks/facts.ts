@@ -439,12 +439,19 @@ export type PerArmCache<T> = WeakMap<A.ArmBlock, { ivs: (A.InterventionBlock | u
  * arm then costs a lookup per unchanged arm on a keystroke. While the model's interventions map is
  * the one the entry was checked against (a model keeps the map when no intervention is replaced,
  * added or removed; it never changes a map in place), the arm's interventions are those of the
- * entry without looking them up. Checking the entry allocates nothing.
+ * entry without looking them up; after an edit that replaced interventions, so are those of an arm
+ * receiving none of them (`arm` is one of `model.arms`). Checking the entry allocates nothing.
  */
 export function perArm<T>(cache: PerArmCache<T>, arm: A.ArmBlock, model: TrialModel, compute: () => T): T {
   const hit = cache.get(arm);
   if (hit) {
     if (hit.interventions === model.interventions) return hit.value;
+    // Checked against the previous model's map, and receiving none of the interventions the edit replaced.
+    const edit = modelEditOf(model);
+    if (edit && hit.interventions === edit.previous.interventions && !armsReceivingReplaced(model, edit.added).has(arm)) {
+      hit.interventions = model.interventions;
+      return hit.value;
+    }
     let k = 0;
     let same = true;
     for (const s of arm.statements) {
@@ -462,6 +469,21 @@ export function perArm<T>(cache: PerArmCache<T>, arm: A.ArmBlock, model: TrialMo
   const value = compute();
   cache.set(arm, { ivs: receivedInterventions(arm, model), value, interventions: model.interventions });
   return value;
+}
+
+const receivingReplaced = new WeakMap<TrialModel, ReadonlySet<A.ArmBlock>>();
+
+/** The arms (first declarations) receiving an intervention that the edit giving `model` replaced (`added`: the replacements, same names). */
+function armsReceivingReplaced(model: TrialModel, added: readonly A.TopItem[]): ReadonlySet<A.ArmBlock> {
+  let arms = receivingReplaced.get(model);
+  if (!arms) {
+    const set = new Set<A.ArmBlock>();
+    const receivers = facts(model).receivers;
+    for (const item of added) if (item.kind === 'InterventionBlock') for (const arm of receivers.get(item.id.value) ?? []) set.add(arm);
+    arms = set;
+    receivingReplaced.set(model, arms);
+  }
+  return arms;
 }
 
 /** Interventional unless the study type says otherwise. */
