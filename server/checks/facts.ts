@@ -104,7 +104,8 @@ function derived(model: TrialModel): Facts | undefined {
   if (!edit || !before) return undefined;
   let types: Map<string, string | undefined> | undefined;
   let receivers: Map<string, A.ArmBlock[]> | undefined;
-  for (let i = 0; i < edit.added.length; i++) {
+  // The pairs only: list entries (outcomes, sites, references) are no part of the facts.
+  for (let i = 0; i < edit.paired; i++) {
     const item = edit.added[i]!;
     if (item.kind === 'TrialBlock') return undefined;
     if (item.kind === 'InterventionBlock') {

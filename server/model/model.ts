@@ -12,8 +12,10 @@
  * one when the edit replaced items by items of the same kind and name (the common keystroke):
  * the replaced item's entry is swapped in place of the old one, its declaration object is
  * updated in place (so every reference to it stays right), and only its own references are
- * resolved again. Anything else (a name added, removed or renamed, an item kind the update does
- * not know, the schedule) builds the model afresh. `modelEditOf` tells the checks what changed.
+ * resolved again. Outcomes, sites and references (list entries) may also be removed and added, as
+ * when a paste adds sites or a typed character joins a site to the item above. Anything else (a
+ * name added, removed or renamed, an item kind the update does not know, the schedule) builds the
+ * model afresh. `modelEditOf` tells the checks what changed.
  */
 import type * as A from '../../grammar/ast';
 import { editOf, type ParseEdit, type ParseResult } from '../../grammar/parse';
@@ -79,12 +81,17 @@ export interface TrialModel {
   readonly unresolvedReferences: readonly SymbolReference[];
 }
 
-/** What an incremental update of the model changed: the previous model, the items replaced and their replacements (same kind and name, pairwise). */
+/**
+ * What an incremental update of the model changed: the previous model, the items replaced and
+ * their replacements (the first `paired` of `removed` and `added`: same kind and name, pairwise),
+ * then the list entries (outcomes, sites, references) removed and added.
+ */
 export interface ModelEdit {
   previous: TrialModel;
   parse: ParseEdit;
   removed: readonly A.TopItem[];
   added: readonly A.TopItem[];
+  paired: number;
 }
 
 /** Internal state carried from a model to the one derived from it. */
@@ -244,12 +251,20 @@ const LISTED: Partial<Record<A.TopItem['kind'], 'outcomes' | 'sites' | 'referenc
  * The model of `parse` derived from `previous` (the model of the parse it was reparsed from), or
  * undefined when the edit is not one the update handles (the caller then builds afresh): every
  * removed item must be replaced, in order, by an added item of the same kind and name that takes
- * the same place in the model (the first declaration of its name, the first block of its kind, an
- * entry of a list); the schedule (visits, periods) and item kinds not listed here are rebuilt.
+ * the same place in the model (the first declaration of its name, the first block of its kind),
+ * except list entries (outcomes, sites, references), which may be removed and added in any number;
+ * the schedule (visits, periods) and item kinds not listed here are rebuilt.
  */
 function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit): TrialModel | undefined {
   const state = states.get(previous);
-  if (!state || edit.removed.length !== edit.added.length) return undefined;
+  if (!state) return undefined;
+  // Outcomes, sites and references are entries of lists only (no name, no reference in them): an
+  // edit may remove and add any number of them. Every other item must be replaced by its pair.
+  const removed = edit.removed.filter((x) => !LISTED[x.kind]);
+  const added = edit.added.filter((x) => !LISTED[x.kind]);
+  if (removed.length !== added.length) return undefined;
+  const removedEntries = edit.removed.filter((x) => LISTED[x.kind]);
+  const addedEntries = edit.added.filter((x) => LISTED[x.kind]);
   // The fields this update knows; a model with any other (a field added to buildModel but not
   // here) is built afresh, so a new field is never carried over stale.
   const model = {} as Record<string, unknown>;
@@ -269,13 +284,12 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
     return model[key] as TrialModel[K];
   };
   const replaced: [A.TopItem, A.TopItem][] = [];
-  for (let i = 0; i < edit.removed.length; i++) {
-    const old = edit.removed[i]!;
-    const item = edit.added[i]!;
+  for (let i = 0; i < removed.length; i++) {
+    const old = removed[i]!;
+    const item = added[i]!;
     if (old.kind !== item.kind) return undefined;
     const single = SINGLE_KEYS[item.kind];
     const declared = DECLARED[item.kind];
-    const listed = LISTED[item.kind];
     if (single) {
       if (previous[single] === old) model[single] = item;
       else {
@@ -294,13 +308,28 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
       declaration.node = item as SymbolDeclaration['node'];
       declaration.nameRange = (item as A.MeasureDecl).id.range;
       declarations.set((item as A.MeasureDecl).id, declaration);
-    } else if (listed) {
-      const list = copy(listed) as A.TopItem[];
-      const at = list.indexOf(old);
-      if (at === -1) return undefined;
-      list[at] = item;
     } else return undefined;
     replaced.push([old, item]);
+  }
+  // List entries: the removed ones taken out, then the added ones put at their place in document
+  // order (every entry left is an item of the new parse, at its current offset).
+  for (const old of removedEntries) {
+    const list = copy(LISTED[old.kind]!) as A.TopItem[];
+    const at = list.indexOf(old);
+    if (at === -1) return undefined;
+    list.splice(at, 1);
+  }
+  for (const item of addedEntries) {
+    const list = copy(LISTED[item.kind]!) as A.TopItem[];
+    const offset = item.range.start.offset;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.range.start.offset < offset) low = mid + 1;
+      else high = mid;
+    }
+    list.splice(low, 0, item);
   }
   // The references written in the replaced items, resolved against the unchanged declarations.
   let unresolvedByItem = state.unresolvedByItem;
@@ -340,7 +369,7 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
   });
   const result = model as unknown as TrialModel;
   states.set(result, { firstDeclarations: state.firstDeclarations, unresolvedByItem });
-  modelEdits.set(result, { previous, parse: edit, removed: replaced.map((r) => r[0]), added: replaced.map((r) => r[1]) });
+  modelEdits.set(result, { previous, parse: edit, removed: [...replaced.map((r) => r[0]), ...removedEntries], added: [...replaced.map((r) => r[1]), ...addedEntries], paired: replaced.length });
   return result;
 }
 

@@ -111,4 +111,28 @@ describe('incremental model', () => {
     assert.ok(after.receivers.get('renamed_' + name)?.includes(arm as never));
     assert.ok(!(after.receivers.get(name) ?? []).includes(arm as never));
   });
+
+  it('sites and outcomes pasted, or joined to the item above by a character typed at their line start, derive the model and equal a fresh one', () => {
+    const text = generateProtocol(300, 11);
+    const siteAt = text.indexOf('\nsite ') + 1;
+    const outcomeAt = text.indexOf('\nprimary outcome') + 1;
+    const sites = text.slice(siteAt, text.indexOf('\n', text.indexOf('\n', siteAt) + 1) + 1);
+    const cases: [string, (t: string) => string][] = [
+      ['two sites pasted before an outcome', (t) => t.slice(0, outcomeAt) + sites + t.slice(outcomeAt)],
+      ['a character typed at a site line start', (t) => t.slice(0, siteAt) + 'x' + t.slice(siteAt)],
+      ['a character typed at an outcome line start', (t) => t.slice(0, outcomeAt) + 'x' + t.slice(outcomeAt)],
+    ];
+    for (const [what, edit] of cases) {
+      const first = parse(text);
+      buildModel(first);
+      const edited = edit(text);
+      const model = buildModel(parse(edited, first));
+      assert.ok(modelEditOf(model), `${what}: the model was derived`);
+      assert.deepEqual(plain(model), plain(buildModel(parse(edited))), what);
+      // And back: the entries taken out again.
+      const back = buildModel(parse(text, model.parse));
+      assert.ok(modelEditOf(back), `${what}, undone: the model was derived`);
+      assert.deepEqual(plain(back), plain(buildModel(parse(text))), `${what}, undone`);
+    }
+  });
 });
