@@ -199,7 +199,11 @@ function editFrom(w: Window, segments: readonly SegmentParse[], endLine: number)
 }
 
 
-/** A previous list with the part of old segments [first, next) replaced by the fresh segments' part. */
+/**
+ * A previous list with the part of old segments [first, next) replaced by the fresh segments' part
+ * (the previous list itself when that part is empty before and after: the lists are never changed
+ * in place, and the previous result is spent).
+ */
 function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, fresh: readonly SegmentParse[], of: (s: SegmentParse) => readonly T[]): T[] {
   let before = 0;
   for (let k = 0; k < w.first; k++) before += of(old[k]!).length;
@@ -207,6 +211,8 @@ function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, 
   for (let k = w.first; k < w.next; k++) replaced += of(old[k]!).length;
   const middle: T[] = [];
   for (const s of fresh) for (const x of of(s)) middle.push(x);
+  // Nothing taken out, nothing put in (most keystrokes, for diagnostics and comments): the same list.
+  if (replaced === 0 && middle.length === 0) return list as T[];
   return list.slice(0, before).concat(middle, list.slice(before + replaced));
 }
 

@@ -37,6 +37,8 @@ export const cumulativeDoseAboveMax: Rule = {
   group: 'units',
   defaultSeverity: 'error',
   doc: { summary: 'The total dose over the whole schedule is above the `max cumulative dose` declared for the intervention.' },
+  // A function of the interventions and the arms (their doses there) only: kept while an edit replaces other items.
+  reads: ['InterventionBlock', 'ArmBlock'],
   check(model, report, ctx) {
     for (const iv of model.interventions.values()) {
       const max = interventionFacts(iv).maxCumulativeDose;
