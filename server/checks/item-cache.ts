@@ -20,7 +20,7 @@ import type * as A from '../../grammar/ast';
 import type { Diagnostic } from '../../grammar/diagnostic';
 import { RelativePosition as SegmentPosition } from '../../grammar/line-index';
 import { editOf, type ParseResult } from '../../grammar/parse';
-import type { TrialModel } from '../model';
+import { modelEditOf, type TrialModel } from '../model';
 import { ALL_RULES } from './rules';
 import type { ItemKind, ItemRule, RuleContext } from './types';
 
@@ -96,6 +96,8 @@ interface DeclarationState {
   incoming?: unknown[];
   /** Items whose derived inputs (the arms receiving them) may have changed: their deps are computed again. */
   affected?: Set<unknown>;
+  /** The model the state was last computed or confirmed for (lets the next model derived from it skip the comparison). */
+  model?: TrialModel;
 }
 
 let lastState: DeclarationState | undefined;
@@ -122,10 +124,37 @@ function replacedIn(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unkn
   return true;
 }
 
+/** The single blocks `DeclarationState` covers, by item kind. */
+const SINGLES: Partial<Record<A.TopItem['kind'], 'trial' | 'design' | 'sponsors' | 'eligibility' | 'schedule'>> = {
+  TrialBlock: 'trial',
+  DesignBlock: 'design',
+  SponsorsBlock: 'sponsors',
+  EligibilityBlock: 'eligibility',
+  ScheduleBlock: 'schedule',
+};
+
 function declarationState(model: TrialModel): DeclarationState {
   const maps = [model.measures, model.interventions, model.arms, model.visits] as ReadonlyMap<string, unknown>[];
   const singles = [model.trial, model.design, model.sponsors, model.eligibility, model.schedule];
   const last = lastState;
+  const edit = modelEditOf(model);
+  if (last && edit && last.model === edit.previous) {
+    // A model derived from the last one: what the comparison below would find is what the edit
+    // replaced (same names, so the same keys), read from the edit instead of every map entry.
+    const replaced = new Set<unknown>();
+    const incoming: unknown[] = [];
+    const arms: A.ArmBlock[] = [];
+    for (let i = 0; i < edit.paired; i++) {
+      const old = edit.removed[i]!;
+      const item = edit.added[i]!;
+      const single = SINGLES[old.kind];
+      if (single ? edit.previous[single] !== old : old.kind !== 'MeasureDecl' && old.kind !== 'InterventionBlock' && old.kind !== 'ArmBlock') continue;
+      replaced.add(old);
+      incoming.push(item);
+      if (old.kind === 'ArmBlock') arms.push(old, item as A.ArmBlock);
+    }
+    return next(last, model, maps, singles, replaced, incoming, arms);
+  }
   if (last) {
     const replaced = new Set<unknown>();
     const incoming: unknown[] = [];
@@ -143,27 +172,41 @@ function declarationState(model: TrialModel): DeclarationState {
       }
     }
     for (let i = 0; sameKeys && i < maps.length; i++) sameKeys = replacedIn(last.maps[i]!, maps[i]!, replaced, incoming, i === ARMS ? arms : undefined);
-    if (sameKeys && replaced.size === 0) return last;
-    if (sameKeys) {
-      // A replaced arm can change what is derived from the arms (facts' receivers) for the
-      // interventions it named before or names now: those are checked again in full.
-      let affected: Set<unknown> | undefined;
-      for (const arm of arms as A.ArmBlock[]) {
-        for (const st of arm.statements) {
-          if (st.kind !== 'Receives') continue;
-          const iv = model.interventions.get(st.intervention.value);
-          if (iv) (affected ??= new Set()).add(iv);
-        }
-      }
-      lastState = { maps, singles, previous: last, replaced, incoming, ...(affected ? { affected } : {}) };
-    } else lastState = { maps, singles };
-    // Only one step back is ever looked at: do not keep a chain of old states (and their ASTs) alive.
-    last.previous = undefined;
-    last.replaced = undefined;
-    last.incoming = undefined;
-    last.affected = undefined;
-  } else lastState = { maps, singles };
+    if (sameKeys) return next(last, model, maps, singles, replaced, incoming, arms as A.ArmBlock[]);
+    lastState = { maps, singles, model };
+    forget(last);
+  } else lastState = { maps, singles, model };
   return lastState;
+}
+
+/** The state after `last` with the same keys and these objects replaced (`last` itself when none was). */
+function next(last: DeclarationState, model: TrialModel, maps: DeclarationState['maps'], singles: DeclarationState['singles'], replaced: Set<unknown>, incoming: unknown[], arms: readonly A.ArmBlock[]): DeclarationState {
+  if (replaced.size === 0) {
+    last.model = model;
+    return last;
+  }
+  // A replaced arm can change what is derived from the arms (facts' receivers) for the
+  // interventions it named before or names now: those are checked again in full.
+  let affected: Set<unknown> | undefined;
+  for (const arm of arms) {
+    for (const st of arm.statements) {
+      if (st.kind !== 'Receives') continue;
+      const iv = model.interventions.get(st.intervention.value);
+      if (iv) (affected ??= new Set()).add(iv);
+    }
+  }
+  lastState = { maps, singles, previous: last, replaced, incoming, model, ...(affected ? { affected } : {}) };
+  forget(last);
+  return lastState;
+}
+
+/** Only one step back is ever looked at: do not keep a chain of old states (and their ASTs, their model) alive. */
+function forget(last: DeclarationState): void {
+  last.previous = undefined;
+  last.replaced = undefined;
+  last.incoming = undefined;
+  last.affected = undefined;
+  last.model = undefined;
 }
 
 /** Whether deps computed in state `was` are still those of state `now` (deps name no replaced object). */
