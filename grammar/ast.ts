@@ -600,7 +600,7 @@ export interface CriterionStmt extends NodeBase {
    * `numbered "7."` / `bullet ""`: the marker this criterion is written with instead of its list's
    * (layout only). A number in the list's own form sets the count the next criteria go on from.
    */
-  marker?: { numbered: boolean; written: Located<string> };
+  marker?: { numbered: boolean; written: Located<string>; /** `numbered` or `bullet` */ keyword?: Range };
 }
 
 /** `2.5 x ULN`: a multiple of the upper (ULN) or lower (LLN) limit of normal of the measure. */

@@ -874,7 +874,7 @@ export class AstBuilder {
     if (marker) {
       const written = this.text(marker.text);
       if (!written) return undefined;
-      stmt.marker = { numbered: isReal(marker.k) && marker.k.tokenType === kw.numbered, written };
+      stmt.marker = { numbered: isReal(marker.k) && marker.k.tokenType === kw.numbered, written, ...(isReal(marker.k) ? { keyword: this.tokenRange(marker.k) } : {}) };
     }
     return stmt;
   }

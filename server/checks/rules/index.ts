@@ -62,6 +62,7 @@ import { modelArmsMismatch } from './design/model-arms';
 import { ageCriterionConflict } from './eligibility/age-criterion-conflict';
 import { criteriaNoOneEligible } from './eligibility/criteria-no-one-eligible';
 import { criterionDuplicate } from './eligibility/criterion-duplicate';
+import { criteriaNumberForm } from './eligibility/criteria-number-form';
 import { criterionThresholdImpossible } from './eligibility/criterion-threshold-impossible';
 // Kept wordings of imported records (issue 10).
 import { keptWordingDisagrees } from './registry/kept-wording-disagrees';
@@ -143,6 +144,7 @@ export const ALL_RULES: readonly Rule[] = [
   criterionThresholdImpossible,
   criterionDuplicate,
   ageCriterionConflict,
+  criteriaNumberForm,
   // kept wordings
   keptWordingDisagrees,
   // dosing arithmetic
