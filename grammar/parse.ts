@@ -409,14 +409,9 @@ class ParsedSegment implements SegmentParse {
   }
 }
 
+/** A segment's token at its place in the document (the lexer's fields only: offsets, no lines). */
 function absoluteToken(token: IToken, segment: SegmentParse): IToken {
-  return {
-    ...token,
-    startOffset: token.startOffset + segment.start,
-    endOffset: token.endOffset === undefined ? undefined : token.endOffset + segment.start,
-    startLine: token.startLine === undefined ? undefined : token.startLine + segment.line,
-    endLine: token.endLine === undefined ? undefined : token.endLine + segment.line,
-  } as IToken;
+  return { image: token.image, startOffset: token.startOffset + segment.start, tokenTypeIdx: token.tokenTypeIdx, tokenType: token.tokenType } as IToken;
 }
 
 function syntaxDiagnostic(error: IRecognitionException, lines: LineIndex, textLength: number): Diagnostic {
