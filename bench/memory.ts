@@ -24,3 +24,15 @@ export function retainedBytes(make: () => unknown): number | null {
   const without = settle();
   return Math.max(0, withIt - without);
 }
+
+/**
+ * Heap per line held by one analysis of `large` and of `example` (the example is checked 40 times
+ * over, for a figure above the measurement's noise); null without --expose-gc.
+ */
+export function heapPerLine(large: string, example: string): { large: number; example: number } | null {
+  const heapLarge = retainedBytes(() => checkText(large));
+  const copies = 40;
+  const heapSmall = retainedBytes(() => Array.from({ length: copies }, () => checkText(example)));
+  if (heapLarge === null || heapSmall === null) return null;
+  return { large: heapLarge / large.split('\n').length, example: heapSmall / copies / example.split('\n').length };
+}

@@ -13,7 +13,7 @@ import { checkText } from '../server/checks';
 import { exportDocument } from '../server/export';
 import { generateProtocol } from './generate';
 import { medianMs } from './stats';
-import { retainedBytes } from './memory';
+import { heapPerLine } from './memory';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -37,14 +37,9 @@ function main(): void {
   }
   if (!process.argv.includes('--no-memory')) {
     const example = fs.readFileSync(path.join(ROOT, 'examples', 'NCT04743739.trial'), 'utf8');
-    const large = generateProtocol(20000);
-    const heapLarge = retainedBytes(() => checkText(large));
-    const copies = 40;
-    const heapSmall = retainedBytes(() => Array.from({ length: copies }, () => checkText(example)));
-    if (heapLarge !== null && heapSmall !== null) {
-      const perLarge = heapLarge / large.split('\n').length;
-      const perSmall = heapSmall / copies / example.split('\n').length;
-      console.log(`  heap per line: 20k ${(perLarge / 1024).toFixed(2)} KB, example ${(perSmall / 1024).toFixed(2)} KB, ratio ${(perLarge / perSmall).toFixed(3)}`);
+    const heap = heapPerLine(generateProtocol(20000), example);
+    if (heap) {
+      console.log(`  heap per line: 20k ${(heap.large / 1024).toFixed(2)} KB, example ${(heap.example / 1024).toFixed(2)} KB, ratio ${(heap.large / heap.example).toFixed(3)}`);
     } else console.log('  heap: run with --expose-gc');
   }
 }

@@ -22,7 +22,7 @@ import { overConnection, serverMemory } from './connection';
 import { startup, folderCheck } from './processes';
 import { logLogSlope, medianMs, quantiles } from './stats';
 import { writeReport, type Results } from './report';
-import { retainedBytes } from './memory';
+import { heapPerLine } from './memory';
 
 const quick = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -116,14 +116,10 @@ async function main(): Promise<void> {
   r.folderUserOverWall = results.parallel.userOverWall;
 
   const large = generateProtocol(20000);
-  const heapLarge = retainedBytes(() => checkText(large));
-  const copies = 40;
-  const heapSmall = retainedBytes(() => Array.from({ length: copies }, () => checkText(example)));
-  if (heapLarge !== null && heapSmall !== null) {
-    const perLineLarge = heapLarge / large.split('\n').length;
-    const perLineSmall = heapSmall / copies / example.split('\n').length;
-    results.memory = { heapPerLine20kBytes: perLineLarge, heapPerLineExampleBytes: perLineSmall };
-    r.heapPerLine20kOverExample = perLineLarge / perLineSmall;
+  const heap = heapPerLine(large, example);
+  if (heap) {
+    results.memory = { heapPerLine20kBytes: heap.large, heapPerLineExampleBytes: heap.example };
+    r.heapPerLine20kOverExample = heap.large / heap.example;
   }
   const rss = await serverMemory(generateProtocol(5000), quick ? 20 : 100);
   results.memory = { ...(results.memory ?? {}), serverRssMb: rss.rssMb, serverDocuments: rss.documents, serverDocumentLines: 5000 };
