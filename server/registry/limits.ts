@@ -98,6 +98,8 @@ export function limitKey(path: string | readonly (string | number)[]): string {
 
 /** The limit for a field path (with or without indices / `protocolSection.`), if it has one. */
 export function textLimitFor(path: string | readonly (string | number)[]): TextLimit | undefined {
+  // A table key is its own key (no index, no `protocolSection.`): the checks ask with keys, once per text.
+  if (typeof path === 'string' && Object.prototype.hasOwnProperty.call(TEXT_LIMITS, path)) return (TEXT_LIMITS as Record<string, TextLimit>)[path];
   const key = limitKey(path);
   return Object.prototype.hasOwnProperty.call(TEXT_LIMITS, key) ? (TEXT_LIMITS as Record<string, TextLimit>)[key] : undefined;
 }
