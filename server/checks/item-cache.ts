@@ -236,6 +236,8 @@ export interface RunningRule {
   failed?: boolean;
   /** The run's declaration state, for built-in rules (undefined: always compute and compare deps). */
   state?: DeclarationState;
+  /** Where recheck collects what the rule reports on one item. */
+  sink?: ReportSink;
 }
 
 /** Every item rule gets a slot in the per-item entry list (one WeakMap lookup per item, not per rule and item). */
@@ -509,29 +511,46 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
  */
 function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[], deps: readonly unknown[]): void {
   const { rule, context } = r;
-  const reported: Diagnostic[] = [];
+  // One report function and buffer per running rule, not a closure and an array per item: a full
+  // check rechecks every item for every rule, and nearly every check reports nothing.
+  const sink = (r.sink ??= reportSink(rule));
+  const reported = sink.buffer;
+  reported.length = 0;
   context.at(item.range);
   try {
-    rule.checkItem(
-      item,
-      model,
-      (range, message, data, severity) => {
-        reported.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, message, range, ...(data ? { data } : {}) });
-      },
-      context,
-    );
+    rule.checkItem(item, model, sink.report, context);
   } catch (e) {
     list[r.slot] = undefined;
     for (const d of reported) found.push(d);
+    reported.length = 0;
     r.failed = true;
     r.internalError(e);
     return;
   }
-  const fresh = store(reported, item, r.facts, deps, r.state);
+  const taken = reported.length === 0 ? NO_REPORTS : reported.splice(0);
+  const fresh = store(taken, item, r.facts, deps, r.state);
   if (fresh && rule.namesLines) fresh.line = item.range.start.line;
   list[r.slot] = fresh;
   if (fresh) emit(fresh, found);
-  else for (const d of reported) found.push(d);
+  else for (const d of taken) found.push(d);
+}
+
+const NO_REPORTS: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+
+/** A rule's report function writing into its buffer (emptied by each recheck). */
+function reportSink(rule: ItemRule): ReportSink {
+  const buffer: Diagnostic[] = [];
+  return {
+    buffer,
+    report: (range, message, data, severity) => {
+      buffer.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, message, range, ...(data ? { data } : {}) });
+    },
+  };
+}
+
+interface ReportSink {
+  buffer: Diagnostic[];
+  report: Parameters<ItemRule['checkItem']>[2];
 }
 
 function anchorsOf(item: A.TopItem, deps: readonly unknown[]): A.TopItem[] {
