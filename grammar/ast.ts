@@ -353,6 +353,8 @@ export interface ContactStmt extends NodeBase {
   name: Located<string>;
   role?: Located<string>;
   phone?: Located<string>;
+  /** The phone extension (`ext "…"` after the phone). */
+  phoneExt?: Located<string>;
   email?: Located<string>;
 }
 
@@ -678,6 +680,8 @@ export interface SiteDecl extends NodeBase {
   city?: Located<string>;
   state?: Located<string>;
   country?: Located<string>;
+  /** The postal code (`zip "…"` after the place). */
+  zip?: Located<string>;
   status?: Located<string>;
 }
 

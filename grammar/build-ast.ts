@@ -451,6 +451,7 @@ export class AstBuilder {
         if (role) stmt.role = role;
         let i = 1;
         if (isReal(s.a)) stmt.phone = this.text(s.texts?.[i++]);
+        if (isReal(s.c)) stmt.phoneExt = this.text(s.texts?.[i++]);
         if (isReal(s.b)) stmt.email = this.text(s.texts?.[i++]);
         return stripUndefined(stmt);
       }
@@ -990,10 +991,13 @@ export class AstBuilder {
 
   private siteDecl(d: Draft): A.SiteDecl | undefined {
     const texts = (d.texts ?? []).map((t) => this.text(t));
+    // `zip "…"` is the last text when present (after the place).
+    const zip = isReal(d.a) ? texts.pop() : undefined;
     const range = this.rangeOf(d);
     const facility = texts[0];
     if (!facility || !range) return undefined;
     const site: A.SiteDecl = { kind: 'SiteDecl', facility, range };
+    if (zip) site.zip = zip;
     const place = texts.slice(1).filter((t): t is A.Located<string> => !!t);
     // `in "City", "Country"` or `in "City", "State", "Country"`; a lone place is the city.
     if (place.length >= 1) site.city = place[0];

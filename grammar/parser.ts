@@ -614,6 +614,11 @@ export class TrialParser extends EmbeddedActionsParser {
     this.OPTION2(() => {
       d.a = this.CONSUME(kw.phone);
       (d.texts ??= []).push(this.SUBRULE2(this.text));
+      // The phone extension (registry phoneExt).
+      this.OPTION4(() => {
+        d.c = this.CONSUME(kw.ext);
+        (d.texts ??= []).push(this.SUBRULE4(this.text));
+      });
     });
     this.OPTION3(() => {
       d.b = this.CONSUME(kw.email);
@@ -1393,6 +1398,11 @@ export class TrialParser extends EmbeddedActionsParser {
         this.CONSUME(Comma);
         (d.texts ??= []).push(this.SUBRULE3(this.text));
       });
+    });
+    // The site's postal code (registry zip).
+    this.OPTION3(() => {
+      d.a = this.CONSUME(kw.zip);
+      (d.texts ??= []).push(this.SUBRULE4(this.text));
     });
     this.OPTION2(() => {
       this.CONSUME(kw.status);

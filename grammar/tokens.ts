@@ -43,7 +43,7 @@ export const KEYWORDS = [
   // design
   'allocation', 'model', 'purpose', 'masking',
   // sponsors
-  'lead', 'collaborator', 'class', 'responsible', 'party', 'role', 'affiliation', 'contact', 'phone', 'email',
+  'lead', 'collaborator', 'class', 'responsible', 'party', 'role', 'affiliation', 'contact', 'phone', 'ext', 'email',
   // measure
   'unit',
   // intervention and dosing
@@ -61,7 +61,7 @@ export const KEYWORDS = [
   // outcomes and schedule
   'time', 'frame', 'at', 'visit',
   // sites and references
-  'pmid',
+  'pmid', 'zip',
   // observational studies (design, eligibility, groups) and expanded access
   'observational', 'perspective', 'biospecimen', 'retention', 'patient', 'registry', 'population', 'sampling',
   'group', 'exposure', 'expanded', 'access',

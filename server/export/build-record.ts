@@ -318,6 +318,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       name: nonEmpty(c.name.value),
       role: word(c.role, 'ContactRole', 'a contact role'),
       phone: nonEmpty(c.phone?.value),
+      phoneExt: nonEmpty(c.phoneExt?.value),
       email: nonEmpty(c.email?.value),
     })),
     overallOfficials: statementsOf(sponsors, 'Official').map((o) => compact({
@@ -330,6 +331,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       status: word(s.status, 'RecruitmentStatus', 'a site status'),
       city: nonEmpty(s.city?.value),
       state: nonEmpty(s.state?.value),
+      zip: nonEmpty(s.zip?.value),
       country: nonEmpty(s.country?.value),
     })),
   });

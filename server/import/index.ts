@@ -122,6 +122,7 @@ export const MODELLED_FIELDS: readonly string[] = [
   'contactsLocationsModule.centralContacts[].name',
   'contactsLocationsModule.centralContacts[].role',
   'contactsLocationsModule.centralContacts[].phone',
+  'contactsLocationsModule.centralContacts[].phoneExt',
   'contactsLocationsModule.centralContacts[].email',
   'contactsLocationsModule.overallOfficials[].name',
   'contactsLocationsModule.overallOfficials[].affiliation',
@@ -130,6 +131,7 @@ export const MODELLED_FIELDS: readonly string[] = [
   'contactsLocationsModule.locations[].status',
   'contactsLocationsModule.locations[].city',
   'contactsLocationsModule.locations[].state',
+  'contactsLocationsModule.locations[].zip',
   'contactsLocationsModule.locations[].country',
   'referencesModule.references[].pmid',
   'referencesModule.references[].type',
@@ -156,11 +158,9 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['designModule.', 'not modelled'],
   ['eligibilityModule.stdAges', 'derived by the registry from the minimum and maximum ages'],
   ['eligibilityModule.', 'not modelled'],
-  ['contactsLocationsModule.locations[].zip', 'site postal codes are not modelled'],
   ['contactsLocationsModule.locations[].geoPoint', 'site coordinates are computed by the registry'],
   ['contactsLocationsModule.locations[].contacts', 'site contacts are not modelled'],
   ['contactsLocationsModule.locations_nested', 'not part of the API (a copy of locations in downloaded files)'],
-  ['contactsLocationsModule.centralContacts[].phoneExt', 'phone extensions are not modelled'],
   ['armsInterventionsModule.interventions[].interventionMappedName', 'not part of the API (added by downloaded files)'],
   ['referencesModule.references[].retractions', 'retractions are maintained by the registry'],
   ['referencesModule.seeAlsoLinks', 'see-also links are not modelled'],
@@ -439,6 +439,11 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     let line = `contact ${quote(str(c['name']) ?? '')}`;
     if (str(c['role'])) line += ` role ${words(c['role'])}`;
     if (str(c['phone']) !== undefined) line += ` phone ${quote(str(c['phone'])!)}`;
+    // The language writes the extension after the phone (`phone "…" ext "…"`).
+    if (str(c['phoneExt']) !== undefined) {
+      if (str(c['phone']) !== undefined) line += ` ext ${quote(str(c['phoneExt'])!)}`;
+      else notes.push(`The central contact ${quote(str(c['name']) ?? '')} has a phone extension but no phone; the extension was not imported.`);
+    }
     if (str(c['email']) !== undefined) line += ` email ${quote(str(c['email'])!)}`;
     sponsors.push(line);
   }
@@ -594,6 +599,7 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     const place = state !== undefined ? [city ?? '', state, country ?? ''] : country !== undefined ? [city ?? '', country] : city !== undefined ? [city] : [];
     let line = `site ${quote(str(l['facility']) ?? '')}`;
     if (place.length > 0) line += ` in ${place.map(quote).join(', ')}`;
+    if (str(l['zip']) !== undefined) line += ` zip ${quote(str(l['zip'])!)}`;
     if (str(l['status'])) line += ` status ${words(l['status'])}`;
     lines.push(line);
   }

@@ -196,11 +196,11 @@ export function previewFields(ps: J, model: TrialModel): Record<PreviewSectionId
   const officials = statementsOf(model.sponsors, 'Official');
   const locations = [
     ...list(cl.centralContacts).map((c, i) => field(`Contact (${enumWords(c.role) ?? 'role not given'})`, at(`contactsLocationsModule.centralContacts[${i}]`, Object.keys(c)),
-      joined([c.name, c.phone, c.email], ', '), src(contacts[i]))),
+      joined([c.name, c.phone ? `${c.phone}${c.phoneExt ? ` ext. ${c.phoneExt}` : ''}` : undefined, c.email], ', '), src(contacts[i]))),
     ...list(cl.overallOfficials).map((o, i) => field(`Official (${enumWords(o.role) ?? 'role not given'})`, at(`contactsLocationsModule.overallOfficials[${i}]`, Object.keys(o)),
       joined([o.name, o.affiliation], ', '), src(officials[i]))),
     ...list(cl.locations).map((l, i) => field(l.facility ?? 'Site', at(`contactsLocationsModule.locations[${i}]`, Object.keys(l)),
-      joined([joined([l.city, l.state, l.country], ', '), enumWords(l.status)], ' — '), src(model.sites[i]))),
+      joined([joined([l.city, l.state, l.zip, l.country], ', '), enumWords(l.status)], ' — '), src(model.sites[i]))),
   ];
 
   const references = list(ps.referencesModule?.references).map((r, i) => field(`Reference (${enumWords(r.type) ?? 'type not given'})`, at(`referencesModule.references[${i}]`, Object.keys(r)),

@@ -393,6 +393,14 @@ describe('language constructs', () => {
       assert.deepEqual([c.city, c.country], [undefined, undefined]);
     });
 
+    it('a site with its postal code, and a central contact with a phone extension', () => {
+      const [a, b] = parseClean('site "F1" in "Lyon", "France" zip "69003" status recruiting\nsite "F2" zip "10115"\n').items as A.SiteDecl[];
+      assert.deepEqual([a.city?.value, a.country?.value, a.zip?.value, a.status?.value], ['Lyon', 'France', '69003', 'recruiting']);
+      assert.deepEqual([b.facility.value, b.city, b.zip?.value], ['F2', undefined, '10115']);
+      const contact = statement(only(parseClean('sponsors {\n  contact "Desk" phone "+1 555 0100" ext "204" email "a@b.org"\n}\n'), 'SponsorsBlock')) as A.ContactStmt;
+      assert.deepEqual([contact.phone?.value, contact.phoneExt?.value, contact.email?.value], ['+1 555 0100', '204', 'a@b.org']);
+    });
+
     it('references with and without pmid', () => {
       const [a, b] = parseClean('reference result pmid 123 "Cit A"\nreference derived "Cit B"\n').items as A.ReferenceDecl[];
       assert.deepEqual([a.refType.value, a.pmid?.value, a.citation.value], ['result', '123', 'Cit A']);
