@@ -590,6 +590,11 @@ function followKeywords(c: CursorContext, range: Range): CompletionItem[] {
     if (w.length === 2) return keywordItems(['at'], range);
     if (last === 'at') return keywordItems(['day', 'week', 'month', 'year'], range);
   }
+  // A criterion or a list line ends with its marker (docs/language.md, the layout of the criteria text).
+  if ((c.block === 'eligibility' || c.block === 'population') && !w.includes('numbered') && !w.includes('bullet')) {
+    if ((w[0] === 'include' || w[0] === 'exclude') && w.length > 1 && lastKind === 'Text') return keywordItems(['numbered', 'bullet'], range);
+    if ((w[0] === 'inclusion' || w[0] === 'exclusion') && w[1] === 'criteria' && (lastKind === 'Text' || w.length === 2)) return keywordItems(['numbered', 'bullet'], range);
+  }
   if (c.block === 'top' && w[0] === 'measure' && (lastKind === 'Text')) return keywordItems(['unit'], range);
   if (c.block === 'top' && w[0] === 'site') {
     if (lastKind === 'Text' && !w.includes('in') && !w.includes('status')) return keywordItems(['in', 'status'], range);

@@ -102,6 +102,8 @@ describe('lsp: completion', function () {
     ['site status', 'site "H" in "Lyon", "France" status <|>', ['recruiting', 'completed']],
     ['reference type', 'reference <|>', ['background', 'result', 'derived']],
     ['date type', 'trial {\n  start 2024-01-02 <|>\n}', ['actual', 'estimated']],
+    ['a criterion\'s own marker', 'eligibility {\n  include "Adults" <|>\n}', ['numbered', 'bullet']],
+    ['a list\'s markers', 'eligibility {\n  population "P" {\n    exclusion criteria "Exclusion:" <|>\n  }\n}', ['numbered', 'bullet']],
   ] as [string, string, string[]][]) {
     it(`registry values: ${where}`, async () => {
       const { labels } = await completeAt(source);
