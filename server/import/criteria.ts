@@ -19,7 +19,7 @@
  * text is laid out population by population. A title is never a criterion.
  *
  * In a list, an item starts at a list marker in the first column (`* `, `- `, `+ `, `• `, `1. `,
- * `1) `; `a. `, `a) ` in a lettered list — under an item with another marker, a lettered line is part
+ * `1) `, `(1) `; `a. `, `a) `, `(a) ` in a lettered list — under an item with another marker, a lettered line is part
  * of that item); indented lines, blank lines and text straight after an item's line belong to that item,
  * so nested lists stay inside their parent item, verbatim. A line in the first column without a
  * marker after a blank line (a paragraph, a sub-heading that is not a title) becomes an item of its
@@ -65,10 +65,10 @@ export interface SplitCriteria {
 }
 
 const HEADING = /^\s*(?:[*•]\s+)?(?:\*\*|__)?\s*((?:[\p{L}][\p{L}\-]*\s+){0,2}?)(inclusion|exclusion)(\s+criteria)?\s*:?\s*(?:\*\*|__)?\s*:?\s*$/iu;
-const MARKER = /^([*\-+•]|\d{1,3}[.)])\s+(.*)$/;
-const MARKER_ALONE = /^([*\-+•]|\d{1,3}[.)])$/;
-/** `a. `, `B) `: an item of a lettered list; in a list of other items, a sub-item of the one above. */
-const LETTER = /^([a-zA-Z][.)])\s+(.*)$/;
+const MARKER = /^([*\-+•]|\d{1,3}[.)]|\(\d{1,3}\))\s+(.*)$/;
+const MARKER_ALONE = /^([*\-+•]|\d{1,3}[.)]|\(\d{1,3}\))$/;
+/** `a. `, `B) `, `(c) `: an item of a lettered list; in a list of other items, a sub-item of the one above. */
+const LETTER = /^([a-zA-Z][.)]|\([a-zA-Z]\))\s+(.*)$/;
 /** A population title: short, one line, not a sentence or a lead-in ("… the following:"). */
 const TITLE_WORDS = /^[\p{Lu}\d][^.;,]{0,58}[^.;,\s]$/u;
 const NOT_TITLE = /\b(following|must|should|will|who|which|that|are|is)\b|^(or|and|and\/or|none|n\/a)\s*:?$/i;

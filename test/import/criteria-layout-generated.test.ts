@@ -1,6 +1,6 @@
 /**
  * Generated criteria texts laid out as registry records lay them out — lead text, headings with
- * qualifiers, one marker style per list ("*", "-", "•", "1.", "1)", "a."), numbering that goes on
+ * qualifiers, one marker style per list ("*", "-", "•", "1.", "1)", "(1)", "a."), numbering that goes on
  * from the list before or breaks, paragraphs and sub-headings inside a list, nested and lettered
  * sub-items, population titles inside the lists, populations named by their headings — must come
  * back as written (whitespace aside) with no difference announced, and every criterion must land
@@ -18,12 +18,13 @@ import { buildModel } from '../../server/model';
 type Polarity = 'include' | 'exclude';
 interface Placed { text: string; polarity: Polarity; population?: string }
 
-const STYLES = ['*', '-', '•', '1.', '1)', 'a.'] as const;
+const STYLES = ['*', '-', '•', '1.', '1)', '(1)', 'a.'] as const;
 type Style = (typeof STYLES)[number];
 
 /** The marker of item `n` (from 1) of a list in `style`. */
 function markerOf(style: Style, n: number): string {
   if (style === '1.' || style === '1)') return `${n}${style[1]}`;
+  if (style === '(1)') return `(${n})`;
   if (style === 'a.') return `${String.fromCharCode(96 + Math.min(n, 26))}.`;
   return style;
 }

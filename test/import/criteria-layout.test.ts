@@ -220,6 +220,12 @@ describe('criteria layout: each kind of layout comes back, every criterion in it
       where: [['Adults', 'include'], ['Consent', 'include'], ['Pregnancy', 'exclude'], ['Infection', 'exclude']],
     },
     {
+      what: '"(1)" markers on consecutive lines, "(a)" sub-items under them',
+      text: 'Inclusion Criteria:\n(1) Adults\n(2) Adequate organ function:\n(a) ANC ≥ 1.5 × 10^9/L\n(b) platelets ≥ 100 × 10^9/L\n(3) Consent\nExclusion Criteria:\n(1) Pregnancy',
+      syntax: [/inclusion criteria numbered "\(1\)"/],
+      where: [['Adults', 'include'], ['Adequate organ function:', 'include'], ['Consent', 'include'], ['Pregnancy', 'exclude']],
+    },
+    {
       what: '"a." markers in a lettered list',
       text: 'Inclusion Criteria:\n\na. Adults\nb. Consent\nc. ECOG 0-1\n\nExclusion Criteria:\n\na. Pregnancy',
       syntax: [/inclusion criteria numbered "a\."/],
