@@ -9,14 +9,13 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type * as A from '../../grammar/ast';
 import { parse } from '../../grammar/parse';
 import { buildRecord } from '../../server/export';
 import { importStudy } from '../../server/import';
 import { buildModel } from '../../server/model';
+import { placedCriteria, type Placed } from './placed-criteria';
 
-type Polarity = 'include' | 'exclude';
-interface Placed { text: string; polarity: Polarity; population?: string }
+type Polarity = Placed['polarity'];
 
 const STYLES = ['*', '-', '•', '1.', '1)', '(1)', 'a.'] as const;
 type Style = (typeof STYLES)[number];
@@ -113,12 +112,7 @@ describe('criteria layout: generated registry-like texts come back as written, e
         const exported = (buildRecord(buildModel(parsed)).record as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
         assert.equal(collapse(exported), collapse(text), `${text}\n---\n${imported.text}`);
         assert.deepEqual(imported.notes.filter((n) => /will not be exported word for word/.test(n)), []);
-        const block = parsed.ast.items.find((i): i is A.EligibilityBlock => i.kind === 'EligibilityBlock');
-        const found: Placed[] = [];
-        for (const st of block?.statements ?? []) {
-          if (st.kind === 'Criterion') found.push({ text: st.wording?.value ?? st.text?.value ?? '', polarity: st.polarity.value });
-          if (st.kind === 'Population') for (const x of st.statements) if (x.kind === 'Criterion') found.push({ text: x.wording?.value ?? x.text?.value ?? '', polarity: x.polarity.value, population: st.title.value });
-        }
+        const found = placedCriteria(parsed);
         for (const p of placed) {
           const at = found.filter((f) => f.text === p.text || f.text.startsWith(`${p.text}\n`));
           assert.equal(at.length, 1, `"${p.text}" is one criterion in\n${imported.text}`);

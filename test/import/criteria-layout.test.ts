@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { formatText } from '../../grammar/format';
-import type * as A from '../../grammar/ast';
 import { parse } from '../../grammar/parse';
 import { buildRecord } from '../../server/export';
 import { importStudy } from '../../server/import';
 import { buildModel } from '../../server/model';
+import { placedCriteria } from './placed-criteria';
 
 const criteriaOf = (trial: string): string | undefined =>
   (buildRecord(buildModel(parse(trial))).record as { protocolSection?: { eligibilityModule?: { eligibilityCriteria?: string } } }).protocolSection?.eligibilityModule?.eligibilityCriteria;
@@ -299,12 +299,7 @@ describe('criteria layout: each kind of layout comes back, every criterion in it
       assert.equal(collapse(criteriaOf(imported.text)), collapse(c.text), imported.text);
       for (const re of c.syntax ?? []) assert.match(imported.text, re);
       assert.ok(!imported.notes.some((n) => /will not be exported word for word/.test(n)), imported.notes.join('\n'));
-      const block = parsed.ast.items.find((i): i is A.EligibilityBlock => i.kind === 'EligibilityBlock');
-      const placed: { text: string; polarity: string; population?: string }[] = [];
-      for (const st of block?.statements ?? []) {
-        if (st.kind === 'Criterion') placed.push({ text: st.wording?.value ?? st.text?.value ?? '', polarity: st.polarity.value });
-        if (st.kind === 'Population') for (const x of st.statements) if (x.kind === 'Criterion') placed.push({ text: x.wording?.value ?? x.text?.value ?? '', polarity: x.polarity.value, population: st.title.value });
-      }
+      const placed = placedCriteria(parsed);
       for (const [starts, polarity, population] of c.where) {
         const found = placed.filter((p) => p.text.startsWith(starts));
         assert.equal(found.length, 1, `"${starts}" is one criterion: ${JSON.stringify(placed)}`);
