@@ -79,21 +79,24 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   const itemRules: RunningRule[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
+  // One context for every rule of the run (not one per rule per keystroke): each rule starts at the
+  // document's first item, and every item check starts with `at` (item-cache.ts).
+  let current: A.Range | undefined;
+  const context: RuleContext = {
+    at: (range) => {
+      current = range;
+    },
+    // The line index is built on first use: most checks never need it.
+    get lines() {
+      return model.parse.lines;
+    },
+    text,
+    today,
+  };
   for (const rule of rules) {
     if (!ruleEnabled(rule, options)) continue;
     ran.add(rule.code);
-    let current: A.Range | undefined = model.document.items[0]?.range;
-    const context: RuleContext = {
-      at: (range) => {
-        current = range;
-      },
-      // The line index is built on first use: most checks never need it.
-      get lines() {
-        return model.parse.lines;
-      },
-      text,
-      today,
-    };
+    current = model.document.items[0]?.range;
     const internalError = (e: unknown): void => {
       const reason = e instanceof Error ? e.message : String(e);
       found.push({
