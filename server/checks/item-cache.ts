@@ -9,16 +9,16 @@
  * When both are unchanged the item is not checked again.
  *
  * A cached diagnostic must follow its item when an edit above moves it. Every position in it (the
- * range and any range inside `data`, such as quick-fix edits) is stored relative to the item — or
- * to the dependency item that contains it — as (line delta, offset delta, character), and rebuilt
- * from that item's current start when emitted. Items start at column 0 and move by whole lines, so
- * characters never change. The rebuilt diagnostics are kept and handed out again while the items
- * stay where they are. A diagnostic with a position outside every anchor item is not cached: that
- * item is checked again next time.
+ * range and any range inside `data`, such as quick-fix edits) either is a segment's position
+ * already (line-index.ts `RelativePosition`, as the AST's are) or is stored relative to the start
+ * of the item, or of the dependency item that contains it, as a `RelativePosition` on that item's
+ * start: it reads the item's current place, so nothing is rebuilt when items move. Items start at
+ * column 0 and move by whole lines, so characters never change. A diagnostic with a position
+ * outside every anchor item is not cached: that item is checked again next time.
  */
 import type * as A from '../../grammar/ast';
 import type { Diagnostic } from '../../grammar/diagnostic';
-import { RelativePosition as SegmentPosition } from '../../grammar/line-index';
+import { RelativePosition as SegmentPosition, type PositionBase } from '../../grammar/line-index';
 import { editOf, type ParseResult } from '../../grammar/parse';
 import { modelEditOf, type TrialModel } from '../model';
 import { ALL_RULES } from './rules';
@@ -41,27 +41,13 @@ function isModelItem(model: TrialModel, item: A.TopItem): boolean {
   }
 }
 
-/** A position stored relative to the start of anchor `anchor` (0: the item, then its dependency items). */
-class RelativePosition {
-  constructor(
-    readonly anchor: number,
-    readonly lineDelta: number,
-    readonly offsetDelta: number,
-    readonly character: number,
-  ) {}
-}
-
 interface Entry {
   facts: readonly unknown[];
   deps: readonly unknown[];
   /** The declaration state the deps were last computed or confirmed in (see `declarationState`). */
   state: DeclarationState | undefined;
-  anchors: readonly A.TopItem[];
-  /** Diagnostics with RelativePosition in place of every position. */
-  stored: readonly unknown[];
-  /** The last rebuilt diagnostics, and the anchors' start offsets and lines they were rebuilt for. */
-  out: Diagnostic[];
-  at: number[];
+  /** The diagnostics, every position in them tied to its segment or to an anchor item (it follows them). */
+  stored: readonly Diagnostic[];
   /** For a rule whose messages name lines (`namesLines`): the item's line when checked. */
   line?: number;
 }
@@ -563,23 +549,20 @@ function anchorsOf(item: A.TopItem, deps: readonly unknown[]): A.TopItem[] {
 
 class NoAnchor extends Error {}
 
-/** The parts of an entry with no diagnostics, shared: most entries have none, and a full check makes one per item and rule. */
-const NO_ANCHORS: readonly A.TopItem[] = Object.freeze([]);
-const NO_OUT: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
-const NO_AT: number[] = Object.freeze([]) as unknown as number[];
+/** The diagnostics of an entry with none, shared: most entries have none, and a full check makes one per item and rule. */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 function store(reported: Diagnostic[], item: A.TopItem, facts: readonly unknown[], deps: readonly unknown[], state: DeclarationState | undefined): Entry | undefined {
-  // Anchors only place stored diagnostics (emit and rebuild skip an entry without any).
-  if (reported.length === 0) return { facts, deps, state, anchors: NO_ANCHORS, stored: NONE, out: NO_OUT, at: NO_AT };
+  if (reported.length === 0) return { facts, deps, state, stored: NO_DIAGNOSTICS };
   const anchors = anchorsOf(item, deps);
-  let stored: unknown[];
+  let stored: Diagnostic[];
   try {
-    stored = reported.length === 0 ? [] : reported.map((d) => relative(d, anchors));
+    stored = reported.length === 0 ? [] : reported.map((d) => relative(d, anchors) as Diagnostic);
   } catch (e) {
     if (e instanceof NoAnchor) return undefined;
     throw e;
   }
-  return { facts, deps, state, anchors, stored, out: [], at: [] };
+  return { facts, deps, state, stored };
 }
 
 function isPosition(v: object): v is A.Position {
@@ -600,7 +583,7 @@ function relative(value: unknown, anchors: readonly A.TopItem[]): unknown {
     for (let i = 0; i < anchors.length; i++) {
       const r = anchors[i]!.range;
       if (value.offset >= r.start.offset && value.offset <= r.end.offset) {
-        return new RelativePosition(i, value.line - r.start.line, value.offset - r.start.offset, value.character);
+        return new SegmentPosition(anchorBase(anchors[i]!), value.line - r.start.line, value.character, value.offset - r.start.offset);
       }
     }
     throw new NoAnchor();
@@ -612,41 +595,29 @@ function relative(value: unknown, anchors: readonly A.TopItem[]): unknown {
   return out;
 }
 
-function absolute(value: unknown, anchors: readonly A.TopItem[]): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof RelativePosition) {
-    const start = anchors[value.anchor]!.range.start;
-    return { line: start.line + value.lineDelta, character: value.character, offset: start.offset + value.offsetDelta };
+/**
+ * The start of an item as a base for positions (line-index.ts `PositionBase`): a position stored
+ * on it reads the item's current place, so a cached diagnostic follows its item when an edit above
+ * moves it, with nothing rebuilt (items start at column 0 and move by whole lines).
+ */
+const bases = new WeakMap<A.TopItem, PositionBase>();
+function anchorBase(item: A.TopItem): PositionBase {
+  let base = bases.get(item);
+  if (!base) {
+    base = {
+      get start() {
+        return item.range.start.offset;
+      },
+      get line() {
+        return item.range.start.line;
+      },
+    };
+    bases.set(item, base);
   }
-  if (Array.isArray(value)) return value.map((v) => absolute(v, anchors));
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = absolute(v, anchors);
-  return out;
+  return base;
 }
 
-/** Push an entry's diagnostics at the anchors' current places (rebuilt only when an anchor moved). */
+/** Push an entry's diagnostics (their positions read their anchors' current places). */
 function emit(entry: Entry, found: Diagnostic[]): void {
-  if (entry.stored.length === 0) return;
-  const { anchors, at } = entry;
-  let moved = at.length !== anchors.length * 2;
-  for (let i = 0; !moved && i < anchors.length; i++) {
-    const s = anchors[i]!.range.start;
-    moved = at[2 * i] !== s.offset || at[2 * i + 1] !== s.line;
-  }
-  if (moved) rebuild(entry);
-  for (const d of entry.out) found.push(d);
-}
-
-/** Rebuild an entry's diagnostics at its anchors' places (apart from emit: see recheck). */
-function rebuild(entry: Entry): void {
-  const anchors = entry.anchors;
-  entry.out = entry.stored.map((d) => absolute(d, anchors) as Diagnostic);
-  const at: number[] = new Array(anchors.length * 2);
-  for (let i = 0; i < anchors.length; i++) {
-    at[2 * i] = anchors[i]!.range.start.offset;
-    at[2 * i + 1] = anchors[i]!.range.start.line;
-  }
-  entry.at = at;
+  for (const d of entry.stored) found.push(d);
 }
