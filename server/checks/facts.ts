@@ -13,7 +13,7 @@
  */
 import type * as A from '../../grammar/ast';
 import { administrationsPerDay } from '../../grammar/vocabulary';
-import { criteriaOf, cycleDays, dosesOf, forDays, modelEditOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
+import { criteriaOf, cycleDays, dosesOf, forDays, insertInDocumentOrder, modelEditOf, registryValue, statementsOf, wordsField, type TrialModel } from '../model';
 import { analyzeUnit, compareUnits, toDays, type UnitAnalysis, type UnitComparison } from '../units';
 
 /** Where a unit is written: decides which dimension it must have. */
@@ -138,20 +138,9 @@ function replaceReceiver(receivers: Map<string, A.ArmBlock[]>, old: A.ArmBlock, 
   if (model.arms.get(arm.id.value) !== arm) return;
   const names = new Set([...receivedNames(old), ...receivedNames(arm)]);
   const now = receivedNames(arm);
-  const at = arm.range.start.offset;
   for (const name of names) {
     const list = (receivers.get(name) ?? []).filter((a) => a !== old);
-    if (now.has(name)) {
-      // Binary search for the first arm after `arm` (the lists' arms are in document order).
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (list[mid]!.range.start.offset < at) low = mid + 1;
-        else high = mid;
-      }
-      list.splice(low, 0, arm);
-    }
+    if (now.has(name)) insertInDocumentOrder(list, arm);
     if (list.length > 0) receivers.set(name, list);
     else receivers.delete(name);
   }

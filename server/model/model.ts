@@ -319,18 +319,7 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
     if (at === -1) return undefined;
     list.splice(at, 1);
   }
-  for (const item of addedEntries) {
-    const list = copy(LISTED[item.kind]!) as A.TopItem[];
-    const offset = item.range.start.offset;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]!.range.start.offset < offset) low = mid + 1;
-      else high = mid;
-    }
-    list.splice(low, 0, item);
-  }
+  for (const item of addedEntries) insertInDocumentOrder(copy(LISTED[item.kind]!) as A.TopItem[], item);
   // The references written in the replaced items, resolved against the unchanged declarations.
   let unresolvedByItem = state.unresolvedByItem;
   let unresolvedChanged = false;
@@ -371,6 +360,19 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
   states.set(result, { firstDeclarations: state.firstDeclarations, unresolvedByItem });
   modelEdits.set(result, { previous, parse: edit, removed: [...replaced.map((r) => r[0]), ...removedEntries], added: [...replaced.map((r) => r[1]), ...addedEntries], paired: replaced.length });
   return result;
+}
+
+/** Put `item` into `list`, whose items are in document order (by their current offsets), at its place. */
+export function insertInDocumentOrder<T extends { range: A.Range }>(list: T[], item: T): void {
+  const offset = item.range.start.offset;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.range.start.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, item);
 }
 
 const UPDATED_FIELDS = new Set(['parse', 'document', 'trial', 'design', 'sponsors', 'eligibility', 'schedule', 'oversight', 'ipdSharing', 'extraBlocks', 'measures', 'interventions', 'arms', 'visits', 'periods', 'assessments', 'outcomes', 'sites', 'references', 'declarations', 'duplicateDeclarations', 'symbolReferences', 'unresolvedReferences']);
