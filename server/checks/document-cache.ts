@@ -11,7 +11,10 @@
  * into a position relative to the segment holding it (line-index.ts `RelativePosition`, as the
  * AST's own positions are), so it follows its segment when an edit above moves it. The stored
  * diagnostics are reused only while every segment they point into is still in the document, and,
- * for a rule whose messages name lines (`namesLines`), while no line was added or removed.
+ * for a rule whose messages name lines (`namesLines`), while no line was added or removed. A position
+ * at the document's very end (where a quick fix appends a missing block) belongs to the end, not to
+ * the segment before it: such findings are reused only while the document still ends with the same
+ * segment (text typed after the last item moves the end away from that segment).
  */
 import type { Diagnostic } from '../../grammar/diagnostic';
 import { RelativePosition } from '../../grammar/line-index';
@@ -23,6 +26,8 @@ interface Stored {
   diagnostics: readonly Diagnostic[];
   /** The segments the diagnostics' positions lie in. */
   segments: ReadonlySet<SegmentParse>;
+  /** The document's last segment, when a position lies at the document's end. */
+  endSegment: SegmentParse | undefined;
   today: string;
 }
 
@@ -39,6 +44,7 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
   for (const item of edit.removed) if (rule.reads.includes(item.kind)) return undefined;
   if (rule.namesLines && edit.parse.lineDelta !== 0) return undefined;
   for (const s of edit.parse.removedSegments) if (stored.segments.has(s)) return undefined;
+  if (stored.endSegment && lastSegment(model.parse) !== stored.endSegment) return undefined;
   remember(rule, model, stored);
   return stored.diagnostics;
 }
@@ -50,8 +56,9 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
 export function store(rule: DocumentRule, model: TrialModel, reported: Diagnostic[], today: string): readonly Diagnostic[] {
   if (!rule.reads) return reported;
   const segments = new Set<SegmentParse>();
-  const diagnostics = reported.map((d) => anchored(d, model.parse, segments) as Diagnostic);
-  remember(rule, model, { diagnostics, segments, today });
+  const end = { length: documentLength(model.parse), reached: false };
+  const diagnostics = reported.map((d) => anchored(d, model.parse, segments, end) as Diagnostic);
+  remember(rule, model, { diagnostics, segments, endSegment: end.reached ? lastSegment(model.parse) : undefined, today });
   return diagnostics;
 }
 
@@ -63,6 +70,15 @@ function remember(rule: DocumentRule, model: TrialModel, stored: Stored): void {
     runs.set(model, map);
   }
   map.set(rule, stored);
+}
+
+function lastSegment(parse: ParseResult): SegmentParse | undefined {
+  return parse.segments[parse.segments.length - 1];
+}
+
+function documentLength(parse: ParseResult): number {
+  const last = lastSegment(parse);
+  return last ? last.start + last.text.length : 0;
 }
 
 /** The index of the segment holding `offset` (the last one starting at or before it). */
@@ -84,7 +100,7 @@ function isPlainPosition(v: object): v is { line: number; character: number; off
 }
 
 /** A copy of a diagnostic's value with every position tied to its segment; the segments are collected. */
-function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse>): unknown {
+function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse>, end: { length: number; reached: boolean }): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof RelativePosition) {
     // Already relative to its segment; a position at a segment's start may belong to the one before.
@@ -92,10 +108,12 @@ function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse
     const segment = parse.segments[index];
     if (segment) segments.add(segment);
     if (segment && segment.start === value.offset && index > 0) segments.add(parse.segments[index - 1]!);
+    if (value.offset >= end.length) end.reached = true;
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => anchored(v, parse, segments));
+  if (Array.isArray(value)) return value.map((v) => anchored(v, parse, segments, end));
   if (isPlainPosition(value)) {
+    if (value.offset >= end.length) end.reached = true;
     const segment = parse.segments[segmentAt(parse, value.offset)];
     if (!segment) return value;
     segments.add(segment);
@@ -104,6 +122,6 @@ function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = anchored(v, parse, segments);
+  for (const [k, v] of Object.entries(value)) out[k] = anchored(v, parse, segments, end);
   return out;
 }

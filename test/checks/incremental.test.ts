@@ -139,6 +139,16 @@ describe('incremental checking', () => {
     );
   });
 
+  it('equals a fresh checkText after text typed past the last item (a quick fix appends at the new end)', () => {
+    // The seed lacks elements whose fix appends a block at the document's end; typing after its last
+    // item must move that insertion point, as a fresh check puts it (found by the property above).
+    for (const typed of ['arm ', '\n// note\n', '\n\n', 'x']) {
+      const previous = checkText(seed).parse;
+      const text = seed + typed;
+      assert.deepEqual(plain(checkText(text, {}, previous)), plain(checkText(text)), JSON.stringify(typed));
+    }
+  });
+
   it("equals a fresh checkText after the bench's edits: typing, line starts, block boundaries, backspaces, multi-line pastes", () => {
     // A large protocol (many arms sharing interventions, conditional doses, outcomes, sites),
     // edited at random places as the bench does; every step is compared with a fresh check.
