@@ -149,7 +149,7 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['identificationModule.nctIdAliases', 'obsolete NCT ids are kept by the registry'],
   ['identificationModule.orgStudyIdInfo.', 'only the id of the org study id is modelled (not its type or link)'],
   ['identificationModule.secondaryIdInfos[].link', 'not modelled yet: a web link for a secondary id (the id, type and domain are modelled)'],
-  ['statusModule.statusVerifiedDate', 'the record verification date is set at each registry update'],
+  ['statusModule.statusVerifiedDate', 'not modelled yet: the record verification date (PRSXSD verification_date, YYYY-MM), the month the responsible party last confirmed the record'],
   ['statusModule.lastKnownStatus', 'maintained by the registry'],
   ['statusModule.delayedPosting', 'not modelled yet: the delayed-posting answer of unapproved-device trials'],
   ['statusModule.', 'submission and posting dates are assigned by the registry'],
