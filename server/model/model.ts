@@ -479,6 +479,9 @@ export function wordsField(block: { statements: { kind: string }[] } | undefined
   return (block?.statements ?? []).find((s): s is A.WordsStmt => s.kind === 'Words' && (s as A.WordsStmt).field === field);
 }
 
+/** How a message names a date of the trial block (`the primary completion date …`). */
+export const DATE_FIELD_NAMES: Readonly<Record<A.DateField, string>> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
+
 export function dateField(trial: A.TrialBlock | undefined, field: A.DateField): A.DateStmt | undefined {
   return trial?.statements.find((s): s is A.DateStmt => s.kind === 'Date' && s.field === field);
 }

@@ -11,12 +11,10 @@
  * "Today" is `CheckOptions.today` (tests) or the current UTC date. Partial dates compare at their
  * precision: 2026-12 is not after 2026-12-01.
  */
-import type * as A from '../../../../grammar/ast';
-import { statementsOf, wordsField } from '../../../model';
+import { DATE_FIELD_NAMES as NAMES, statementsOf, wordsField } from '../../../model';
 import { overallStatus } from '../../facts';
 import type { Rule } from '../../types';
 
-const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
 const STARTED = new Set(['RECRUITING', 'ACTIVE_NOT_RECRUITING', 'ENROLLING_BY_INVITATION', 'COMPLETED', 'TERMINATED', 'SUSPENDED']);
 
 /** -1, 0, 1 comparing a partial date with a full date at the partial date's precision. */

@@ -3,13 +3,11 @@
  * `2021-13`). The registry's date format (registry-format.md §4, OAS205 PartialDate) is checked by
  * the same function the export schema uses, so `trial check` reports what `trial export` refuses.
  */
-import type * as A from '../../../../grammar/ast';
 import { isPlaceholderWord } from '../../../../grammar/placeholder';
-import { statementsOf } from '../../../model';
+import { DATE_FIELD_NAMES as NAMES, statementsOf } from '../../../model';
 import { describeDateProblem } from '../../../registry/formats';
 import { itemRule } from '../../types';
 
-const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
 
 export const dateInvalid = itemRule({
   code: 'date-invalid',

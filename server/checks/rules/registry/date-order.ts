@@ -4,7 +4,7 @@
  */
 import type * as A from '../../../../grammar/ast';
 import { isPlaceholderWord } from '../../../../grammar/placeholder';
-import { dateField } from '../../../model';
+import { dateField, DATE_FIELD_NAMES as NAMES } from '../../../model';
 import type { Rule } from '../../types';
 
 export function comparePartialDates(a: string, b: string): number {
@@ -14,7 +14,6 @@ export function comparePartialDates(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
 
 export const dateOrder: Rule = {
   code: 'date-order',

@@ -1,10 +1,9 @@
 import type * as A from '../../../../grammar/ast';
 import { isPlaceholderWord, PLACEHOLDER } from '../../../../grammar/placeholder';
-import { statementsOf, wordsField } from '../../../model';
+import { DATE_FIELD_NAMES as NAMES, statementsOf, wordsField } from '../../../model';
 import { overallStatus } from '../../facts';
 import type { Rule } from '../../types';
 
-const NAMES: Record<A.DateField, string> = { start: 'start date', primaryCompletion: 'primary completion date', completion: 'completion date' };
 
 export const statusNeedsActual: Rule = {
   code: 'status-needs-actual',
