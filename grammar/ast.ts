@@ -118,6 +118,7 @@ export type TrialStatement =
   | WordsStmt
   | PhaseStmt
   | DateStmt
+  | VerifiedStmt
   | EnrollmentStmt
   | DurationStmt
   | ExpandedAccessStmt;
@@ -218,6 +219,16 @@ export interface DateStmt extends NodeBase {
   keyword: Range;
   date: Located<string>;
   dateType?: Located<ActualOrEstimated>;
+}
+
+/**
+ * `verified 2024-05`: the record verification date (statusVerifiedDate), the month the responsible
+ * party last confirmed the record; as written (yyyy-mm usually), or the placeholder `TODO`.
+ */
+export interface VerifiedStmt extends NodeBase {
+  kind: 'Verified';
+  keyword: Range;
+  date: Located<string>;
 }
 
 /** `enrollment 120 actual`; `enrollment TODO` has a `placeholder` and no `count`. */

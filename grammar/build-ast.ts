@@ -297,6 +297,10 @@ export class AstBuilder {
         if (type) stmt.dateType = type;
         return stmt;
       }
+      case 'verifiedStmt': {
+        const dateToken = real(s.a);
+        return dateToken ? { kind: 'Verified', keyword: this.keywordRange(s.k), date: this.located(dateToken.image, dateToken), range } : undefined;
+      }
       case 'enrollmentStmt': {
         const value = real(s.a);
         if (!value) return undefined;

@@ -271,6 +271,7 @@ export class TrialParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.statusStmt) },
       { ALT: () => this.SUBRULE(this.whyStoppedStmt) },
       { ALT: () => this.SUBRULE(this.dateStmt) },
+      { ALT: () => this.SUBRULE(this.verifiedStmt) },
       { ALT: () => this.SUBRULE(this.enrollmentStmt) },
       { ALT: () => this.SUBRULE(this.durationStmt) },
       { ALT: () => this.SUBRULE(this.conditionStmt) },
@@ -376,6 +377,18 @@ export class TrialParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       d.b = this.SUBRULE(this.actualOrEstimated);
     });
+  });
+
+  /** `verified 2024-05`: the month the record was last verified, or the placeholder `TODO` */
+  private verifiedStmt = this.item('verifiedStmt', (d) => {
+    d.k.push(this.CONSUME(kw.verified));
+    d.a = this.OR(
+      this.alts('verified', () => [
+        { ALT: () => this.CONSUME(DateLiteral) },
+        { ALT: () => this.CONSUME(NumberLiteral) },
+        { GATE: () => isPlaceholderWord(this.LA(1).image), ALT: () => this.CONSUME(Identifier) },
+      ]),
+    );
   });
 
   private actualOrEstimated = this.RULE('actualOrEstimated', (): Tok =>

@@ -7,7 +7,7 @@ export const STATEMENT_HEADS = {
   document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'oversight', 'ipd sharing', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
   trialBlock: [
     'nct id', 'org study id', 'secondary id', 'brief title', 'official title', 'acronym', 'study type', 'phase', 'status', 'why stopped',
-    'start', 'primary completion', 'completion', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',
+    'start', 'primary completion', 'completion', 'verified', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',
     'expanded access',
   ],
   designBlock: [

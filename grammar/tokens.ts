@@ -39,7 +39,7 @@ export const KEYWORDS = [
   // trial
   'nct', 'id', 'org', 'study', 'secondary', 'brief', 'title', 'official', 'acronym', 'type', 'phase',
   'status', 'why', 'stopped', 'start', 'primary', 'completion', 'enrollment', 'duration', 'condition',
-  'keyword', 'summary', 'details', 'actual', 'estimated', 'domain',
+  'keyword', 'summary', 'details', 'actual', 'estimated', 'domain', 'verified',
   // design
   'allocation', 'model', 'purpose', 'masking',
   // sponsors

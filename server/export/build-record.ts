@@ -98,6 +98,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   };
   const expandedAccess = statementsOf(trial, 'ExpandedAccess')[0];
   const statusModule = compact({
+    statusVerifiedDate: statementsOf(trial, 'Verified')[0]?.date.value,
     overallStatus: word(wordsField(trial, 'status')?.words, 'Status', 'the overall status'),
     whyStopped: text(trial, 'whyStopped'),
     expandedAccessInfo: expandedAccess

@@ -53,6 +53,7 @@ export const MODELLED_FIELDS: readonly string[] = [
   'identificationModule.acronym',
   'identificationModule.organization.fullName',
   'identificationModule.organization.class',
+  'statusModule.statusVerifiedDate',
   'statusModule.overallStatus',
   'statusModule.whyStopped',
   'statusModule.expandedAccessInfo.hasExpandedAccess',
@@ -149,7 +150,6 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['identificationModule.nctIdAliases', 'obsolete NCT ids are kept by the registry'],
   ['identificationModule.orgStudyIdInfo.', 'only the id of the org study id is modelled (not its type or link)'],
   ['identificationModule.secondaryIdInfos[].link', 'not modelled yet: a web link for a secondary id (the id, type and domain are modelled)'],
-  ['statusModule.statusVerifiedDate', 'not modelled yet: the record verification date (PRSXSD verification_date, YYYY-MM), the month the responsible party last confirmed the record'],
   ['statusModule.lastKnownStatus', 'maintained by the registry'],
   ['statusModule.delayedPosting', 'not modelled yet: the delayed-posting answer of unapproved-device trials'],
   ['statusModule.', 'submission and posting dates are assigned by the registry'],
@@ -333,6 +333,9 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   dateLine('start', sm['startDateStruct']);
   dateLine('primary completion', sm['primaryCompletionDateStruct']);
   dateLine('completion', sm['completionDateStruct']);
+  const verified = str(sm['statusVerifiedDate']);
+  if (verified && /^\d{4}(-\d{2}){0,2}$/.test(verified)) push(I, `verified ${verified}`);
+  else if (verified) notes.push(`The record verification date "${verified}" is not a date (yyyy-mm) and was not imported.`);
   const enr = obj(des['enrollmentInfo']);
   if (typeof enr['count'] === 'number') {
     push(I, `enrollment ${enr['count']}${str(enr['type']) ? ` ${str(enr['type'])!.toLowerCase()}` : ''}`);

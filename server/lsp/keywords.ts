@@ -49,6 +49,7 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('start', 'The study start date (`yyyy-mm-dd`, `yyyy-mm`), `actual` or `estimated`.'),
     h('primary completion', 'The date the last participant was examined for the primary outcome.'),
     h('completion', 'The date the last participant had the last visit.'),
+    h('verified', 'The record verification date: the month the responsible party last confirmed the record (`verified 2024-05`).'),
     h('enrollment', 'The number of participants, `actual` or `estimated`.'),
     h('duration', 'The planned duration of the study, e.g. `duration 24 months`.'),
     h('condition', 'A disease or condition studied (one per line).'),

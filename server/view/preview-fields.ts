@@ -117,6 +117,7 @@ export function previewFields(ps: J, model: TrialModel): Record<PreviewSectionId
     field('Study start', at('statusModule.startDateStruct', ['date', 'type']), dateText(status.startDateStruct), src(dateField(t, 'start'))),
     field('Primary completion', at('statusModule.primaryCompletionDateStruct', ['date', 'type']), dateText(status.primaryCompletionDateStruct), src(dateField(t, 'primaryCompletion'))),
     field('Study completion', at('statusModule.completionDateStruct', ['date', 'type']), dateText(status.completionDateStruct), src(dateField(t, 'completion'))),
+    ...opt(field('Record verified', ['statusModule.statusVerifiedDate'], status.statusVerifiedDate, src(stmt(t, 'Verified')))),
     field('Enrollment', at('designModule.enrollmentInfo', ['count', 'type']),
       enrollment ? `${enrollment.count}${enrollment.type ? ` (${enrollment.type === 'ACTUAL' ? 'actual' : 'estimated'})` : ''}` : undefined, src(stmt(t, 'Enrollment'))),
     ...opt(field('Expanded access', at('statusModule.expandedAccessInfo', Object.keys(ea ?? {})),

@@ -168,6 +168,7 @@ describe('export: refusal, schema, determinism, atomic write', () => {
     assert.deepEqual(ps.designModule.phases, ['PHASE2', 'PHASE3']);
     assert.deepEqual(ps.designModule.designInfo.maskingInfo.whoMasked, ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR']);
     assert.deepEqual(ps.statusModule.primaryCompletionDateStruct, { date: '2027-09', type: 'ESTIMATED' });
+    assert.equal(ps.statusModule.statusVerifiedDate, '2026-11');
     assert.deepEqual(ps.identificationModule.secondaryIdInfos, [{ id: '2026-500123-42-00', type: 'CTIS', domain: 'EU CTIS' }]);
     assert.deepEqual(ps.outcomesModule.secondaryOutcomes[0].timeFrame, 'Month 6 and Month 12');
     // The control arm's own tacrolimus dose is said in the arm and in the intervention.

@@ -26,7 +26,10 @@ describe('import: every shared registry record', function () {
         assert.deepEqual(parse(t.text).diagnostics.map((d) => d.message), []);
         assert.equal(t.id, study().protocolSection.identificationModule.nctId);
         assert.ok(t.notes.some((n) => /derivedSection was not imported/.test(n)));
-        assert.ok(t.notes.some((n) => /statusVerifiedDate/.test(n)));
+        assert.ok(t.notes.some((n) => /lastUpdateSubmitDate/.test(n)), 'a registry-assigned date is reported as dropped');
+        // The record verification date is kept as a statement of the trial block.
+        const verified = study().protocolSection.statusModule.statusVerifiedDate as string;
+        assert.match(t.text, new RegExp(`^  verified ${verified}$`, 'm'));
       });
 
       it('round trip: export(import(record)) equals the record on every modelled field', () => {

@@ -44,7 +44,7 @@ function wordPlaces(item: A.TopItem): Loc[] {
   const out: Loc[] = itemWordUses(item).map((u) => u.words);
   if (item.kind === 'TrialBlock') {
     for (const s of item.statements) {
-      if (s.kind === 'Date') out.push(s.date);
+      if (s.kind === 'Date' || s.kind === 'Verified') out.push(s.date);
       else if (s.kind === 'Enrollment' && s.placeholder) out.push(s.placeholder);
     }
   }
