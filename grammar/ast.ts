@@ -694,6 +694,10 @@ export interface SiteDecl extends NodeBase {
   /** The postal code (`zip "…"` after the place). */
   zip?: Located<string>;
   status?: Located<string>;
+  /** The site's own contacts, from its `{ contact … }` block (none without one). */
+  contacts: ContactStmt[];
+  /** Present when a `{ … }` block was written, even an empty one: from `{` to the site's end. */
+  contactsBlock?: Range;
 }
 
 // reference background pmid 20110379 "citation"

@@ -1000,8 +1000,11 @@ export class AstBuilder {
     const range = this.rangeOf(d);
     const facility = texts[0];
     if (!facility || !range) return undefined;
-    const site: A.SiteDecl = { kind: 'SiteDecl', facility, range };
+    const contacts = this.statements(d, (s) => (s.rule === 'contactStmt' ? (this.sponsorsStatement(s) as A.ContactStmt | undefined) : undefined));
+    const site: A.SiteDecl = { kind: 'SiteDecl', facility, contacts, range };
     if (zip) site.zip = zip;
+    const open = real(d.b);
+    if (open && open.tokenType === LCurly) site.contactsBlock = this.range(open.startOffset, range.end.offset);
     const place = texts.slice(1).filter((t): t is A.Located<string> => !!t);
     // `in "City", "Country"` or `in "City", "State", "Country"`; a lone place is the city.
     if (place.length >= 1) site.city = place[0];

@@ -1400,7 +1400,10 @@ export class TrialParser extends EmbeddedActionsParser {
 
   // --- site and reference lines --------------------------------------------------------------
 
-  /** `site "Facility" in "City", "State", "Country" status recruiting` (the state may be left out). */
+  /**
+   * `site "Facility" in "City", "State", "Country" zip "…" status recruiting` (the state may be left
+   * out), optionally followed by a block of the site's contacts.
+   */
   public siteDecl = this.item('siteDecl', (d) => {
     this.CONSUME(kw.site);
     (d.texts ??= []).push(this.SUBRULE(this.text));
@@ -1420,6 +1423,11 @@ export class TrialParser extends EmbeddedActionsParser {
     this.OPTION2(() => {
       this.CONSUME(kw.status);
       (d.words ??= []).push(this.SUBRULE(this.words));
+    });
+    // The site's own contacts (registry locations[].contacts): `{ contact "…" role … phone "…" }`.
+    this.OPTION4(() => {
+      d.b = this.LA(1);
+      this.blockBody(d, 'siteDecl', () => this.SUBRULE(this.contactStmt));
     });
   });
 

@@ -28,6 +28,7 @@ export const STATEMENT_HEADS = {
   outcomeBlock: ['description', 'at', 'time frame'],
   scheduleBlock: ['visit', 'period', 'assess'],
   receivesStmt: ['dose'],
+  siteDecl: ['contact'],
 } as const;
 
 export type BlockRule = keyof typeof STATEMENT_HEADS;
@@ -48,4 +49,5 @@ export const BLOCK_PLACES: Record<BlockRule, string> = {
   outcomeBlock: 'in an outcome',
   scheduleBlock: 'in the schedule',
   receivesStmt: "in an arm's doses",
+  siteDecl: "in a site's contacts",
 };

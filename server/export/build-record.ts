@@ -314,14 +314,15 @@ export function buildRecord(model: TrialModel): BuiltRecord {
   });
 
   // contactsLocationsModule
+  const contact = (c: A.ContactStmt) => compact({
+    name: nonEmpty(c.name.value),
+    role: word(c.role, 'ContactRole', 'a contact role'),
+    phone: nonEmpty(c.phone?.value),
+    phoneExt: nonEmpty(c.phoneExt?.value),
+    email: nonEmpty(c.email?.value),
+  });
   const contactsLocationsModule = compact({
-    centralContacts: statementsOf(sponsors, 'Contact').map((c) => compact({
-      name: nonEmpty(c.name.value),
-      role: word(c.role, 'ContactRole', 'a contact role'),
-      phone: nonEmpty(c.phone?.value),
-      phoneExt: nonEmpty(c.phoneExt?.value),
-      email: nonEmpty(c.email?.value),
-    })),
+    centralContacts: statementsOf(sponsors, 'Contact').map(contact),
     overallOfficials: statementsOf(sponsors, 'Official').map((o) => compact({
       name: nonEmpty(o.name.value),
       affiliation: nonEmpty(o.affiliation?.value),
@@ -334,6 +335,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       state: nonEmpty(s.state?.value),
       zip: nonEmpty(s.zip?.value),
       country: nonEmpty(s.country?.value),
+      contacts: s.contacts.map(contact),
     })),
   });
 

@@ -134,6 +134,7 @@ export const MODELLED_FIELDS: readonly string[] = [
   'contactsLocationsModule.locations[].state',
   'contactsLocationsModule.locations[].zip',
   'contactsLocationsModule.locations[].country',
+  ...['name', 'role', 'phone', 'phoneExt', 'email'].map((f) => `contactsLocationsModule.locations[].contacts[].${f}`),
   'referencesModule.references[].pmid',
   'referencesModule.references[].type',
   'referencesModule.references[].citation',
@@ -159,7 +160,6 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['eligibilityModule.stdAges', 'derived by the registry from the minimum and maximum ages'],
   ['eligibilityModule.', 'not modelled yet (no such field in the shared records)'],
   ['contactsLocationsModule.locations[].geoPoint', 'site coordinates are computed by the registry'],
-  ['contactsLocationsModule.locations[].contacts', 'not modelled yet: a site\'s own contacts (the central contacts and officials are modelled)'],
   ['contactsLocationsModule.locations_nested', 'not part of the API (a copy of locations in downloaded files)'],
   ['armsInterventionsModule.interventions[].interventionMappedName', 'not part of the API (added by downloaded files)'],
   ['referencesModule.references[].retractions', 'retractions are maintained by the registry'],
@@ -283,6 +283,19 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
   const words = (v: unknown): string | undefined => (typeof v === 'string' && v ? wordsFor(v) : undefined);
   const lines: string[] = [];
   const I = '  ';
+  /** `contact "Name" role … phone "…" ext "…" email "…"`: a central contact (sponsors block) or a site's. */
+  const contactLine = (c: Record<string, unknown>, what: string): string => {
+    let line = `contact ${quote(str(c['name']) ?? '')}`;
+    if (str(c['role'])) line += ` role ${words(c['role'])}`;
+    if (str(c['phone']) !== undefined) line += ` phone ${quote(str(c['phone'])!)}`;
+    // The language writes the extension after the phone (`phone "…" ext "…"`).
+    if (str(c['phoneExt']) !== undefined) {
+      if (str(c['phone']) !== undefined) line += ` ext ${quote(str(c['phoneExt'])!)}`;
+      else notes.push(`The ${what} ${quote(str(c['name']) ?? '')} has a phone extension but no phone; the extension was not imported.`);
+    }
+    if (str(c['email']) !== undefined) line += ` email ${quote(str(c['email'])!)}`;
+    return line;
+  };
   const push = (indent: string, s: string) => lines.push(indent + s);
 
   // --- trial ---------------------------------------------------------------------------------
@@ -438,18 +451,7 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     if (str(o['affiliation']) !== undefined) line += ` affiliation ${quote(str(o['affiliation'])!)}`;
     sponsors.push(line);
   }
-  for (const c of arr(cl['centralContacts']).map(obj)) {
-    let line = `contact ${quote(str(c['name']) ?? '')}`;
-    if (str(c['role'])) line += ` role ${words(c['role'])}`;
-    if (str(c['phone']) !== undefined) line += ` phone ${quote(str(c['phone'])!)}`;
-    // The language writes the extension after the phone (`phone "…" ext "…"`).
-    if (str(c['phoneExt']) !== undefined) {
-      if (str(c['phone']) !== undefined) line += ` ext ${quote(str(c['phoneExt'])!)}`;
-      else notes.push(`The central contact ${quote(str(c['name']) ?? '')} has a phone extension but no phone; the extension was not imported.`);
-    }
-    if (str(c['email']) !== undefined) line += ` email ${quote(str(c['email'])!)}`;
-    sponsors.push(line);
-  }
+  for (const c of arr(cl['centralContacts']).map(obj)) sponsors.push(contactLine(c, 'central contact'));
   if (sponsors.length > 0) {
     lines.push('', 'sponsors {');
     for (const s of sponsors) push(I, s);
@@ -604,7 +606,14 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     if (place.length > 0) line += ` in ${place.map(quote).join(', ')}`;
     if (str(l['zip']) !== undefined) line += ` zip ${quote(str(l['zip'])!)}`;
     if (str(l['status'])) line += ` status ${words(l['status'])}`;
-    lines.push(line);
+    const contacts = arr(l['contacts']).map(obj);
+    if (contacts.length === 0) {
+      lines.push(line);
+      continue;
+    }
+    lines.push(`${line} {`);
+    for (const c of contacts) lines.push(`${I}${contactLine(c, 'site contact')}`);
+    lines.push('}');
   }
   const references = arr(rm['references']).map(obj);
   if (references.length > 0) lines.push('');

@@ -46,6 +46,10 @@ export type AnyStatement = A.Statement | A.DoseStmt;
 /** The innermost statement containing an offset, with its top-level item. */
 export function statementAt(doc: A.Document, offset: number): { item?: A.TopItem; statement?: AnyStatement } {
   const item = itemAt(doc, offset);
+  if (item?.kind === 'SiteDecl') {
+    const contact = item.contacts.find((c) => inside(c.range, offset));
+    return contact ? { item, statement: contact } : { item };
+  }
   if (!item || !('statements' in item)) return { item };
   for (const s of item.statements as AnyStatement[]) {
     if (!inside(s.range, offset)) continue;

@@ -37,7 +37,10 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   };
   for (const item of analysis.parse.ast.items) {
     if (item.kind === 'MeasureDecl' && item.unit) entries.push({ range: item.unit.range, type: UNIT, modifiers: 0 });
-    if (item.kind === 'SiteDecl') words(item.status);
+    if (item.kind === 'SiteDecl') {
+      words(item.status);
+      for (const c of item.contacts) words(c.role);
+    }
     if (item.kind === 'ReferenceDecl') words(item.refType);
     if (!('statements' in item)) continue;
     const statements = (item.statements as A.Statement[]).flatMap((s): A.Statement[] => (s.kind === 'Population' ? [s, ...s.statements] : [s]));

@@ -195,13 +195,19 @@ export function previewFields(ps: J, model: TrialModel): Record<PreviewSectionId
 
   const contacts = statementsOf(model.sponsors, 'Contact');
   const officials = statementsOf(model.sponsors, 'Official');
+  type Contact = NonNullable<typeof cl.centralContacts>[number];
+  const contactField = (label: string, c: Contact, path: string, source: A.ContactStmt | undefined) =>
+    field(`${label} (${enumWords(c.role) ?? 'role not given'})`, at(path, Object.keys(c)),
+      joined([c.name, c.phone ? `${c.phone}${c.phoneExt ? ` ext. ${c.phoneExt}` : ''}` : undefined, c.email], ', '), src(source));
   const locations = [
-    ...list(cl.centralContacts).map((c, i) => field(`Contact (${enumWords(c.role) ?? 'role not given'})`, at(`contactsLocationsModule.centralContacts[${i}]`, Object.keys(c)),
-      joined([c.name, c.phone ? `${c.phone}${c.phoneExt ? ` ext. ${c.phoneExt}` : ''}` : undefined, c.email], ', '), src(contacts[i]))),
+    ...list(cl.centralContacts).map((c, i) => contactField('Contact', c, `contactsLocationsModule.centralContacts[${i}]`, contacts[i])),
     ...list(cl.overallOfficials).map((o, i) => field(`Official (${enumWords(o.role) ?? 'role not given'})`, at(`contactsLocationsModule.overallOfficials[${i}]`, Object.keys(o)),
       joined([o.name, o.affiliation], ', '), src(officials[i]))),
-    ...list(cl.locations).map((l, i) => field(l.facility ?? 'Site', at(`contactsLocationsModule.locations[${i}]`, Object.keys(l)),
-      joined([joined([l.city, l.state, l.zip, l.country], ', '), enumWords(l.status)], ' — '), src(model.sites[i]))),
+    ...list(cl.locations).flatMap((l, i) => [
+      field(l.facility ?? 'Site', at(`contactsLocationsModule.locations[${i}]`, Object.keys(l).filter((k) => k !== 'contacts')),
+        joined([joined([l.city, l.state, l.zip, l.country], ', '), enumWords(l.status)], ' — '), src(model.sites[i])),
+      ...list(l.contacts).map((c, j) => contactField('Site contact', c, `contactsLocationsModule.locations[${i}].contacts[${j}]`, model.sites[i]?.contacts[j])),
+    ]),
   ];
 
   const references = list(ps.referencesModule?.references).map((r, i) => field(`Reference (${enumWords(r.type) ?? 'type not given'})`, at(`referencesModule.references[${i}]`, Object.keys(r)),

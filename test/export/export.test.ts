@@ -169,6 +169,14 @@ describe('export: refusal, schema, determinism, atomic write', () => {
     assert.deepEqual(ps.designModule.designInfo.maskingInfo.whoMasked, ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR']);
     assert.deepEqual(ps.statusModule.primaryCompletionDateStruct, { date: '2027-09', type: 'ESTIMATED' });
     assert.equal(ps.statusModule.statusVerifiedDate, '2026-11');
+    // A site's own contacts, after the central ones.
+    assert.deepEqual(ps.contactsLocationsModule.locations[1], {
+      facility: 'Fictional Kidney Centre', status: 'RECRUITING', city: 'Lyon', country: 'France',
+      contacts: [
+        { name: 'Camille Laurent', role: 'PRINCIPAL_INVESTIGATOR' },
+        { name: 'Research Nurse Office', role: 'CONTACT', phone: '+33 4 00 00 00 00', phoneExt: '21', email: 'zephyr.lyon@example.org' },
+      ],
+    });
     assert.deepEqual(ps.identificationModule.secondaryIdInfos, [{ id: '2026-500123-42-00', type: 'CTIS', domain: 'EU CTIS' }]);
     assert.deepEqual(ps.outcomesModule.secondaryOutcomes[0].timeFrame, 'Month 6 and Month 12');
     // The control arm's own tacrolimus dose is said in the arm and in the intervention.

@@ -401,6 +401,24 @@ describe('language constructs', () => {
       assert.deepEqual([contact.phone?.value, contact.phoneExt?.value, contact.email?.value], ['+1 555 0100', '204', 'a@b.org']);
     });
 
+    it("a site's own contacts, in a block after the site's line", () => {
+      const [a, b] = parseClean('site "F1" in "Lyon", "France" status recruiting {\n  contact "Dr A" role principal investigator\n\n  contact "Desk" role contact phone "+33 1" ext "9" email "d@x.org"\n}\nsite "F2"\n').items as A.SiteDecl[];
+      assert.deepEqual(a.contacts.map((c) => [c.name.value, c.role?.value, c.phone?.value, c.phoneExt?.value, c.email?.value]), [
+        ['Dr A', 'principal investigator', undefined, undefined, undefined],
+        ['Desk', 'contact', '+33 1', '9', 'd@x.org'],
+      ]);
+      assert.equal(a.status?.value, 'recruiting');
+      assert.deepEqual([a.contactsBlock?.start.line, a.contactsBlock?.end.line], [0, 4]);
+      assert.deepEqual([b.contacts, b.contactsBlock], [[], undefined]);
+    });
+
+    it('a site block left open ends at the next top-level item, with one located error', () => {
+      const result = parse('site "F1" in "Lyon", "France" {\n  contact "Dr A" role contact\nreference background "Cit"\n');
+      assert.deepEqual(result.ast.items.map((i) => i.kind), ['SiteDecl', 'ReferenceDecl']);
+      assert.deepEqual((result.ast.items[0] as A.SiteDecl).contacts.map((c) => c.name.value), ['Dr A']);
+      assert.deepEqual(result.diagnostics.map((d) => [d.range.start.line, d.message]), [[2, "this block has no closing '}'"]]);
+    });
+
     it('references with and without pmid', () => {
       const [a, b] = parseClean('reference result pmid 123 "Cit A"\nreference derived "Cit B"\n').items as A.ReferenceDecl[];
       assert.deepEqual([a.refType.value, a.pmid?.value, a.citation.value], ['result', '123', 'Cit A']);

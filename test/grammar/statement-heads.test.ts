@@ -18,6 +18,7 @@ const WRAP: Record<BlockRule, (line: string) => string> = {
   outcomeBlock: (l) => `primary outcome "P" {\n${l}\n}`,
   scheduleBlock: (l) => `schedule {\n${l}\n}`,
   receivesStmt: (l) => `arm a {\nreceives x {\n${l}\n}\n}`,
+  siteDecl: (l) => `site "S" in "C", "F" {\n${l}\n}`,
 };
 
 describe('statement heads', () => {

@@ -137,6 +137,7 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
       break;
     case 'SiteDecl':
       enumUse(item.status, 'RecruitmentStatus', 'a site status');
+      for (const c of item.contacts) enumUse(c.role, 'ContactRole', 'a contact role');
       break;
     case 'ReferenceDecl':
       enumUse(item.refType, 'ReferenceType', 'a reference type');
