@@ -1,14 +1,18 @@
 /**
- * Seeded keystrokes in-process, through the language server's own path (`computeAnalysis` with the
- * previous analysis, as the server does per change): compute time per edit (p50/p95/p99), by
- * edit kind, bytes allocated per keystroke, and formatting the open document at the end. Checks
- * at the end that the incremental result equals a fresh analysis of the same text.
+ * Seeded keystrokes in-process, through the language server's own path: each edit is the change
+ * event the editor would send (a range and its new text), applied to the server's document
+ * (`Workspace.changes`, as `TextDocuments` does on didChange) and followed by the document's
+ * analysis (`Workspace.analysis`, what the server computes before it publishes diagnostics); both
+ * are timed. Reports compute time per edit (p50/p95/p99), by edit kind, bytes allocated per
+ * keystroke, and formatting the open document at the end. Checks at the end that the server's
+ * text is the edited text and that the incremental result equals a fresh analysis of it.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatOpenDocument } from '../server/lsp/formatting';
 import { DEFAULT_SETTINGS } from '../server/lsp/protocol';
-import { computeAnalysis } from '../server/lsp/workspace';
-import { applyEdit, seededEdits, type EditKind } from './edits';
+import { computeAnalysis, Workspace } from '../server/lsp/workspace';
+import { applyEdit, seededEdits, type Edit, type EditKind } from './edits';
 import { AllocationMeter, medianMs, quantiles, time, type Quantiles } from './stats';
 
 export interface KeystrokeResult {
@@ -24,33 +28,42 @@ export function keystrokes(text: string, count: number, seed = 42): KeystrokeRes
   const settings = DEFAULT_SETTINGS;
   const edits = seededEdits(text, count, seed);
   // Warm-up on a copy of the path (JIT, unit caches), not counted.
-  let warm = computeAnalysis('file:///warm.trial', 0, text, settings);
-  let warmText = text;
+  const warm = new Workspace();
+  const warmDoc = warm.changes.create('file:///warm.trial', 'trial', 0, text);
+  warm.analysis(warmDoc, settings);
   for (const e of seededEdits(text, Math.min(100, count), seed + 1)) {
-    warmText = applyEdit(warmText, e);
-    warm = computeAnalysis('file:///warm.trial', 1, warmText, settings, warm);
+    warm.changes.update(warmDoc, [changeEvent(warmDoc, e)], warmDoc.version + 1);
+    warm.analysis(warmDoc, settings);
   }
+  warm.forget(warmDoc.uri);
+  const ws = new Workspace();
+  const doc = ws.changes.create('file:///bench.trial', 'trial', 0, text);
+  let analysis = ws.analysis(doc, settings);
   let current = text;
-  let analysis = computeAnalysis('file:///bench.trial', 0, current, settings);
   const compute: number[] = [];
   const byKind: Partial<Record<EditKind, number[]>> = {};
   const meter = new AllocationMeter();
-  edits.forEach((e, i) => {
+  for (const e of edits) {
     current = applyEdit(current, e);
-    const previous = analysis;
+    // Positions in the text before the edit, as the editor computes them (not the server's work).
+    const event = changeEvent(doc, e);
     // The clock inside the allocation meter: its heap readings (process.memoryUsage) are not counted.
-    const [next, ms] = meter.measure(() => time(() => computeAnalysis('file:///bench.trial', i + 1, current, settings, previous)));
+    const [next, ms] = meter.measure(() =>
+      time(() => {
+        ws.changes.update(doc, [event], doc.version + 1);
+        return ws.analysis(doc, settings);
+      }),
+    );
     analysis = next;
     compute.push(ms);
     (byKind[e.kind] ??= []).push(ms);
-  });
+  }
   const fresh = computeAnalysis('file:///fresh.trial', 0, current, settings);
-  const sameAsFresh = JSON.stringify(fresh.coreDiagnostics) === JSON.stringify(analysis.coreDiagnostics);
+  const sameAsFresh = doc.getText() === current && JSON.stringify(fresh.coreDiagnostics) === JSON.stringify(analysis.coreDiagnostics);
   // Format the open document (valid again: the original text), as the editor asks for it.
-  const doc = TextDocument.create('file:///bench.trial', 'trial', edits.length + 2, text);
-  let open = computeAnalysis(doc.uri, doc.version, text, settings, analysis);
+  ws.changes.update(doc, [{ text }], doc.version + 1);
+  const open = ws.analysis(doc, settings);
   const formatOpenMs = medianMs(10, () => formatOpenDocument(doc, open));
-  open = undefined as never;
   return {
     lines: text.split('\n').length,
     compute: quantiles(compute),
@@ -59,4 +72,9 @@ export function keystrokes(text: string, count: number, seed = 42): KeystrokeRes
     formatOpenMs,
     sameAsFresh,
   };
+}
+
+/** The change event an editor sends for `e` on `doc` (its range in the text before the edit). */
+function changeEvent(doc: TextDocument, e: Edit): TextDocumentContentChangeEvent {
+  return { range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.remove) }, text: e.insert };
 }

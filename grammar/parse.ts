@@ -15,6 +15,9 @@ import { LineIndex, SegmentedLineIndex } from './line-index';
 import { setMessageText } from './parse-messages';
 import { trialParser } from './parser';
 import { splitRange, splitSegments, type Segment } from './segments';
+import { fits, type TextChange } from './text-change';
+
+export type { TextChange } from './text-change';
 
 export interface ParseResult {
   ast: A.Document;
@@ -53,8 +56,11 @@ export interface SegmentParse {
 /**
  * Parse a document. Pass the previous result for the same document to reuse its unchanged
  * segments; the previous result must not be used afterwards (its segments move to the new one).
+ * With `change`, where the edit from the previous text to this one lies (text-change.ts; the
+ * editor's change events say it), the two texts are not compared to find it: a keystroke then
+ * reads only the segments around it. A change that does not fit the two texts' lengths is ignored.
  */
-export function parse(source: string, previous?: ParseResult): ParseResult {
+export function parse(source: string, previous?: ParseResult, change?: TextChange): ParseResult {
   const before = previous && texts.get(previous);
   // A result is reused once: its segments move to the new result, so its text no longer describes
   // them. Passed again, it is parsed from scratch (correct, only slower).
@@ -63,9 +69,11 @@ export function parse(source: string, previous?: ParseResult): ParseResult {
     // Compared with the previous text as given: when neither it nor the edited part of the new
     // one has a lone CR, the new text is the source itself and the whole text is not scanned.
     let text = source;
-    let prefix = commonPrefix(source, before, Math.min(source.length, before.length));
-    let suffix = commonSuffix(source, before, Math.min(source.length, before.length) - prefix);
+    const known = change !== undefined && fits(change, before.length, source.length);
+    let prefix = known ? change.start : commonPrefix(source, before, Math.min(source.length, before.length));
+    let suffix = known ? before.length - change.oldEnd : commonSuffix(source, before, Math.min(source.length, before.length) - prefix);
     if (withCarriageReturns.has(previous) || hasLoneCarriageReturn(source, prefix - 1, source.length - suffix + 1)) {
+      // A lone CR turned into LF can join or split a CRLF at the edit's edges: compared again.
       text = withLineFeeds(source);
       prefix = commonPrefix(text, before, Math.min(text.length, before.length));
       suffix = commonSuffix(text, before, Math.min(text.length, before.length) - prefix);

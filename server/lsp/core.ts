@@ -7,7 +7,7 @@
  */
 import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
 import { formatText as coreFormat, type FormatResult } from '../../grammar/format';
-import { parse, type ParseResult } from '../../grammar/parse';
+import { parse, type ParseResult, type TextChange } from '../../grammar/parse';
 import { checkParsed, quickFixes as coreQuickFixes, RULES, syntaxDiagnostics, type CheckOptions } from '../checks';
 import { buildModel, type TrialModel } from '../model';
 import type { TrialSettings } from './protocol';
@@ -57,11 +57,12 @@ export function checkOptions(settings: TrialSettings): CheckOptions {
 /**
  * Parse, model and check a text: `checkText` of server/checks, given the previous parse of the same
  * document so that a keystroke re-parses one segment and re-checks only the items it touched.
- * `previous` must not be used afterwards (its segments move). Never throws: when the checks throw,
- * the syntax diagnostics stay and a `check-internal-error` says the checks failed.
+ * `previous` must not be used afterwards (its segments move); `change` says where the text differs
+ * from it (grammar/text-change.ts). Never throws: when the checks throw, the syntax diagnostics stay
+ * and a `check-internal-error` says the checks failed.
  */
-export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult): CheckOutcome {
-  return analyzeParsed(parse(text, previous), text, settings);
+export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult, change?: TextChange): CheckOutcome {
+  return analyzeParsed(parse(text, previous, change), text, settings);
 }
 
 /**

@@ -10,13 +10,14 @@
  * are answered between the parts.
  */
 import { TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import type { ParseResult } from '../../grammar/parse';
+import type { ParseResult, TextChange } from '../../grammar/parse';
 import type { TrialModel } from '../model';
 import { alwaysShown, analyzeParsed, analyzeText, rules, type CheckOutcome, type CoreDiagnostic } from './core';
 import { MIN_PART_CHARS, parseInParts } from './parse-in-parts';
 import { toLspDiagnostic } from './convert';
+import { DocumentChanges } from './document-changes';
 import type { TrialSettings } from './protocol';
 
 export interface Analysis {
@@ -83,7 +84,9 @@ export function editorDiagnostics(core: CoreDiagnostic[], settings: TrialSetting
 }
 
 export class Workspace {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Where each open document changed since its last analysis (the editor's change events). */
+  readonly changes = new DocumentChanges();
+  readonly documents = new TextDocuments(this.changes);
   private readonly analyses = new Map<string, Analysis>();
 
   get(uri: string): TextDocument | undefined {
@@ -95,7 +98,8 @@ export class Workspace {
     const key = JSON.stringify(settings);
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return cached;
-    const analysis = computeAnalysis(doc.uri, doc.version, doc.getText(), settings, cached);
+    const change = this.changes.take(doc, cached?.version);
+    const analysis = computeAnalysis(doc.uri, doc.version, doc.getText(), settings, cached, change);
     this.analyses.set(doc.uri, analysis);
     return analysis;
   }
@@ -121,6 +125,8 @@ export class Workspace {
     if (!needsParts(text, cached)) return this.analysis(current, settings);
     // The cached analysis's parse is spent by the parse: it must not be served meanwhile.
     this.analyses.delete(current.uri);
+    // Changes from now on are relative to this text (the parse in parts compares the texts).
+    this.changes.take(current, undefined);
     this.onLongWork(current.uri, text.length);
     const work = computeAnalysisInParts(current.uri, current.version, text, settings, turn, cached).then((analysis) => {
       this.analyses.set(current.uri, analysis);
@@ -146,21 +152,25 @@ export class Workspace {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.changes.forget(uri);
   }
 }
 
 /**
  * Check a text. With `previous` (the last analysis of the same document) the parse re-uses its
  * unchanged segments, and the whole core result when text and settings are unchanged. `previous`
- * is spent afterwards: only the analysis returned here may be used.
+ * is spent afterwards: only the analysis returned here may be used. `change`, where the text
+ * differs from `previous.text` (document-changes.ts), spares the parse comparing the two texts.
  */
-export function computeAnalysis(uri: string, version: number, text: string, settings: TrialSettings, previous?: Analysis): Analysis {
+export function computeAnalysis(uri: string, version: number, text: string, settings: TrialSettings, previous?: Analysis, change?: TextChange): Analysis {
   const key = JSON.stringify(settings);
   const started = performance.now();
+  // A change that replaced something is known to differ (comparing the texts would read them both).
+  const edited = change !== undefined && (change.oldEnd > change.start || change.newEnd > change.start);
   const outcome =
-    previous && previous.text === text && previous.settingsKey === key
+    previous && !edited && previous.text === text && previous.settingsKey === key
       ? { parse: previous.parse, model: previous.model, diagnostics: previous.coreDiagnostics, reduced: previous.reduced }
-      : analyzeText(text, settings, previous?.parse);
+      : analyzeText(text, settings, previous?.parse, change);
   return fromOutcome(uri, version, text, settings, outcome, started);
 }
 

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse, type ParseResult } from '../../grammar/parse';
 import { splitSegments } from '../../grammar/segments';
+import { combine, replacement, type TextChange } from '../../grammar/text-change';
 import { applyEdit, seededEdits } from '../../bench/edits';
 import { generateProtocol } from '../../bench/generate';
 import { readExample } from '../helpers/paths';
@@ -116,6 +117,43 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('told where each edit lies (its change, or several combined into one), equals a fresh parse', function () {
+    // 6–18 s on a loaded 2-core machine, as the properties above.
+    this.timeout(120_000);
+    // The same edits as above, some of them with lone CRs (the parse then compares the texts around
+    // the change), applied one to three at a time: the parse is told only their combined change.
+    const alphabet = fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '{', '}', '"', '"""', 'arm ', 'site "S"\n', 'dose 5 mg iv\n', '\nintervention y {\n', '\nmeasure m unit "mg"\n');
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: fc.array(alphabet, { maxLength: 3 }) });
+    const small = 'trial {\n  details """\nintervention inside text\n  """\n}\nintervention x {\n  type drug\n}\nsite "S"\narm a {\n  receives x\n}\n';
+    fc.assert(
+      fc.property(fc.constantFrom(seed, zephyr, small), fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (start, steps) => {
+        let text = start;
+        let previous = parse(text);
+        for (const step of steps) {
+          let change: TextChange | undefined;
+          for (const e of step) {
+            const at = Math.floor(e.at * text.length);
+            const remove = Math.min(e.remove, text.length - at);
+            const insert = e.insert.join('');
+            text = text.slice(0, at) + insert + text.slice(at + remove);
+            const one = replacement(at, remove, insert.length);
+            change = change ? combine(change, one) : one;
+          }
+          const incremental = parse(text, previous, change);
+          assert.deepEqual(comparable(incremental), comparable(parse(text)));
+          previous = incremental;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a change that does not fit the texts is not trusted: the texts are compared', () => {
+    const edited = zephyr.replace('enrollment 240', 'enrollment 2400\n');
+    assert.deepEqual(comparable(parse(edited, parse(zephyr), replacement(zephyr.length, 0, 0))), comparable(parse(edited)));
+    assert.deepEqual(comparable(parse(edited, parse(zephyr), replacement(-1, 0, edited.length - zephyr.length - 1))), comparable(parse(edited)));
   });
 
   it('a previous result passed a second time still gives a fresh parse', () => {
