@@ -85,6 +85,7 @@ export type TopItem =
   | ScheduleBlock
   | SiteDecl
   | ReferenceDecl
+  | LinkDecl
   | OversightBlock
   | IpdSharingBlock;
 
@@ -706,6 +707,13 @@ export interface ReferenceDecl extends NodeBase {
   refType: Located<string>;
   pmid?: Located<string>;
   citation: Located<string>;
+}
+
+/** `link "Study website" url "https://…"`: a web link beside the protocol (registry seeAlsoLinks[]). */
+export interface LinkDecl extends NodeBase {
+  kind: 'LinkDecl';
+  label: Located<string>;
+  url: Located<string>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -202,6 +202,11 @@ export class AstBuilder {
         return this.siteDecl(d);
       case 'referenceDecl':
         return this.referenceDecl(d);
+      case 'linkDecl': {
+        const [label, url] = (d.texts ?? []).map((t) => this.text(t));
+        const range = this.rangeOf(d);
+        return label && url && range ? { kind: 'LinkDecl', label, url, range } : undefined;
+      }
     }
     return undefined;
   }

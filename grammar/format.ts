@@ -38,7 +38,7 @@ export function formatParsed(parsed: ParseResult): FormatResult {
 
   const statementStarts = collectStatementStarts(parsed.ast);
   const topLevelBlockStarts = new Set(
-    parsed.ast.items.filter((item) => !['MeasureDecl', 'SiteDecl', 'ReferenceDecl'].includes(item.kind)).map((item) => item.range.start.offset),
+    parsed.ast.items.filter((item) => !['MeasureDecl', 'SiteDecl', 'ReferenceDecl', 'LinkDecl'].includes(item.kind)).map((item) => item.range.start.offset),
   );
 
   type Piece = { kind: 'token'; token: IToken } | { kind: 'comment'; text: string; offset: number };

@@ -244,6 +244,7 @@ export class TrialParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.scheduleBlock) },
         { ALT: () => this.SUBRULE(this.siteDecl) },
         { ALT: () => this.SUBRULE(this.referenceDecl) },
+        { ALT: () => this.SUBRULE(this.linkDecl) },
       ]),
     );
     });
@@ -1440,6 +1441,14 @@ export class TrialParser extends EmbeddedActionsParser {
       d.a = this.CONSUME(NumberLiteral);
     });
     (d.texts ??= []).push(this.SUBRULE(this.text));
+  });
+
+  /** `link "Study website" url "https://…"`: a web link beside the protocol (registry seeAlsoLinks). */
+  public linkDecl = this.item('linkDecl', (d) => {
+    this.CONSUME(kw.link);
+    (d.texts ??= []).push(this.SUBRULE(this.text));
+    this.CONSUME(kw.url);
+    (d.texts ??= []).push(this.SUBRULE2(this.text));
   });
 }
 

@@ -12,7 +12,7 @@
  */
 
 /** `measure`, `intervention x {`, `primary outcome "…"` … at the very start of a line. */
-const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|group|oversight|ipd[ \t]+sharing|site|reference|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
+const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|group|oversight|ipd[ \t]+sharing|site|reference|link|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
 
 /** True when `line` opens a top-level item in column 0 (a segment start, outside `"""` texts). */
 export function startsTopLevelItem(line: string): boolean {

@@ -4,7 +4,7 @@
  * block in the parser, so this table cannot drift from the grammar.
  */
 export const STATEMENT_HEADS = {
-  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'oversight', 'ipd sharing', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference'],
+  document: ['trial', 'design', 'sponsors', 'measure', 'intervention', 'arm', 'group', 'oversight', 'ipd sharing', 'eligibility', 'primary outcome', 'secondary outcome', 'other outcome', 'schedule', 'site', 'reference', 'link'],
   trialBlock: [
     'nct id', 'org study id', 'secondary id', 'brief title', 'official title', 'acronym', 'study type', 'phase', 'status', 'why stopped',
     'start', 'primary completion', 'completion', 'verified', 'enrollment', 'duration', 'condition', 'keyword', 'summary', 'details',

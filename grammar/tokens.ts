@@ -61,7 +61,7 @@ export const KEYWORDS = [
   // outcomes and schedule
   'time', 'frame', 'at', 'visit',
   // sites and references
-  'pmid', 'zip',
+  'pmid', 'zip', 'link',
   // observational studies (design, eligibility, groups) and expanded access
   'observational', 'perspective', 'biospecimen', 'retention', 'patient', 'registry', 'population', 'sampling',
   'group', 'exposure', 'expanded', 'access',

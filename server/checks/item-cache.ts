@@ -55,7 +55,7 @@ interface Entry {
 const NONE: readonly unknown[] = Object.freeze([]);
 
 /** Item kinds, to tell dependency items (anchors) from other dependencies. */
-const ITEM_KINDS = new Set<string>(['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock']);
+const ITEM_KINDS = new Set<string>(['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'LinkDecl', 'OversightBlock', 'IpdSharingBlock']);
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a === b) return true;

@@ -345,6 +345,7 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       type: word(r.refType, 'ReferenceType', 'a reference type'),
       citation: nonEmpty(r.citation.value),
     })),
+    seeAlsoLinks: model.links.map((l) => compact({ label: nonEmpty(l.label.value), url: nonEmpty(l.url.value) })),
   });
 
   const ipd = model.ipdSharing;

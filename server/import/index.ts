@@ -138,6 +138,8 @@ export const MODELLED_FIELDS: readonly string[] = [
   'referencesModule.references[].pmid',
   'referencesModule.references[].type',
   'referencesModule.references[].citation',
+  'referencesModule.seeAlsoLinks[].label',
+  'referencesModule.seeAlsoLinks[].url',
   'ipdSharingStatementModule.ipdSharing',
   'ipdSharingStatementModule.description',
   'ipdSharingStatementModule.infoTypes[]',
@@ -163,7 +165,6 @@ export const UNMODELLED_REASONS: readonly [prefix: string, reason: string][] = [
   ['contactsLocationsModule.locations_nested', 'not part of the API (a copy of locations in downloaded files)'],
   ['armsInterventionsModule.interventions[].interventionMappedName', 'not part of the API (added by downloaded files)'],
   ['referencesModule.references[].retractions', 'retractions are maintained by the registry'],
-  ['referencesModule.seeAlsoLinks', 'not modelled yet: web links beside the protocol (label and URL), not part of its content'],
   ['referencesModule.availIpds', 'not modelled yet: links to shared IPD and documents'],
 ];
 
@@ -629,6 +630,9 @@ export function importStudy(input: unknown, index = 1): ImportedTrial {
     line += ` ${quote(str(r['citation']) ?? '')}`;
     lines.push(line);
   }
+  const links = arr(rm['seeAlsoLinks']).map(obj);
+  if (links.length > 0) lines.push('');
+  for (const l of links) lines.push(`link ${quote(str(l['label']) ?? '')} url ${quote(str(l['url']) ?? '')}`);
 
   // --- IPD sharing statement -----------------------------------------------------------------
   const ipdLines: string[] = [];

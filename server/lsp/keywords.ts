@@ -34,6 +34,7 @@ const HEAD_DOCS: Record<Exclude<BlockKind, 'unknown'>, Head[]> = {
     h('schedule', 'The schedule of activities: periods, visits with windows, and what is assessed at each visit.'),
     h('site', 'A study location: `site "Facility" in "City", "State", "Country" status recruiting`.'),
     h('reference', 'A publication: `reference background pmid 12345678 "citation"`.'),
+    h('link', 'A web link beside the protocol (the registry\'s "see also" links): `link "Study website" url "https://…"`.'),
   ],
   trial: [
     h('nct id', 'The ClinicalTrials.gov identifier, `NCT` and eight digits.'),

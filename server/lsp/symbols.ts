@@ -76,6 +76,7 @@ export function documentSymbols(analysis: Analysis, max = MAX_SYMBOLS): Document
         break;
       }
       case 'SiteDecl': s = sym(item.facility.value, SymbolKind.Struct, item.range, item.facility.range, [item.city?.value, item.country?.value].filter(Boolean).join(', ')); break;
+      case 'LinkDecl': s = sym(item.label.value || 'link', SymbolKind.String, item.range, item.label.range, item.url.value.slice(0, 80)); break;
       case 'ReferenceDecl': s = sym(item.pmid ? `pmid ${item.pmid.value}` : 'reference', SymbolKind.String, item.range, item.refType.range, item.citation.value.slice(0, 80)); break;
     }
     if (s) out.push(s);

@@ -72,6 +72,8 @@ export interface TrialModel {
   outcomes: A.OutcomeBlock[];
   sites: A.SiteDecl[];
   references: A.ReferenceDecl[];
+  /** Web links beside the protocol (`link "…" url "…"`), in the order written. */
+  links: A.LinkDecl[];
   declarations: SymbolDeclaration[];
   /** Declarations whose name was already declared for the same kind. */
   duplicateDeclarations: { first: SymbolDeclaration; duplicate: SymbolDeclaration }[];
@@ -141,6 +143,7 @@ function freshModel(parse: ParseResult): TrialModel {
     outcomes: [],
     sites: [],
     references: [],
+    links: [],
     declarations: [],
     duplicateDeclarations: [],
     symbolReferences: [],
@@ -191,6 +194,7 @@ function freshModel(parse: ParseResult): TrialModel {
       case 'OutcomeBlock': model.outcomes.push(item); break;
       case 'SiteDecl': model.sites.push(item); break;
       case 'ReferenceDecl': model.references.push(item); break;
+      case 'LinkDecl': model.links.push(item); break;
     }
   }
 
@@ -241,10 +245,11 @@ const DECLARED: Partial<Record<A.TopItem['kind'], { kind: SymbolKind; map: 'meas
   InterventionBlock: { kind: 'intervention', map: 'interventions' },
   ArmBlock: { kind: 'arm', map: 'arms' },
 };
-const LISTED: Partial<Record<A.TopItem['kind'], 'outcomes' | 'sites' | 'references'>> = {
+const LISTED: Partial<Record<A.TopItem['kind'], 'outcomes' | 'sites' | 'references' | 'links'>> = {
   OutcomeBlock: 'outcomes',
   SiteDecl: 'sites',
   ReferenceDecl: 'references',
+  LinkDecl: 'links',
 };
 
 /**
@@ -375,7 +380,7 @@ export function insertInDocumentOrder<T extends { range: A.Range }>(list: T[], i
   list.splice(low, 0, item);
 }
 
-const UPDATED_FIELDS = new Set(['parse', 'document', 'trial', 'design', 'sponsors', 'eligibility', 'schedule', 'oversight', 'ipdSharing', 'extraBlocks', 'measures', 'interventions', 'arms', 'visits', 'periods', 'assessments', 'outcomes', 'sites', 'references', 'declarations', 'duplicateDeclarations', 'symbolReferences', 'unresolvedReferences']);
+const UPDATED_FIELDS = new Set(['parse', 'document', 'trial', 'design', 'sponsors', 'eligibility', 'schedule', 'oversight', 'ipdSharing', 'extraBlocks', 'measures', 'interventions', 'arms', 'visits', 'periods', 'assessments', 'outcomes', 'sites', 'references', 'links', 'declarations', 'duplicateDeclarations', 'symbolReferences', 'unresolvedReferences']);
 
 /** Whether the model collects the references written in `item` (see eachReferringItem). */
 function refersIn(model: TrialModel, item: A.TopItem): boolean {

@@ -210,8 +210,11 @@ export function previewFields(ps: J, model: TrialModel): Record<PreviewSectionId
     ]),
   ];
 
-  const references = list(ps.referencesModule?.references).map((r, i) => field(`Reference (${enumWords(r.type) ?? 'type not given'})`, at(`referencesModule.references[${i}]`, Object.keys(r)),
-    joined([r.citation, r.pmid ? `PMID ${r.pmid}` : ''], '\n'), src(model.references[i])));
+  const references = [
+    ...list(ps.referencesModule?.references).map((r, i) => field(`Reference (${enumWords(r.type) ?? 'type not given'})`, at(`referencesModule.references[${i}]`, Object.keys(r)),
+      joined([r.citation, r.pmid ? `PMID ${r.pmid}` : ''], '\n'), src(model.references[i]))),
+    ...list(ps.referencesModule?.seeAlsoLinks).map((l, i) => field(`Link${l.label ? `: ${l.label}` : ''}`, at(`referencesModule.seeAlsoLinks[${i}]`, Object.keys(l)), l.url, src(model.links[i]))),
+  ];
 
   return { overview, status: statusFields, arms: armFields, eligibility, outcomes, sponsors, oversight, ipd: ipdSection, locations, references };
 }

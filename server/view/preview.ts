@@ -57,7 +57,9 @@ function sectionOf(d: Diagnostic, model: TrialModel): PreviewSectionId {
     case 'OversightBlock': return 'oversight';
     case 'IpdSharingBlock': return 'ipd';
     case 'SiteDecl': return 'locations';
-    case 'ReferenceDecl': return 'references';
+    case 'ReferenceDecl':
+    case 'LinkDecl':
+      return 'references';
     case 'TrialBlock': {
       const s = item.statements.find((x) => x.range.start.offset <= offset && offset <= x.range.end.offset);
       return s && (s.kind === 'Date' || s.kind === 'Enrollment' || (s.kind === 'Words' && s.field === 'status') || (s.kind === 'Text' && s.field === 'whyStopped')) ? 'status' : 'overview';

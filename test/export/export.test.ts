@@ -169,6 +169,7 @@ describe('export: refusal, schema, determinism, atomic write', () => {
     assert.deepEqual(ps.designModule.designInfo.maskingInfo.whoMasked, ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR']);
     assert.deepEqual(ps.statusModule.primaryCompletionDateStruct, { date: '2027-09', type: 'ESTIMATED' });
     assert.equal(ps.statusModule.statusVerifiedDate, '2026-11');
+    assert.deepEqual(ps.referencesModule.seeAlsoLinks, [{ label: 'ZEPHYR-1 study website', url: 'https://example.org/zephyr-1' }]);
     // A site's own contacts, after the central ones.
     assert.deepEqual(ps.contactsLocationsModule.locations[1], {
       facility: 'Fictional Kidney Centre', status: 'RECRUITING', city: 'Lyon', country: 'France',

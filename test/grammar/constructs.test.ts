@@ -419,6 +419,13 @@ describe('language constructs', () => {
       assert.deepEqual(result.diagnostics.map((d) => [d.range.start.line, d.message]), [[2, "this block has no closing '}'"]]);
     });
 
+    it('a web link (see also) is an item of its own line, between sites and references', () => {
+      const [site, link, ref] = parseClean('site "F1"\nlink "Study website" url "https://example.org/s"\nreference derived "Cit"\n').items;
+      assert.deepEqual([site?.kind, ref?.kind], ['SiteDecl', 'ReferenceDecl']);
+      assert.ok(link?.kind === 'LinkDecl');
+      assert.deepEqual([link.label.value, link.url.value, link.range.start.line], ['Study website', 'https://example.org/s', 1]);
+    });
+
     it('references with and without pmid', () => {
       const [a, b] = parseClean('reference result pmid 123 "Cit A"\nreference derived "Cit B"\n').items as A.ReferenceDecl[];
       assert.deepEqual([a.refType.value, a.pmid?.value, a.citation.value], ['result', '123', 'Cit A']);

@@ -69,7 +69,7 @@ export const placeholderValue = itemRule({
   group: 'names',
   defaultSeverity: 'error',
   doc: { summary: 'A placeholder (`TODO`, a text starting with TODO) is left where the writer has to give the value.' },
-  kinds: ['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock'],
+  kinds: ['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'LinkDecl', 'OversightBlock', 'IpdSharingBlock'],
   checkItem(item, _model, report, ctx) {
     if (!mayHavePlaceholder(item, ctx.text)) return;
     const reported = new Set<Loc>();

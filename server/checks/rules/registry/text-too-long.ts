@@ -184,6 +184,9 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
     case 'SiteDecl':
       add('contactsLocationsModule.locations[].facility', item.facility);
       break;
+    case 'LinkDecl':
+      add('referencesModule.seeAlsoLinks[].url', item.url);
+      break;
     case 'EligibilityBlock': {
       add('eligibilityModule.studyPopulation', textField(item, 'studyPopulation')?.text);
       add('eligibilityModule.genderDescription', textField(item, 'genderDescription')?.text);
@@ -200,7 +203,7 @@ export const registryTextTooLong = itemRule({
   group: 'registry',
   defaultSeverity: 'error',
   doc: { summary: 'A text is longer than the registry allows for its field (counted on the text the export writes).' },
-  kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'EligibilityBlock', 'IpdSharingBlock'],
+  kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'LinkDecl', 'EligibilityBlock', 'IpdSharingBlock'],
   deps,
   checkItem(item, model, report, ctx) {
     for (const m of measured(model, item)) {
