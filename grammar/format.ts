@@ -18,11 +18,13 @@ import type { IToken } from 'chevrotain';
 import type * as A from './ast';
 import { dedent } from './build-ast';
 import type { Diagnostic } from './diagnostic';
-import { parse, type ParseResult } from './parse';
+import { parse, type ParseResult, type SegmentParse } from './parse';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 const INDENT = '  ';
+/** Top-level items of one line: not set apart by blank lines as blocks are. */
+const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['MeasureDecl', 'SiteDecl', 'ReferenceDecl', 'LinkDecl']);
 
 export function formatText(text: string): FormatResult {
   return formatParsed(parse(text));
@@ -33,66 +35,102 @@ export function formatText(text: string): FormatResult {
  * parse. `parsed` must be the parse of the text to format.
  */
 export function formatParsed(parsed: ParseResult): FormatResult {
-  const errors = parsed.diagnostics.filter((d) => d.code.startsWith('syntax-'));
+  const errors = syntaxErrors(parsed);
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-
-  const statementStarts = collectStatementStarts(parsed.ast);
-  const topLevelBlockStarts = new Set(
-    parsed.ast.items.filter((item) => !['MeasureDecl', 'SiteDecl', 'ReferenceDecl', 'LinkDecl'].includes(item.kind)).map((item) => item.range.start.offset),
-  );
-
-  type Piece = { kind: 'token'; token: IToken } | { kind: 'comment'; text: string; offset: number };
-  const pieces: Piece[] = [
-    ...parsed.tokens.map((token): Piece => ({ kind: 'token', token })),
-    ...parsed.comments.map((c): Piece => ({ kind: 'comment', text: c.text.trimEnd(), offset: c.range.start.offset })),
-  ].sort((a, b) => offsetOf(a) - offsetOf(b));
-
-  const printer = new Printer();
-  let newlinesSeen = 0;
-  for (const piece of pieces) {
-    if (piece.kind === 'comment') {
-      if (printer.lineOpen) printer.append(' ' + piece.text, true);
-      else printer.startLine(piece.text, { blankBefore: newlinesSeen >= 2, isComment: true });
-      printer.endLine();
-      newlinesSeen = 0;
-      continue;
-    }
-    const token = piece.token;
-    const name = token.tokenType.name;
-    if (name === 'Newline') {
-      printer.endLine();
-      newlinesSeen++;
-      continue;
-    }
-    if (name === 'RCurly') {
-      printer.endLine();
-      printer.depth--;
-      printer.startLine('}', { blankBefore: false });
-      newlinesSeen = 0;
-      continue;
-    }
-    if (printer.lineOpen && statementStarts.has(token.startOffset)) printer.endLine();
-    if (!printer.lineOpen) {
-      const topBlock = printer.depth === 0 && topLevelBlockStarts.has(token.startOffset);
-      printer.startLine('', { blankBefore: newlinesSeen >= 2, topLevelBlock: topBlock });
-    }
-    newlinesSeen = 0;
-    if (name === 'TripleText') {
-      printer.appendTripleText(token.image);
-      continue;
-    }
-    printer.appendToken(printedImage(token), name);
-    if (name === 'LCurly') {
-      printer.endLine();
-      printer.depth++;
-    }
+  // The document is printed segment after segment, each from where the previous one left the
+  // layout: the same path the editor's per-segment formatting (server/lsp/format-cache.ts) takes.
+  const lines: string[] = [];
+  let state = DOCUMENT_START;
+  for (const segment of parsed.segments) {
+    const printed = formatSegment(segment, state);
+    for (const line of printed.lines) lines.push(line);
+    state = printed.exit;
   }
-  printer.endLine();
-  return { ok: true, text: printer.result() };
+  const last = closingLine(state);
+  if (last !== undefined) lines.push(last);
+  while (lines.length && lines[0] === '') lines.shift();
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return { ok: true, text: lines.length ? lines.join('\n') + '\n' : '' };
 }
 
-function offsetOf(piece: { kind: 'token'; token: IToken } | { kind: 'comment'; offset: number }): number {
-  return piece.kind === 'token' ? piece.token.startOffset : piece.offset;
+/** The diagnostics that make the formatter refuse a document. */
+export function syntaxErrors(parsed: ParseResult): Diagnostic[] {
+  return parsed.diagnostics.filter((d) => d.code.startsWith('syntax-'));
+}
+
+/**
+ * What printing the next segment depends on besides its own text: where the layout stands after
+ * the segments before it. Two segments with the same text and the same layout state print the
+ * same lines (server/lsp/format-cache.ts reuses them on that promise).
+ */
+export interface LayoutState {
+  readonly depth: number;
+  /** The last line printed: only whether there is one, it is blank or it ends with `{` matters. */
+  readonly lastLine: undefined | '' | '{' | 'x';
+  /** The line being printed (a segment that ends without a line break leaves it open), or null. */
+  readonly current: string | null;
+  readonly currentHasContent: boolean;
+  readonly previousTokenName: string;
+  readonly afterTopLevelClose: boolean;
+  readonly lastLineWasComment: boolean;
+  /** Line breaks since the last piece printed, counted up to 2 (two make a blank line). */
+  readonly newlines: number;
+  /** The state as a string: equal keys, equal states. */
+  readonly key: string;
+}
+
+export const DOCUMENT_START: LayoutState = layoutState(0, undefined, null, false, '', false, false, 0);
+
+function layoutState(
+  depth: number,
+  lastLine: LayoutState['lastLine'],
+  current: string | null,
+  currentHasContent: boolean,
+  previousTokenName: string,
+  afterTopLevelClose: boolean,
+  lastLineWasComment: boolean,
+  newlines: number,
+): LayoutState {
+  const flags = (afterTopLevelClose ? 1 : 0) + (lastLineWasComment ? 2 : 0);
+  const open = current === null ? '' : `|${currentHasContent ? 1 : 0}|${previousTokenName}|${current}`;
+  const key = `${depth}|${lastLine ?? 'u'}|${flags}|${newlines}${open}`;
+  return { depth, lastLine, current, currentHasContent, previousTokenName, afterTopLevelClose, lastLineWasComment, newlines, key };
+}
+
+/** The line left open at the end of the document, as it is printed (undefined: none). */
+export function closingLine(state: LayoutState): string | undefined {
+  return state.current === null ? undefined : state.current.trimEnd();
+}
+
+/**
+ * Print one segment from a layout state: the lines it completes (the first may be the blank line
+ * that separates it from what comes before) and the state it leaves. Reads the segment's own
+ * tokens, comments and items only, at their positions relative to the segment.
+ */
+export function formatSegment(segment: SegmentParse, entry: LayoutState): { lines: string[]; exit: LayoutState } {
+  const base = segment.start;
+  const statementStarts = collectStatementStarts(segment.items, base);
+  const topLevelBlockStarts = new Set<number>();
+  for (const item of segment.items) {
+    if (!ONE_LINE_ITEMS.has(item.kind)) topLevelBlockStarts.add(item.range.start.offset - base);
+  }
+  const tokens = segment.relativeTokens;
+  const comments = segment.comments;
+  const printer = new Printer(entry);
+  // Tokens and comments are each in text order: merged, not sorted.
+  let c = 0;
+  let nextComment = comments.length > 0 ? comments[0]!.range.start.offset - base : Infinity;
+  for (let t = 0; t <= tokens.length; t++) {
+    const token: IToken | undefined = tokens[t];
+    const at = token ? token.startOffset : Infinity;
+    while (nextComment < at) {
+      printer.comment(comments[c]!.text.trimEnd());
+      c++;
+      nextComment = c < comments.length ? comments[c]!.range.start.offset - base : Infinity;
+    }
+    if (token) printer.token(token, statementStarts, topLevelBlockStarts);
+  }
+  return { lines: printer.lines, exit: printer.state() };
 }
 
 function printedImage(token: IToken): string {
@@ -101,15 +139,15 @@ function printedImage(token: IToken): string {
   return token.image;
 }
 
-/** Where each statement starts: a token found there mid-line is moved to a line of its own. */
-function collectStatementStarts(doc: A.Document): Set<number> {
+/** Where each statement starts (relative to `base`): a token found there mid-line is moved to a line of its own. */
+function collectStatementStarts(items: readonly A.TopItem[], base: number): Set<number> {
   const starts = new Set<number>();
-  for (const item of doc.items) {
-    starts.add(item.range.start.offset);
+  for (const item of items) {
+    starts.add(item.range.start.offset - base);
     if ('statements' in item) {
       for (const stmt of item.statements as { range: A.Range; kind: string; doses?: A.DoseStmt[] }[]) {
-        starts.add(stmt.range.start.offset);
-        for (const dose of stmt.doses ?? []) starts.add(dose.range.start.offset);
+        starts.add(stmt.range.start.offset - base);
+        for (const dose of stmt.doses ?? []) starts.add(dose.range.start.offset - base);
       }
     }
   }
@@ -118,27 +156,85 @@ function collectStatementStarts(doc: A.Document): Set<number> {
 
 /** Builds lines; knows about indentation and blank lines, nothing about the language. */
 class Printer {
-  depth = 0;
-  private lines: string[] = [];
-  private current: string | null = null;
-  private currentHasContent = false;
-  private previousTokenName = '';
+  depth: number;
+  readonly lines: string[] = [];
+  private lastLine: string | undefined;
+  private current: string | null;
+  private currentHasContent: boolean;
+  private previousTokenName: string;
   /** The last line printed closed a top-level block: the next top-level line gets a blank before it. */
-  private afterTopLevelClose = false;
-  private lastLineWasComment = false;
+  private afterTopLevelClose: boolean;
+  private lastLineWasComment: boolean;
+  private newlines: number;
 
-  get lineOpen(): boolean {
-    return this.current !== null;
+  constructor(entry: LayoutState) {
+    this.depth = entry.depth;
+    this.lastLine = entry.lastLine;
+    this.current = entry.current;
+    this.currentHasContent = entry.currentHasContent;
+    this.previousTokenName = entry.previousTokenName;
+    this.afterTopLevelClose = entry.afterTopLevelClose;
+    this.lastLineWasComment = entry.lastLineWasComment;
+    this.newlines = entry.newlines;
   }
 
-  startLine(content: string, options: { blankBefore: boolean; isComment?: boolean; topLevelBlock?: boolean }): void {
-    const previous = this.lines[this.lines.length - 1];
+  state(): LayoutState {
+    const last = this.lastLine;
+    const lastLine = last === undefined ? undefined : last === '' ? '' : last.endsWith('{') ? '{' : 'x';
+    return layoutState(this.depth, lastLine, this.current, this.currentHasContent, this.previousTokenName, this.afterTopLevelClose, this.lastLineWasComment, Math.min(this.newlines, 2));
+  }
+
+  comment(text: string): void {
+    if (this.current !== null) this.append(' ' + text, true);
+    else this.startLine(text, { blankBefore: this.newlines >= 2, isComment: true });
+    this.endLine();
+    this.newlines = 0;
+  }
+
+  token(token: IToken, statementStarts: ReadonlySet<number>, topLevelBlockStarts: ReadonlySet<number>): void {
+    const name = token.tokenType.name;
+    if (name === 'Newline') {
+      this.endLine();
+      this.newlines++;
+      return;
+    }
+    if (name === 'RCurly') {
+      this.endLine();
+      this.depth--;
+      this.startLine('}', { blankBefore: false });
+      this.newlines = 0;
+      return;
+    }
+    if (this.current !== null && statementStarts.has(token.startOffset)) this.endLine();
+    if (this.current === null) {
+      const topBlock = this.depth === 0 && topLevelBlockStarts.has(token.startOffset);
+      this.startLine('', { blankBefore: this.newlines >= 2, topLevelBlock: topBlock });
+    }
+    this.newlines = 0;
+    if (name === 'TripleText') {
+      this.appendTripleText(token.image);
+      return;
+    }
+    this.appendToken(printedImage(token), name);
+    if (name === 'LCurly') {
+      this.endLine();
+      this.depth++;
+    }
+  }
+
+  private push(line: string): void {
+    this.lines.push(line);
+    this.lastLine = line;
+  }
+
+  private startLine(content: string, options: { blankBefore: boolean; isComment?: boolean; topLevelBlock?: boolean }): void {
+    const previous = this.lastLine;
     const afterOpen = previous !== undefined && previous.endsWith('{');
     const closing = content === '}';
     let blank = options.blankBefore;
     if (this.depth === 0 && this.afterTopLevelClose) blank = true;
     if (options.topLevelBlock && previous !== undefined && previous !== '' && !this.lastLineWasComment) blank = true;
-    if (blank && !afterOpen && !closing && previous !== undefined && previous !== '') this.lines.push('');
+    if (blank && !afterOpen && !closing && previous !== undefined && previous !== '') this.push('');
     this.current = INDENT.repeat(Math.max(this.depth, 0)) + content;
     this.currentHasContent = content !== '';
     this.previousTokenName = closing ? 'RCurly' : '';
@@ -146,14 +242,14 @@ class Printer {
     this.lastLineWasComment = !!options.isComment;
   }
 
-  append(text: string, isTrailingComment = false): void {
+  private append(text: string, isTrailingComment = false): void {
     if (this.current === null) return;
     this.current += text;
     this.currentHasContent = true;
     if (isTrailingComment) this.lastLineWasComment = false;
   }
 
-  appendToken(image: string, tokenName: string): void {
+  private appendToken(image: string, tokenName: string): void {
     const noSpace =
       !this.currentHasContent || tokenName === 'Comma' || tokenName === 'Slash' || this.previousTokenName === 'Slash';
     this.append((noSpace ? '' : ' ') + image);
@@ -162,26 +258,20 @@ class Printer {
   }
 
   /** `"""` text: content one level deeper than the statement, closing quotes at its level. */
-  appendTripleText(image: string): void {
+  private appendTripleText(image: string): void {
     const content = dedent(image.slice(3, -3));
     this.appendToken('"""', 'TripleText');
     this.endLine();
     const inner = INDENT.repeat(this.depth + 1);
-    for (const line of content.split('\n')) this.lines.push(line === '' ? '' : inner + line);
+    for (const line of content.split('\n')) this.push(line === '' ? '' : inner + line);
     this.current = INDENT.repeat(this.depth) + '"""';
     this.currentHasContent = true;
     this.previousTokenName = 'TripleText';
   }
 
-  endLine(): void {
+  private endLine(): void {
     if (this.current === null) return;
-    this.lines.push(this.current.trimEnd());
+    this.push(this.current.trimEnd());
     this.current = null;
-  }
-
-  result(): string {
-    while (this.lines.length && this.lines[0] === '') this.lines.shift();
-    while (this.lines.length && this.lines[this.lines.length - 1] === '') this.lines.pop();
-    return this.lines.length ? this.lines.join('\n') + '\n' : '';
   }
 }
