@@ -461,6 +461,27 @@ export function perArm<T>(cache: PerArmCache<T>, arm: A.ArmBlock, model: TrialMo
   return value;
 }
 
+/** The models on which one document rule over the arms found nothing (see `quietAfterEdit`). */
+export type QuietModels = WeakSet<TrialModel>;
+
+/**
+ * For a document rule over the arms whose findings are per arm (`perArm`) and which reports nothing
+ * exactly when no arm has a finding: true when it finds nothing on `model` because it found
+ * nothing on the model this one was derived from (`quiet`) and none of the arms the edit can have
+ * changed has a finding now — the arms it replaced, and the arms receiving an intervention it
+ * replaced; every other arm and the interventions it receives are the same objects as before. An
+ * edit of one arm or intervention then costs those arms, not a visit of every arm. Records the
+ * answer for the next edit; the rule calls `quiet.add(model)` itself after a full run that found nothing.
+ */
+export function quietAfterEdit(quiet: QuietModels, model: TrialModel, hasFinding: (arm: A.ArmBlock) => boolean): boolean {
+  const edit = modelEditOf(model);
+  if (!edit || !quiet.has(edit.previous)) return false;
+  for (const item of edit.added) if (item.kind === 'ArmBlock' && model.arms.get(item.id.value) === item && hasFinding(item)) return false;
+  for (const arm of armsReceivingReplaced(model, edit.added)) if (hasFinding(arm)) return false;
+  quiet.add(model);
+  return true;
+}
+
 const receivingReplaced = new WeakMap<TrialModel, ReadonlySet<A.ArmBlock>>();
 
 /** The arms (first declarations) receiving an intervention that the edit giving `model` replaced (`added`: the replacements, same names). */

@@ -284,6 +284,37 @@ describe('incremental checking', () => {
     assert.deepEqual(plain(third), plain(checkText(inArm, options)));
   });
 
+  it('the document rules over the arms find what an edit of one arm or intervention adds or removes after a run that found nothing', () => {
+    // Three arms, two interventions, nothing found; then, one edit at a time (same names, so the
+    // model is derived and the rules look only at the arms the edit can have changed), an overlap
+    // and a conditional dose outside treatment in an intervention two arms receive, a label that
+    // another arm has, each undone again, with edits elsewhere between them.
+    const quiet = 'intervention a {\n  type drug\n  name "A"\n  dose 10 mg oral daily from day 1 to day 28\n}\n\nintervention b {\n  type drug\n  name "B"\n  dose 5 mg oral daily from day 1 to day 14\n}\n\narm one {\n  type experimental\n  label "One"\n  receives a\n}\n\narm two {\n  type experimental\n  label "Two"\n  receives b\n}\n\narm three {\n  type active comparator\n  label "Three"\n  receives a\n  receives b\n}\n';
+    const inB = (extra: string) => (t: string) => t.replace('from day 1 to day 14\n', `from day 1 to day 14\n${extra}`);
+    const steps: [string, (t: string) => string][] = [
+      ['dose-overlap', inB('  dose 5 mg oral daily from day 10 to day 20\n')],
+      ['', (t) => t.replace('  dose 5 mg oral daily from day 10 to day 20\n', '')],
+      ['', (t) => t.replace('name "A"', 'name "A2"')],
+      ['dose-condition-outside-treatment', inB('  dose 2 mg oral on day 40 if anc > 1.5 10*9/L\n')],
+      ['', (t) => t.replace('  dose 2 mg oral on day 40 if anc > 1.5 10*9/L\n', '')],
+      ['dose-overlap', (t) => t.replace('  receives a\n}\n\narm two', '  receives a\n  receives a\n}\n\narm two')],
+      ['', (t) => t.replace('  receives a\n  receives a\n', '  receives a\n')],
+      ['arm-label-duplicate', (t) => t.replace('label "Three"', 'label "one"')],
+      ['', (t) => t.replace('label "one"', 'label "Three"')],
+    ];
+    const codes = ['dose-overlap', 'dose-condition-outside-treatment', 'arm-label-duplicate'];
+    let text = quiet;
+    let previous = checkText(text);
+    assert.deepEqual(previous.diagnostics.filter((d) => codes.includes(d.code)), []);
+    for (const [expected, edit] of steps) {
+      text = edit(text);
+      const next = checkText(text, {}, previous.parse);
+      assert.deepEqual(plain(next), plain(checkText(text)));
+      assert.deepEqual(next.diagnostics.filter((d) => codes.includes(d.code)).map((d) => d.code), expected ? [expected] : [], text);
+      previous = next;
+    }
+  });
+
   it('an edit inside an item checks that item again, and an edit to what it depends on too', () => {
     let calls = 0;
     const probe = itemRule({

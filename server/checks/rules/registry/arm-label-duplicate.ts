@@ -1,5 +1,5 @@
 import type * as A from '../../../../grammar/ast';
-import { textField } from '../../../model';
+import { modelEditOf, textField, type TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 
 /** An arm's label and the value compared, per arm object (a function of the arm): an edit of one arm does not read every arm's statements again. */
@@ -21,6 +21,7 @@ export const armLabelDuplicate: Rule = {
   doc: { summary: 'Two arms have the same label.' },
   reads: ['ArmBlock'],
   check(model, report, ctx) {
+    if (stillQuiet(model)) return;
     const seen = new Map<string, string>();
     for (const arm of model.arms.values()) {
       const { label, value } = labelOf(arm);
@@ -31,5 +32,28 @@ export const armLabelDuplicate: Rule = {
         report(range, `arm '${first}' already has the label "${label?.value ?? arm.id.value}"; the registry needs a different label for each arm`, { arm: arm.id.value, other: first });
       } else seen.set(value, arm.id.value);
     }
+    if (seen.size === model.arms.size) quiet.add(model);
   },
 };
+
+/** The models on which no two arms had the same label. */
+const quiet = new WeakSet<TrialModel>();
+
+/**
+ * No two arms have the same label on `model` because none had on the model it was derived from and
+ * every arm the edit replaced compares as before (same names, so the same arms; typing in an arm's
+ * label changes it, and then every label is compared again).
+ */
+function stillQuiet(model: TrialModel): boolean {
+  const edit = modelEditOf(model);
+  if (!edit || !quiet.has(edit.previous)) return false;
+  for (let i = 0; i < edit.paired; i++) {
+    const old = edit.removed[i]!;
+    const now = edit.added[i]!;
+    if (old.kind === 'ArmBlock' && (now.kind !== 'ArmBlock' || labelOf(old).value !== labelOf(now).value)) return false;
+  }
+  for (let i = edit.paired; i < edit.added.length; i++) if (edit.added[i]!.kind === 'ArmBlock') return false;
+  for (let i = edit.paired; i < edit.removed.length; i++) if (edit.removed[i]!.kind === 'ArmBlock') return false;
+  quiet.add(model);
+  return true;
+}
