@@ -17,12 +17,14 @@
  *
  * One parser instance is reused (Chevrotain's advice: construction runs the grammar analysis).
  */
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, LLkLookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NormalLimit, NumberLiteral, RCurly, Slash,
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
 } from './tokens';
 import { errorMessages } from './parse-messages';
+import { TableLookahead, type LookaheadTable } from './lookahead';
+import { LOOKAHEAD_TABLE } from './lookahead-table';
 import { isPlaceholderWord } from './placeholder';
 import {
   clause, draft, doseDraft, type AmountDraft, type ClauseDraft, type DoseDraft, type Draft, type NormalLimitDraft, type QuantityDraft,
@@ -33,6 +35,9 @@ import {
 function startOf(token: IToken): number {
   return token.isInsertedInRecovery ? NaN : token.startOffset;
 }
+
+/** Tokens of lookahead at most (Chevrotain's default). */
+const MAX_LOOKAHEAD = 3;
 
 export class TrialParser extends EmbeddedActionsParser {
   /** The top-level drafts of the last parse, in order (also what recovery left of a broken item). */
@@ -57,15 +62,26 @@ export class TrialParser extends EmbeddedActionsParser {
   }
 
   /**
+   * @param options.lookaheadTable the stored lookahead paths (default: grammar/lookahead-table.ts;
+   *   null: compute them as Chevrotain does, which the table's generator and tests use).
+   * @param options.chevrotainLookahead Chevrotain's own lookahead strategy instead (tests compare the two).
    * @param options.validate run Chevrotain's grammar validations (ambiguities, left recursion …).
    *   They cost a large part of the construction, which every `trial` command and server start
    *   pays, and the grammar does not change at run time: test/grammar/grammar-valid.test.ts runs
    *   them on every `npm test` instead.
    */
-  constructor(options: { validate?: boolean } = {}) {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: !options.validate });
+  constructor(options: { validate?: boolean; lookaheadTable?: LookaheadTable | null; chevrotainLookahead?: boolean } = {}) {
+    // The lookahead paths come from the stored table when it was made from this grammar (lookahead.ts).
+    const lookahead = options.chevrotainLookahead
+      ? new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD })
+      : new TableLookahead([...allTokens, EOF], options.lookaheadTable === undefined ? LOOKAHEAD_TABLE : (options.lookaheadTable ?? undefined), MAX_LOOKAHEAD);
+    super(allTokens, { recoveryEnabled: true, maxLookahead: MAX_LOOKAHEAD, lookaheadStrategy: lookahead, errorMessageProvider: errorMessages, skipValidations: !options.validate });
+    this.lookahead = lookahead instanceof TableLookahead ? lookahead : undefined;
     this.performSelfAnalysis();
   }
+
+  /** The table lookahead (undefined with Chevrotain's own): whether the stored table was used, the paths computed otherwise. */
+  readonly lookahead: TableLookahead | undefined;
 
   /** Parse `tokens` into top-level drafts (errors in `this.errors`). */
   parseDrafts(tokens: IToken[]): Draft[] {
