@@ -6,6 +6,11 @@
  * - a study that is not yet recruiting has not started: its start date is not actual (error);
  * - a study that is recruiting, active or ended has started: a start date after today contradicts
  *   its status (error);
+ * - a study that is not yet recruiting, recruiting or enrolling by invitation is still taking in
+ *   participants, so its last participant has not been examined: an `actual` primary completion or
+ *   completion date contradicts its status (error); an active study that no longer recruits is
+ *   still following its participants, so its study completion is not actual either. The 103 saved
+ *   records with those statuses all mark both dates estimated;
  * An `estimated` date already passed is not reported: real records keep them for years (200 of the
  * 210 saved records would be flagged, by a date that moves every day).
  * "Today" is `CheckOptions.today` (tests) or the current UTC date. Partial dates compare at their
@@ -16,6 +21,15 @@ import { overallStatus } from '../../facts';
 import type { Rule } from '../../types';
 
 const STARTED = new Set(['RECRUITING', 'ACTIVE_NOT_RECRUITING', 'ENROLLING_BY_INVITATION', 'COMPLETED', 'TERMINATED', 'SUSPENDED']);
+/** Statuses under which participants are still being enrolled. */
+const ENROLLING = new Set(['NOT_YET_RECRUITING', 'RECRUITING', 'ENROLLING_BY_INVITATION']);
+
+/** Whether a study of this status can have reached the date `field` (undefined: any status can). */
+function notReachedUnder(status: string | undefined, field: string): boolean {
+  if (!status) return false;
+  if (ENROLLING.has(status)) return field === 'primaryCompletion' || field === 'completion';
+  return status === 'ACTIVE_NOT_RECRUITING' && field === 'completion';
+}
 
 /** -1, 0, 1 comparing a partial date with a full date at the partial date's precision. */
 function compareAt(date: string, today: string): number {
@@ -28,7 +42,7 @@ export const datesStatusToday: Rule = {
   group: 'registry',
   defaultSeverity: 'error',
   fixable: true,
-  doc: { summary: "A date contradicts the status or today's date: an actual date in the future, a not-yet-recruiting study with an actual start, a started study whose start is in the future." },
+  doc: { summary: "A date contradicts the status or today's date: an actual date in the future, a not-yet-recruiting study with an actual start, a study still enrolling with an actual (primary) completion, a started study whose start is in the future." },
   check(model, report, ctx) {
     const today = ctx.today;
     const status = overallStatus(model);
@@ -45,6 +59,11 @@ export const datesStatusToday: Rule = {
         });
       } else if (d.field === 'start' && status === 'NOT_YET_RECRUITING' && type === 'actual') {
         report(d.dateType!.range, `the study is ${words}, so it has not started: its start date is anticipated, \`estimated\` (or the status is out of date)`, {
+          fixes: [{ title: "Mark as 'estimated'", edits: [{ range: d.dateType!.range, newText: 'estimated' }], isPreferred: true }],
+        });
+      } else if (type === 'actual' && notReachedUnder(status, d.field)) {
+        const still = status === 'ACTIVE_NOT_RECRUITING' ? 'still follows its participants' : status === 'NOT_YET_RECRUITING' ? 'has not enrolled its participants yet' : 'is still enrolling participants';
+        report(d.dateType!.range, `the study is ${words}, so it ${still}: its ${name} has not been reached, so it is \`estimated\` (or the status is out of date)`, {
           fixes: [{ title: "Mark as 'estimated'", edits: [{ range: d.dateType!.range, newText: 'estimated' }], isPreferred: true }],
         });
       } else if (d.field === 'start' && status && STARTED.has(status) && when > 0) {
