@@ -30,16 +30,25 @@ export interface BuiltRecord {
 
 export { registryAge } from '../registry/age';
 
-/** Removes undefined values and empty objects/lists, keeping key order. */
+/**
+ * Removes undefined values and empty objects/lists, keeping key order. Called for every object of
+ * the record (each site, arm, outcome …), so it walks the keys with for…in instead of allocating
+ * Object.entries / Object.keys arrays per object (a 5,000-line protocol has thousands of them).
+ */
 function compact(o: Json): Json | undefined {
-  const out: Json = {};
-  for (const [k, v] of Object.entries(o)) {
+  let out: Json | undefined;
+  for (const k in o) {
+    const v = o[k];
     if (v === undefined) continue;
-    if (Array.isArray(v) && v.length === 0) continue;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-    out[k] = v;
+    if (typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length === 0 : isEmptyObject(v as Json))) continue;
+    (out ??= {})[k] = v;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return out;
+}
+
+function isEmptyObject(o: Json): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** Text that is not blank, else undefined (an empty `""` means "not stated"). */

@@ -9,9 +9,23 @@
  */
 import { ENUMS, type EnumName, type EnumValue } from '../registry/enums';
 
+/**
+ * Words already read, per enumeration (null: no value). The same few words recur on every site,
+ * arm and intervention of a large protocol, and the export and the checks ask for each of them;
+ * bounded like the unit display memo, since the words are the writer's.
+ */
+const readWords = new Map<EnumName, Map<string, string | null>>();
+
 export function registryValue<N extends EnumName>(words: string, enumName: N): EnumValue<N> | undefined {
+  let memo = readWords.get(enumName);
+  if (!memo) readWords.set(enumName, (memo = new Map()));
+  const hit = memo.get(words);
+  if (hit !== undefined) return (hit ?? undefined) as EnumValue<N> | undefined;
   const candidate = words.trim().toUpperCase().replace(/[\s,-]+/g, '_');
-  return (ENUMS[enumName] as readonly string[]).includes(candidate) ? (candidate as EnumValue<N>) : undefined;
+  const value = (ENUMS[enumName] as readonly string[]).includes(candidate) ? candidate : null;
+  if (memo.size >= 1000) memo.clear();
+  memo.set(words, value);
+  return (value ?? undefined) as EnumValue<N> | undefined;
 }
 
 /** The words a writer types for a registry value: ACTIVE_COMPARATOR → `active comparator`. */

@@ -100,6 +100,8 @@ export function formatNumber(value: number): string {
   if (Object.is(value, -0)) return '0';
   const abs = Math.abs(value);
   if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) return String(value);
+  // Whole numbers below 1e15 carry no binary noise (the export writes thousands of day numbers).
+  if (Number.isInteger(value) && abs < 1e15) return String(value);
   // Trim binary noise such as 0.30000000000000004 → 0.3 (15 significant digits).
   return String(Number(value.toPrecision(15)));
 }
