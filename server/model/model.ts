@@ -500,12 +500,10 @@ export function armInterventions(model: TrialModel, arm: A.ArmBlock): ArmInterve
   return statementsOf(arm, 'Receives').map((receives) => {
     const intervention = model.interventions.get(receives.intervention.value);
     const overridden = receives.overrideBlock !== undefined && receives.doses.length > 0;
-    return {
-      receives,
-      ...(intervention ? { intervention } : {}),
-      doses: overridden ? receives.doses : intervention ? dosesOf(intervention) : [],
-      overridden,
-    };
+    // Two literals rather than a spread (`intervention` is absent, not undefined, when unknown):
+    // the exporter and the checks ask for every arm.
+    const doses = overridden ? receives.doses : intervention ? dosesOf(intervention) : [];
+    return intervention ? { receives, intervention, doses, overridden } : { receives, doses, overridden };
   });
 }
 

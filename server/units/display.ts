@@ -70,18 +70,21 @@ function render(tokens: Token[]): string {
   return out;
 }
 
-/** Memo of displayUnit: the display depends on the text and, for time words, on whether the value is ±1. */
-const displayMemo = new Map<string, string>();
+/**
+ * Memo of displayUnit: the display depends on the text and, for time words, on whether the value
+ * is ±1 (one map each, so a lookup builds no key string: the export renders thousands of doses).
+ */
+const displayMemo = { one: new Map<string, string>(), other: new Map<string, string>() };
 
 /** Clinician-facing spelling of a unit (text is analysed first, so clinical spellings are accepted). */
 export function displayUnit(unitText: string, value?: number): string {
   if (typeof unitText !== 'string') return computeDisplay(unitText, value);
-  const key = `${value !== undefined && Math.abs(value) === 1 ? 1 : 0}${unitText}`;
-  const hit = displayMemo.get(key);
+  const memo = value !== undefined && Math.abs(value) === 1 ? displayMemo.one : displayMemo.other;
+  const hit = memo.get(unitText);
   if (hit !== undefined) return hit;
   const result = computeDisplay(unitText, value);
-  if (displayMemo.size >= 5000) displayMemo.clear();
-  displayMemo.set(key, result);
+  if (memo.size >= 5000) memo.clear();
+  memo.set(unitText, result);
   return result;
 }
 

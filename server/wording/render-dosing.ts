@@ -51,7 +51,8 @@ function labelOf(measures: MeasureLabels | undefined, id: string): string {
 
 /** "Absolute neutrophil count" → "absolute neutrophil count"; "CD19+ B-cell count" stays. */
 export function inSentence(label: string): string {
-  if (/^[A-Z][a-z]/.test(label) && !/^[A-Z][a-z]*[A-Z0-9]/.test(label.split(/\s/)[0] ?? '')) return label[0]!.toLowerCase() + label.slice(1);
+  // The second pattern reads the first word only: `[a-z]*` stops at the first space.
+  if (/^[A-Z][a-z]/.test(label) && !/^[A-Z][a-z]*[A-Z0-9]/.test(label)) return label[0]!.toLowerCase() + label.slice(1);
   return label;
 }
 
