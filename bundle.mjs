@@ -1,10 +1,10 @@
-// Bundles the three entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
+// Bundles the entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
 //   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server.js, server/cli/main.ts → dist/cli.js
-//   (its commands: server/cli/commands.ts → dist/cli-commands.js), server/cli/check-worker.ts → dist/check-worker.js
+//   (its commands: server/cli/entries/<name>.ts → dist/cli-<name>.js), server/cli/check-worker.ts → dist/check-worker.js
 // A missing entry fails the build: a bundle silently left out would let the tests that need it skip.
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,13 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'client/extension.ts', out: 'dist/client.js' },
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
-  // The `trial` entry: commander and the command lines only; the commands are in cli-commands.js
-  // (loaded when one runs), so `trial --version` and `trial --help` do not compile the 2 MB core.
+  // The `trial` entry: commander and the command lines only; each command is a bundle of its own,
+  // cli-<name>.js (loaded when it runs), so `trial --version` and `trial --help` do not compile the
+  // core, and `trial check` compiles neither zod nor the language server.
   { in: 'server/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', commandsApart: true },
-  { in: 'server/cli/commands.ts', out: 'dist/cli-commands.js' },
+  ...readdirSync(join(root, 'server', 'cli', 'entries'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ in: `server/cli/entries/${f}`, out: `dist/cli-${f.slice(0, -3)}.js` })),
   // The worker threads of `trial check` (server/cli/check-files.ts loads it beside cli.js).
   { in: 'server/cli/check-worker.ts', out: 'dist/check-worker.js' },
 ];
@@ -57,7 +60,7 @@ const zodEnglishOnly = {
 
 /**
  * main.ts loads the commands through load-commands.ts (a plain require in tsc's output); in cli.js
- * it is load-commands-bundled.ts, which runs the commands bundle beside cli.js with V8's code cache.
+ * it is load-commands-bundled.ts, which runs a command's bundle beside cli.js with V8's code cache.
  */
 const commandsApart = {
   name: 'commands-apart',

@@ -1,6 +1,6 @@
 /**
- * Loading a large CommonJS bundle with V8's code cache, so a `trial` command does not compile the
- * 2 MB commands bundle (dist/cli-commands.js) again on every run: the first run of a command
+ * Loading a large CommonJS bundle with V8's code cache, so a `trial` command does not compile its
+ * 1–2 MB bundle (dist/cli-<command>.js) again on every run: the first run of a command
  * compiles it as Node would and, at exit, saves what V8 compiled (the functions that command ran)
  * to the user's cache folder; the next runs of that command read the compiled code instead.
  *

@@ -7,28 +7,25 @@ import { isMainThread } from 'node:worker_threads';
 import type { CheckFormat } from './check';
 import type { CorpusOptions } from './corpus';
 import { CliError, EXIT_USAGE, processIo, type CliIo } from './io';
-import { loadCommands } from './load-commands';
+import { loadCommand } from './load-commands';
 import type { TimelineFormat } from './timeline';
 import { CLI_VERSION } from './version';
 
 /*
- * Each command's module is loaded when that command runs, through commands.ts, which the bundle
- * keeps in a file of its own (dist/cli-commands.js, run with V8's code cache of that command:
+ * Each command's module is loaded when that command runs (load-commands.ts); the bundle keeps each
+ * in a file of its own (dist/cli-<name>.js, run with V8's code cache of that command:
  * load-commands-bundled.ts): `trial --version` or `trial --help` loads this file and commander
- * only, not the parser, the units library and the registry schema.
+ * only, not the parser, the units library and the registry schema, and `trial check` loads neither
+ * zod nor the language server.
  */
-let loaded: typeof import('./commands') | undefined;
-function commandModules(command: string): typeof import('./commands') {
-  return (loaded ??= loadCommands(command));
-}
 const commands = {
-  check: () => commandModules('check').check(),
-  corpus: () => commandModules('corpus').corpus(),
-  export: () => commandModules('export').exportCmd(),
-  fmt: () => commandModules('fmt').fmt(),
-  import: () => commandModules('import').importCmd(),
-  lsp: () => commandModules('lsp').lsp(),
-  timeline: () => commandModules('timeline').timeline(),
+  check: () => loadCommand('check'),
+  corpus: () => loadCommand('corpus'),
+  export: () => loadCommand('export'),
+  fmt: () => loadCommand('fmt'),
+  import: () => loadCommand('import'),
+  lsp: () => loadCommand('lsp'),
+  timeline: () => loadCommand('timeline'),
 };
 
 import { DEFAULT_CORPUS, DEFAULT_EXPECTED } from './corpus-defaults';
