@@ -49,6 +49,9 @@ import { withdrawnEnrollment } from './registry/withdrawn-enrollment';
 import { ageNotWhole } from './format/age-not-whole';
 import { dateInvalid } from './format/date-invalid';
 import { enrollmentCount } from './format/enrollment-count';
+import { phaseCombination } from './registry/phase-combination';
+import { amountRangeReversed } from './format/amount-range-reversed';
+import { quantityNotPositive } from './format/quantity-not-positive';
 import { nctIdFormat } from './format/nct-id-format';
 import { placeholderValue } from './format/placeholder-value';
 // Design consistency (issue 9).
@@ -123,6 +126,7 @@ export const ALL_RULES: readonly Rule[] = [
   statusNeedsActual,
   dateOrder,
   phaseMismatch,
+  phaseCombination,
   maskingNoneWithRoles,
   ageMinAboveMax,
   siteUsWithoutState,
@@ -132,6 +136,8 @@ export const ALL_RULES: readonly Rule[] = [
   nctIdFormat,
   ageNotWhole,
   enrollmentCount,
+  amountRangeReversed,
+  quantityNotPositive,
   // design consistency
   maskingLevelRoles,
   modelArmsMismatch,

@@ -13,7 +13,8 @@ export const doseDividedFrequency = itemRule({
   kinds: DOSE_ITEMS,
   checkItem(item, _model, report, ctx) {
     for (const dose of ownDoses(item)) {
-      if (!dose.divided || !dose.frequency) continue;
+      // 0 or fewer divided doses is quantity-not-positive's.
+      if (!dose.divided || dose.divided.value <= 0 || !dose.frequency) continue;
       ctx.at(dose.divided.range);
       const n = perDay(dose);
       if (n === undefined || Math.abs(n - dose.divided.value) < 1e-9) continue;
