@@ -36,7 +36,7 @@ export function formatEdits(doc: TextDocument, range?: Range, parsed?: ParseResu
   if (parsed) {
     const errors = syntaxErrors(parsed);
     if (errors.length > 0) return refusal(errors);
-    const segmented = formatSegmented(parsed);
+    const segmented = formatSegmented(parsed, doc.uri);
     if (segmented.kind === 'hunks') return { edits: editsOf(segmented.hunks, segmented.lineAt, segmented.lineCount, eol, range) };
   }
   const result: FormatResult = formatText(text);

@@ -83,7 +83,7 @@ describe('lsp: formatting an open document segment by segment', () => {
   it('gives exactly formatText after any sequence of edits, refusing where it refuses', function () {
     this.timeout(120_000);
     // Mostly what keeps a document valid but unformatted (spaces, line breaks, comments), some of what breaks it.
-    const alphabet = fc.constantFrom(' ', '   ', '\t', '\n', '\n\n\n', '\r\n', '// c\n', ' // c', 'a', '1', '5mg', 'dose 5mg iv\n', 'site "S"\n', '\nintervention y {\n', '{', '}', '"', '"""', '≥', 'arm ');
+    const alphabet = fc.constantFrom(' ', '   ', '\t', '\n', '\n\n\n', '\r\n', '// c\n', ' // c', 'a', '1', '5mg', 'dose 5mg iv\n', 'site "S"\n', 'intervention y {\n}\n', '\nintervention y {\n', '{', '}', '"', '"""', '≥', 'arm ');
     const edit = fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       remove: fc.oneof(fc.constant(0), fc.nat(2), fc.nat(12)),
@@ -141,7 +141,7 @@ describe('lsp: formatting an open document segment by segment', () => {
     assert.ok(withEdits > 50 && formatted > 100 && refused > 20, JSON.stringify({ formatted, withEdits, refused }));
   });
 
-  it('an unchanged segment is printed again when what ends the one before it changed', () => {
+  it('an unchanged segment is printed again when what ends the one before it changed, and lined up again when what follows it changed', () => {
     // Each: a document, and an edit at the end of one segment that changes how the next, whose text
     // is unchanged, must be laid out (a blank line kept or not, after a comment, after a block).
     const cases: [string, string, string][] = [
@@ -150,6 +150,9 @@ describe('lsp: formatting an open document segment by segment', () => {
       ['measure a "A" unit mg\n// about x\nintervention x {\n  type drug\n}\n', '// about x\n', ''],
       ['measure a "A" unit mg\nintervention x {\n  type drug\n}\n', 'mg\n', 'mg\n// about x\n'],
       ['intervention x {\n  type drug\n}\nmeasure a "A" unit mg\n', '}\n', '}\nmeasure b "B" unit mg\n'],
+      // The unchanged segment is the one before the edit: what follows it now starts with a blank line, or no longer does.
+      ['site "A" in "X", "Y"\nsite "B" in "X", "Y"\n', 'site "B" in "X", "Y"\n', 'intervention y {\n  type drug\n}\n'],
+      ['site "A" in "X", "Y"\nintervention y {\n  type drug\n}\n', 'intervention y {\n  type drug\n}\n', 'site "B" in "X", "Y"\n'],
     ];
     for (const [before, find, replace] of cases) {
       const first = computeAnalysis('file:///entry.trial', 0, before, DEFAULT_SETTINGS);
