@@ -33,17 +33,31 @@ export { registryAge } from '../registry/age';
 /**
  * Removes undefined values and empty objects/lists, keeping key order. Called for every object of
  * the record (each site, arm, outcome …), so it walks the keys with for…in instead of allocating
- * Object.entries / Object.keys arrays per object (a 5,000-line protocol has thousands of them).
+ * Object.entries / Object.keys arrays per object, and an object that keeps every key is returned
+ * as it is (most do): a copy is made only to drop some.
  */
 function compact(o: Json): Json | undefined {
-  let out: Json | undefined;
+  let dropsSome = false;
+  let keepsSome = false;
   for (const k in o) {
-    const v = o[k];
-    if (v === undefined) continue;
-    if (typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length === 0 : isEmptyObject(v as Json))) continue;
-    (out ??= {})[k] = v;
+    if (omitted(o[k])) dropsSome = true;
+    else keepsSome = true;
   }
+  if (!keepsSome) return undefined;
+  if (!dropsSome) return o;
+  const out: Json = {};
+  for (const k in o) if (!omitted(o[k])) out[k] = o[k];
   return out;
+}
+
+/** What the record leaves out: undefined, an empty list, an empty object. */
+function omitted(v: unknown): boolean {
+  return v === undefined || (typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length === 0 : isEmptyObject(v as Json)));
+}
+
+/** Sets `key` unless the value is left out (for objects built key by key, in the registry's order). */
+function put(o: Json, key: string, v: unknown): void {
+  if (!omitted(v)) o[key] = v;
 }
 
 function isEmptyObject(o: Json): boolean {
@@ -337,15 +351,19 @@ export function buildRecord(model: TrialModel): BuiltRecord {
       affiliation: nonEmpty(o.affiliation?.value),
       role: word(o.role, 'OfficialRole', 'an official role'),
     })),
-    locations: model.sites.map((s) => compact({
-      facility: nonEmpty(s.facility.value),
-      status: word(s.status, 'RecruitmentStatus', 'a site status'),
-      city: nonEmpty(s.city?.value),
-      state: nonEmpty(s.state?.value),
-      zip: nonEmpty(s.zip?.value),
-      country: nonEmpty(s.country?.value),
-      contacts: s.contacts.map(contact),
-    })),
+    // Key by key: the largest list of a big protocol, and most sites leave some fields out
+    // (compact would copy every one of them).
+    locations: model.sites.map((s) => {
+      const location: Json = {};
+      put(location, 'facility', nonEmpty(s.facility.value));
+      put(location, 'status', word(s.status, 'RecruitmentStatus', 'a site status'));
+      put(location, 'city', nonEmpty(s.city?.value));
+      put(location, 'state', nonEmpty(s.state?.value));
+      put(location, 'zip', nonEmpty(s.zip?.value));
+      put(location, 'country', nonEmpty(s.country?.value));
+      put(location, 'contacts', s.contacts.map(contact));
+      return isEmptyObject(location) ? undefined : location;
+    }),
   });
 
   const referencesModule = compact({
