@@ -4,14 +4,17 @@
  * A document rule that declares the item kinds it reads is a function of those items (and of the
  * model's names, and today's date). When the model was derived incrementally from the previous
  * one (model.ts `modelEditOf`: same names, items replaced by items of the same kind and name) and
- * no replaced item is of a kind the rule reads, its findings are those of the previous run.
+ * no replaced item is of a kind the rule reads, its findings are those of the previous run; so they
+ * are when the rule says the edit changed none of them (`unchangedBy`: the replaced arms had no
+ * finding and have none).
  *
  * What the previous run reported must then still sit in the right place. Every plain position in
  * a stored diagnostic (from the line index: quick-fix edits, the document start or end) is turned
  * into a position relative to the segment holding it (line-index.ts `RelativePosition`, as the
  * AST's own positions are), so it follows its segment when an edit above moves it. The stored
  * diagnostics are reused only while every segment they point into is still in the document, and,
- * for a rule whose messages name lines (`namesLines`), while no line was added or removed. A position
+ * for a rule whose messages name lines (`namesLines`) and that found something, while no line was
+ * added or removed. A position
  * at the document's very end (where a quick fix appends a missing block) belongs to the end, not to
  * the segment before it: such findings are reused only while the document still ends with the same
  * segment (text typed after the last item moves the end away from that segment).
@@ -40,9 +43,11 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
   const edit = modelEditOf(model);
   const stored = edit && runs.get(edit.previous)?.get(rule);
   if (!edit || !stored || stored.today !== today) return undefined;
-  for (const item of edit.added) if (rule.reads.includes(item.kind)) return undefined;
-  for (const item of edit.removed) if (rule.reads.includes(item.kind)) return undefined;
-  if (rule.namesLines && edit.parse.lineDelta !== 0) return undefined;
+  if (readsAny(rule, edit.added) || readsAny(rule, edit.removed)) {
+    if (!rule.unchangedBy?.(model)) return undefined;
+  }
+  // No finding names a line when there is none.
+  if (rule.namesLines && edit.parse.lineDelta !== 0 && stored.diagnostics.length > 0) return undefined;
   for (const s of edit.parse.removedSegments) if (stored.segments.has(s)) return undefined;
   if (stored.endSegment && lastSegment(model.parse) !== stored.endSegment) return undefined;
   remember(rule, model, stored);
@@ -60,6 +65,11 @@ export function store(rule: DocumentRule, model: TrialModel, reported: Diagnosti
   const diagnostics = reported.map((d) => anchored(d, model.parse, segments, end) as Diagnostic);
   remember(rule, model, { diagnostics, segments, endSegment: end.reached ? lastSegment(model.parse) : undefined, today });
   return diagnostics;
+}
+
+function readsAny(rule: DocumentRule, items: readonly { kind: string }[]): boolean {
+  for (const item of items) if (rule.reads!.includes(item.kind as never)) return true;
+  return false;
 }
 
 function remember(rule: DocumentRule, model: TrialModel, stored: Stored): void {

@@ -461,24 +461,33 @@ export function perArm<T>(cache: PerArmCache<T>, arm: A.ArmBlock, model: TrialMo
   return value;
 }
 
-/** The models on which one document rule over the arms found nothing (see `quietAfterEdit`). */
-export type QuietModels = WeakSet<TrialModel>;
-
 /**
- * For a document rule over the arms whose findings are per arm (`perArm`) and which reports nothing
- * exactly when no arm has a finding: true when it finds nothing on `model` because it found
- * nothing on the model this one was derived from (`quiet`) and none of the arms the edit can have
- * changed has a finding now — the arms it replaced, and the arms receiving an intervention it
- * replaced; every other arm and the interventions it receives are the same objects as before. An
- * edit of one arm or intervention then costs those arms, not a visit of every arm. Records the
- * answer for the next edit; the rule calls `quiet.add(model)` itself after a full run that found nothing.
+ * For a document rule over the arms whose findings are per arm (`perArm` with `cache`, `findings`
+ * computing one arm's): whether the edit that derived `model` left every arm's findings as they
+ * were on the previous model, because the arms it can have changed had none there and have none
+ * now — the arms it replaced, and the arms receiving an intervention it replaced (every other arm
+ * and the interventions it receives are the same objects). The rule's `unchangedBy`: its findings
+ * on the previous model are then reused (document-cache.ts), and an edit of one arm or
+ * intervention costs those arms, not a visit of every arm.
  */
-export function quietAfterEdit(quiet: QuietModels, model: TrialModel, hasFinding: (arm: A.ArmBlock) => boolean): boolean {
+export function armFindingsUnchanged<T>(cache: PerArmCache<readonly T[]>, model: TrialModel, findings: (arm: A.ArmBlock) => readonly T[]): boolean {
   const edit = modelEditOf(model);
-  if (!edit || !quiet.has(edit.previous)) return false;
-  for (const item of edit.added) if (item.kind === 'ArmBlock' && model.arms.get(item.id.value) === item && hasFinding(item)) return false;
-  for (const arm of armsReceivingReplaced(model, edit.added)) if (hasFinding(arm)) return false;
-  quiet.add(model);
+  if (!edit) return false;
+  // What the arm had on the previous model: its entry, when made with the interventions it received there.
+  const hadNone = (arm: A.ArmBlock): boolean => {
+    const hit = cache.get(arm);
+    if (!hit || hit.value.length > 0) return false;
+    const ivs = receivedInterventions(arm, edit.previous);
+    return ivs.length === hit.ivs.length && ivs.every((iv, i) => iv === hit.ivs[i]);
+  };
+  for (let i = 0; i < edit.paired; i++) {
+    const now = edit.added[i]!;
+    if (now.kind !== 'ArmBlock') continue;
+    if (!hadNone(edit.removed[i] as A.ArmBlock) || findings(now).length > 0) return false;
+  }
+  for (const arm of armsReceivingReplaced(model, edit.added)) {
+    if (!edit.added.includes(arm) && (!hadNone(arm) || findings(arm).length > 0)) return false;
+  }
   return true;
 }
 

@@ -58,6 +58,12 @@ export interface DocumentRule extends RuleBase {
    * (document-cache.ts). Leave it out when unsure: the rule then runs on every check.
    */
   reads?: readonly ItemKind[];
+  /**
+   * With `reads`: true when the edit that derived `model` from the previous one (model.ts
+   * `modelEditOf`), though it replaced items of kinds the rule reads, changed none of its findings
+   * (e.g. the replaced arms had none and have none): the previous findings are then reused too.
+   */
+  unchangedBy?(model: TrialModel): boolean;
   /** True when messages name lines (`… on line 12`): findings are not reused once lines move. */
   namesLines?: boolean;
 }

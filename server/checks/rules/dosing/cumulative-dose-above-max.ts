@@ -7,9 +7,9 @@
  * units-and-schedules.md §3.2 (cycles: total = n × length; plausibility of caps).
  */
 import type * as A from '../../../../grammar/ast';
-import { armInterventions, dosesOf } from '../../../model';
+import { armInterventions, dosesOf, modelEditOf, type TrialModel } from '../../../model';
 import { analyzeUnit, convert, formatNumber } from '../../../units';
-import { doseSpan, interventionFacts } from '../../facts';
+import { doseSpan, interventionFacts, receivedInterventions } from '../../facts';
 import type { Rule } from '../../types';
 import { administrations, referenceAmount, treatmentDays } from './amounts';
 
@@ -39,6 +39,7 @@ export const cumulativeDoseAboveMax: Rule = {
   doc: { summary: 'The total dose over the whole schedule is above the `max cumulative dose` declared for the intervention.' },
   // A function of the interventions and the arms (their doses there) only: kept while an edit replaces other items.
   reads: ['InterventionBlock', 'ArmBlock'],
+  unchangedBy: noCapTouched,
   check(model, report, ctx) {
     for (const iv of model.interventions.values()) {
       const max = interventionFacts(iv).maxCumulativeDose;
@@ -64,3 +65,26 @@ export const cumulativeDoseAboveMax: Rule = {
     }
   },
 };
+
+function capped(iv: A.InterventionBlock | undefined): boolean {
+  return iv !== undefined && interventionFacts(iv).maxCumulativeDose !== undefined;
+}
+
+/**
+ * The findings are those of the model before when the edit that derived `model` replaced no
+ * intervention with a `max cumulative dose` (before or after) and no arm receiving one (before or
+ * after): only such interventions are summed, over the arms receiving them.
+ */
+function noCapTouched(model: TrialModel): boolean {
+  const edit = modelEditOf(model);
+  if (!edit) return false;
+  for (let i = 0; i < edit.paired; i++) {
+    const old = edit.removed[i]!;
+    const now = edit.added[i]!;
+    if (now.kind === 'InterventionBlock' && (capped(old as A.InterventionBlock) || capped(now))) return false;
+    if (now.kind === 'ArmBlock') {
+      if (receivedInterventions(old as A.ArmBlock, edit.previous).some(capped) || receivedInterventions(now, model).some(capped)) return false;
+    }
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import type * as A from '../../../../grammar/ast';
 import { modelEditOf, textField, type TrialModel } from '../../../model';
-import type { Rule } from '../../types';
+import type { DocumentRule } from '../../types';
 
 /** An arm's label and the value compared, per arm object (a function of the arm): an edit of one arm does not read every arm's statements again. */
 const labels = new WeakMap<A.ArmBlock, { label: A.Located<string> | undefined; value: string }>();
@@ -14,14 +14,14 @@ function labelOf(arm: A.ArmBlock): { label: A.Located<string> | undefined; value
   return hit;
 }
 
-export const armLabelDuplicate: Rule = {
+export const armLabelDuplicate: DocumentRule = {
   code: 'arm-label-duplicate',
   group: 'registry',
   defaultSeverity: 'error',
   doc: { summary: 'Two arms have the same label.' },
   reads: ['ArmBlock'],
+  unchangedBy: sameLabels,
   check(model, report, ctx) {
-    if (stillQuiet(model)) return;
     const seen = new Map<string, string>();
     for (const arm of model.arms.values()) {
       const { label, value } = labelOf(arm);
@@ -32,21 +32,17 @@ export const armLabelDuplicate: Rule = {
         report(range, `arm '${first}' already has the label "${label?.value ?? arm.id.value}"; the registry needs a different label for each arm`, { arm: arm.id.value, other: first });
       } else seen.set(value, arm.id.value);
     }
-    if (seen.size === model.arms.size) quiet.add(model);
   },
 };
 
-/** The models on which no two arms had the same label. */
-const quiet = new WeakSet<TrialModel>();
-
 /**
- * No two arms have the same label on `model` because none had on the model it was derived from and
- * every arm the edit replaced compares as before (same names, so the same arms; typing in an arm's
- * label changes it, and then every label is compared again).
+ * Every arm the edit replaced has the label it had (compared as the rule compares them), so the
+ * findings are those of the model before (same names, so the same arms in the same order; typing
+ * in an arm's label changes it, and then every label is compared again).
  */
-function stillQuiet(model: TrialModel): boolean {
+function sameLabels(model: TrialModel): boolean {
   const edit = modelEditOf(model);
-  if (!edit || !quiet.has(edit.previous)) return false;
+  if (!edit) return false;
   for (let i = 0; i < edit.paired; i++) {
     const old = edit.removed[i]!;
     const now = edit.added[i]!;
@@ -54,6 +50,5 @@ function stillQuiet(model: TrialModel): boolean {
   }
   for (let i = edit.paired; i < edit.added.length; i++) if (edit.added[i]!.kind === 'ArmBlock') return false;
   for (let i = edit.paired; i < edit.removed.length; i++) if (edit.removed[i]!.kind === 'ArmBlock') return false;
-  quiet.add(model);
   return true;
 }

@@ -6,7 +6,7 @@
  * only on listed days has no stated period, and is not checked.
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, interventionFacts, perArm, quietAfterEdit, type PerArmCache, type QuietModels } from '../../facts';
+import { doseSpan, interventionFacts, perArm, armFindingsUnchanged, type PerArmCache } from '../../facts';
 import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { formatDays } from '../../util';
@@ -19,10 +19,10 @@ export const doseConditionOutsideTreatment: Rule = {
   reads: ['ArmBlock', 'InterventionBlock'],
   // Document-wide: a conditional dose of an intervention is reported once, in the first arm that
   // gives it outside its period. Each arm's findings depend on the arm and the interventions it
-  // receives only, and are kept per arm (facts.ts `perArm`); after a run that found nothing, an
-  // edit looks only at the arms it can have changed (`quietAfterEdit`).
+  // receives only, and are kept per arm (facts.ts `perArm`); an edit that leaves
+  // the arms it can have changed without findings keeps the previous ones (`armFindingsUnchanged`).
+  unchangedBy: (model) => armFindingsUnchanged(findings, model, (arm) => perArm(findings, arm, model, () => armFindings(arm, model))),
   check(model, report, ctx) {
-    if (quietAfterEdit(quiet, model, (arm) => perArm(findings, arm, model, () => armFindings(arm, model)).length > 0)) return;
     const seen = new Set<A.Located<number>>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
@@ -37,11 +37,9 @@ export const doseConditionOutsideTreatment: Rule = {
         );
       }
     }
-    if (seen.size === 0) quiet.add(model);
   },
 };
 
-const quiet: QuietModels = new WeakSet();
 
 interface Finding {
   day: A.Located<number>;

@@ -3,7 +3,7 @@
  * tells the two doses apart (a loading dose and a maintenance dose must not overlap).
  */
 import type * as A from '../../../../grammar/ast';
-import { doseSpan, perArm, quietAfterEdit, type DoseSpan, type PerArmCache, type QuietModels } from '../../facts';
+import { doseSpan, perArm, armFindingsUnchanged, type DoseSpan, type PerArmCache } from '../../facts';
 import type { TrialModel } from '../../../model';
 import type { Rule } from '../../types';
 import { armDoses } from './dose-condition-outside-treatment';
@@ -36,10 +36,10 @@ export const doseOverlap: Rule = {
   namesLines: true,
   // Document-wide: a dose of an intervention is reported once, in the first arm where it overlaps.
   // Each arm's overlaps depend on the arm and the interventions it receives only, and are kept per
-  // arm (facts.ts `perArm`); the message is written at report time (it names a line). After a run
-  // that found nothing, an edit looks only at the arms it can have changed (`quietAfterEdit`).
+  // arm (facts.ts `perArm`); the message is written at report time (it names a line). An edit that
+  // leaves the arms it can have changed without findings keeps the previous ones (`armFindingsUnchanged`).
+  unchangedBy: (model) => armFindingsUnchanged(overlaps, model, (arm) => perArm(overlaps, arm, model, () => armOverlaps(arm, model))),
   check(model, report, ctx) {
-    if (quietAfterEdit(quiet, model, (arm) => perArm(overlaps, arm, model, () => armOverlaps(arm, model)).length > 0)) return;
     const seen = new Set<A.DoseStmt>();
     for (const arm of model.arms.values()) {
       ctx.at(arm.id.range);
@@ -53,11 +53,9 @@ export const doseOverlap: Rule = {
         );
       }
     }
-    if (seen.size === 0) quiet.add(model);
   },
 };
 
-const quiet: QuietModels = new WeakSet();
 
 interface Overlap {
   name: string;
