@@ -148,12 +148,22 @@ function result(source: string, text: string, segments: SegmentParse[], window?:
   let items: A.TopItem[];
   let diagnostics: Diagnostic[];
   let comments: A.Comment[];
+  let itemsBefore = 0;
   if (window) {
     const old = window.previous.segments;
     const fresh = segments.slice(window.first, window.first + window.count);
-    items = splice(window.previous.ast.items, old, window, fresh, (s) => s.items);
-    diagnostics = splice(window.previous.diagnostics, old, window, fresh, (s) => s.diagnostics);
-    comments = splice(window.previous.comments, old, window, fresh, (s) => s.comments);
+    // Where the window starts in each list: one pass over the segments before it, for the three.
+    let diagnosticsBefore = 0;
+    let commentsBefore = 0;
+    for (let k = 0; k < window.first; k++) {
+      const s = old[k]!;
+      itemsBefore += s.items.length;
+      diagnosticsBefore += s.diagnostics.length;
+      commentsBefore += s.comments.length;
+    }
+    items = splice(window.previous.ast.items, itemsBefore, old, window, fresh, (s) => s.items);
+    diagnostics = splice(window.previous.diagnostics, diagnosticsBefore, old, window, fresh, (s) => s.diagnostics);
+    comments = splice(window.previous.comments, commentsBefore, old, window, fresh, (s) => s.comments);
   } else {
     items = [];
     diagnostics = [];
@@ -182,17 +192,15 @@ function result(source: string, text: string, segments: SegmentParse[], window?:
   texts.set(parsed, text);
   if (text !== source) withCarriageReturns.add(parsed);
   if (window) {
-    edits.set(parsed, editFrom(window, segments, parsed.ast.range.end.line));
+    edits.set(parsed, editFrom(window, itemsBefore, segments, parsed.ast.range.end.line));
     // Only one step back is kept: the chain of spent results would hold every old AST alive.
     edits.delete(window.previous);
   }
   return parsed;
 }
 
-function editFrom(w: Window, segments: readonly SegmentParse[], endLine: number): ParseEdit {
+function editFrom(w: Window, at: number, segments: readonly SegmentParse[], endLine: number): ParseEdit {
   const old = w.previous.segments;
-  let at = 0;
-  for (let k = 0; k < w.first; k++) at += old[k]!.items.length;
   const before: A.TopItem[] = [];
   for (let k = w.first; k < w.next; k++) for (const x of old[k]!.items) before.push(x);
   const after: A.TopItem[] = [];
@@ -208,20 +216,24 @@ function editFrom(w: Window, segments: readonly SegmentParse[], endLine: number)
 
 
 /**
- * A previous list with the part of old segments [first, next) replaced by the fresh segments' part
- * (the previous list itself when that part is empty before and after: the lists are never changed
- * in place, and the previous result is spent).
+ * A previous list with the part of old segments [first, next) — from index `before` — replaced by
+ * the fresh segments' part (the previous list itself when that part is empty before and after: the
+ * lists are never changed in place, and the previous result is spent).
  */
-function splice<T>(list: readonly T[], old: readonly SegmentParse[], w: Window, fresh: readonly SegmentParse[], of: (s: SegmentParse) => readonly T[]): T[] {
-  let before = 0;
-  for (let k = 0; k < w.first; k++) before += of(old[k]!).length;
+function splice<T>(list: readonly T[], before: number, old: readonly SegmentParse[], w: Window, fresh: readonly SegmentParse[], of: (s: SegmentParse) => readonly T[]): T[] {
   let replaced = 0;
   for (let k = w.first; k < w.next; k++) replaced += of(old[k]!).length;
   const middle: T[] = [];
   for (const s of fresh) for (const x of of(s)) middle.push(x);
   // Nothing taken out, nothing put in (most keystrokes, for diagnostics and comments): the same list.
   if (replaced === 0 && middle.length === 0) return list as T[];
-  return list.slice(0, before).concat(middle, list.slice(before + replaced));
+  // A large part (a paste of a whole document) is not spread into arguments: concatenated.
+  if (middle.length > 10_000) return list.slice(0, before).concat(middle, list.slice(before + replaced));
+  // One copy (not three arrays: the two parts and their concatenation), then the window replaced in it.
+  const out = list.slice();
+  if (replaced === middle.length) for (let i = 0; i < replaced; i++) out[before + i] = middle[i]!;
+  else out.splice(before, replaced, ...middle);
+  return out;
 }
 
 /**
