@@ -1,11 +1,10 @@
 /**
- * A worker thread of `trial check` (check-files.ts): checks one file per message, answers with its
- * diagnostics as plain data. Bundled on its own (dist/check-worker.js).
+ * A worker thread of `trial check` (check-files.ts): checks the batches of files it is sent and
+ * answers with each file's output already rendered. Bundled on its own (dist/check-worker.js).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { diagnoseFile } from './check-files';
+import { workerData } from 'node:worker_threads';
+import { checkFile, type CheckWorkerData } from './check-files';
+import { serveFiles } from './file-pool';
 
-const cwd = (workerData as { cwd: string }).cwd;
-parentPort?.on('message', (m: { index: number; file: string }) => {
-  parentPort!.postMessage(diagnoseFile(m.file, cwd, m.index));
-});
+const data = workerData as CheckWorkerData;
+serveFiles((file) => checkFile(file, data));

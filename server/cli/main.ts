@@ -51,7 +51,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .description('Check protocols: syntax, units, schedules and registry rules.')
     .argument('<files...>', '.trial files, folders or globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('--jobs <n>', 'worker threads checking files at once (default: one per core; 1: this thread only)').argParser(jobsArg))
+    .addOption(new Option('--jobs <n>', 'threads checking files at once, this one included (default: one per core; 1: this thread only)').argParser(jobsArg))
     .addHelpText('after', '\nExamples:\n  trial check examples\n  trial check "protocols/**/*.trial" --format sarif > trial.sarif')
     .action(async (files: string[], o: { format: CheckFormat; jobs?: number }) => setCode(await commands.check().checkCommand(files, o, io)));
 
