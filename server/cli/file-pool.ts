@@ -40,8 +40,9 @@ export function serveFiles<R>(run: (file: string) => R): void {
 }
 
 /**
- * Calls `deliver(i, result)` for every file, in order. When `deliver` or the task throws, the
- * workers are stopped and the promise rejects with that error.
+ * Calls `deliver(i, result)` for every file, in order. When `deliver` or the task throws, no file
+ * is handed over after it, the workers stop once their batches are done, and the promise rejects
+ * with that error.
  */
 export async function mapFilesInOrder<R>(files: readonly string[], pool: FilePool<R>, deliver: (index: number, result: R) => void): Promise<void> {
   const threads = Math.max(1, Math.min(pool.jobs, Math.floor(files.length / FILES_PER_THREAD)));
@@ -53,17 +54,16 @@ export async function mapFilesInOrder<R>(files: readonly string[], pool: FilePoo
   let next = 0;
   let delivered = 0;
   let failure: { error: unknown } | undefined;
-  const workers: { worker: Worker; inFlight: number }[] = [];
-  const stopIdle = (): void => {
-    for (const w of workers) if (failure || w.inFlight === 0) void w.worker.terminate();
-  };
-
+  // A worker stops only when idle: after its "ready" message or its last batch, with nothing
+  // left to hand out (or after a failure). Stopping one that is still loading its modules can
+  // bring the whole process down (Node 20 aborts when a worker is terminated inside require() of
+  // an ES module, as tsc's output does for Chevrotain), and one running a batch ends it within a
+  // few files anyway.
   const fail = (error: unknown): void => {
-    if (failure) return;
-    failure = { error };
-    stopIdle();
+    failure ??= { error };
   };
   const settle = (start: number, results: readonly R[]): void => {
+    if (failure) return;
     results.forEach((r, k) => waiting.set(start + k, r));
     try {
       while (waiting.has(delivered)) {
@@ -85,20 +85,16 @@ export async function mapFilesInOrder<R>(files: readonly string[], pool: FilePoo
 
   const stopped = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve) => {
     const w = { worker: new Worker(pool.workerFile, { workerData: pool.workerData }), inFlight: 0 };
-    workers.push(w);
-    const feed = (): void => {
-      for (let b = w.inFlight < BATCHES_QUEUED ? take() : undefined; b; b = w.inFlight < BATCHES_QUEUED ? take() : undefined) {
-        w.inFlight++;
-        w.worker.postMessage(b);
-      }
-      if (w.inFlight === 0) void w.worker.terminate();
-    };
     w.worker.on('message', (done: Done<R> | typeof READY) => {
       if (done !== READY) {
         w.inFlight--;
         settle(done.start, done.results);
       }
-      feed();
+      for (let b = w.inFlight < BATCHES_QUEUED ? take() : undefined; b; b = w.inFlight < BATCHES_QUEUED ? take() : undefined) {
+        w.inFlight++;
+        w.worker.postMessage(b);
+      }
+      if (w.inFlight === 0) void w.worker.terminate();
     });
     w.worker.on('error', fail);
     w.worker.on('exit', () => {
@@ -121,8 +117,6 @@ export async function mapFilesInOrder<R>(files: readonly string[], pool: FilePoo
     settle(index, [result]);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  // Nothing left to hand out: a worker still starting, or done, is not waited for.
-  stopIdle();
   await Promise.all(stopped);
   if (failure) throw failure.error;
   if (delivered < files.length) throw new Error('the worker threads stopped before every file was done');
