@@ -18,16 +18,14 @@ import type { IToken } from 'chevrotain';
 import type * as A from './ast';
 import { dedent } from './build-ast';
 import type { Diagnostic } from './diagnostic';
-import { parse, type ParseResult, type SegmentParse } from './parse';
+import { parseKeepingTokens, type ParseResult, type SegmentParse } from './parse';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 const INDENT = '  ';
-/** Top-level items of one line: not set apart by blank lines as blocks are. */
-const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['MeasureDecl', 'SiteDecl', 'ReferenceDecl', 'LinkDecl']);
 
 export function formatText(text: string): FormatResult {
-  return formatParsed(parse(text));
+  return formatParsed(parseKeepingTokens(text));
 }
 
 /**
@@ -38,7 +36,7 @@ export function formatParsed(parsed: ParseResult): FormatResult {
   const errors = syntaxErrors(parsed);
   if (errors.length > 0) return { ok: false, diagnostics: errors };
   // The document is printed segment after segment, each from where the previous one left the
-  // layout: the same path the editor's per-segment formatting (server/lsp/format-cache.ts) takes.
+  // layout: the same path the editor's per-segment formatting (server/lsp/format-segments.ts) takes.
   const lines: string[] = [];
   let state = DOCUMENT_START;
   for (const segment of parsed.segments) {
@@ -61,7 +59,7 @@ export function syntaxErrors(parsed: ParseResult): Diagnostic[] {
 /**
  * What printing the next segment depends on besides its own text: where the layout stands after
  * the segments before it. Two segments with the same text and the same layout state print the
- * same lines (server/lsp/format-cache.ts reuses them on that promise).
+ * same lines (server/lsp/format-segments.ts reuses them on that promise).
  */
 export interface LayoutState {
   readonly depth: number;
@@ -79,23 +77,30 @@ export interface LayoutState {
   readonly key: string;
 }
 
-export const DOCUMENT_START: LayoutState = layoutState(0, undefined, null, false, '', false, false, 0);
-
-function layoutState(
-  depth: number,
-  lastLine: LayoutState['lastLine'],
-  current: string | null,
-  currentHasContent: boolean,
-  previousTokenName: string,
-  afterTopLevelClose: boolean,
-  lastLineWasComment: boolean,
-  newlines: number,
-): LayoutState {
-  const flags = (afterTopLevelClose ? 1 : 0) + (lastLineWasComment ? 2 : 0);
-  const open = current === null ? '' : `|${currentHasContent ? 1 : 0}|${previousTokenName}|${current}`;
-  const key = `${depth}|${lastLine ?? 'u'}|${flags}|${newlines}${open}`;
-  return { depth, lastLine, current, currentHasContent, previousTokenName, afterTopLevelClose, lastLineWasComment, newlines, key };
+/** A layout state; its key is made only when asked for (formatText never compares states). */
+class State implements LayoutState {
+  #key: string | undefined;
+  constructor(
+    readonly depth: number,
+    readonly lastLine: LayoutState['lastLine'],
+    readonly current: string | null,
+    readonly currentHasContent: boolean,
+    readonly previousTokenName: string,
+    readonly afterTopLevelClose: boolean,
+    readonly lastLineWasComment: boolean,
+    readonly newlines: number,
+  ) {}
+  get key(): string {
+    if (this.#key === undefined) {
+      const flags = (this.afterTopLevelClose ? 1 : 0) + (this.lastLineWasComment ? 2 : 0);
+      const open = this.current === null ? '' : `|${this.currentHasContent ? 1 : 0}|${this.previousTokenName}|${this.current}`;
+      this.#key = `${this.depth}|${this.lastLine ?? 'u'}|${flags}|${this.newlines}${open}`;
+    }
+    return this.#key;
+  }
 }
+
+export const DOCUMENT_START: LayoutState = new State(0, undefined, null, false, '', false, false, 0);
 
 /** The line left open at the end of the document, as it is printed (undefined: none). */
 export function closingLine(state: LayoutState): string | undefined {
@@ -109,17 +114,15 @@ export function closingLine(state: LayoutState): string | undefined {
  */
 export function formatSegment(segment: SegmentParse, entry: LayoutState): { lines: string[]; exit: LayoutState } {
   const base = segment.start;
-  const statementStarts = collectStatementStarts(segment.items, base);
-  const topLevelBlockStarts = new Set<number>();
-  for (const item of segment.items) {
-    if (!ONE_LINE_ITEMS.has(item.kind)) topLevelBlockStarts.add(item.range.start.offset - base);
-  }
+  const { starts, blocks } = statementStarts(segment.items, base);
   const tokens = segment.relativeTokens;
   const comments = segment.comments;
   const printer = new Printer(entry);
   // Tokens and comments are each in text order: merged, not sorted.
   let c = 0;
   let nextComment = comments.length > 0 ? comments[0]!.range.start.offset - base : Infinity;
+  // The next statement start at or after the current token (the starts ascend as the tokens do).
+  let s = 0;
   for (let t = 0; t <= tokens.length; t++) {
     const token: IToken | undefined = tokens[t];
     const at = token ? token.startOffset : Infinity;
@@ -128,7 +131,10 @@ export function formatSegment(segment: SegmentParse, entry: LayoutState): { line
       c++;
       nextComment = c < comments.length ? comments[c]!.range.start.offset - base : Infinity;
     }
-    if (token) printer.token(token, statementStarts, topLevelBlockStarts);
+    if (!token) break;
+    while (s < starts.length && starts[s]! < at) s++;
+    const statementStart = s < starts.length && starts[s] === at;
+    printer.token(token, statementStart, statementStart && blocks.includes(at));
   }
   return { lines: printer.lines, exit: printer.state() };
 }
@@ -139,19 +145,33 @@ function printedImage(token: IToken): string {
   return token.image;
 }
 
-/** Where each statement starts (relative to `base`): a token found there mid-line is moved to a line of its own. */
-function collectStatementStarts(items: readonly A.TopItem[], base: number): Set<number> {
-  const starts = new Set<number>();
+/** Top-level items of one line: not set apart by blank lines as blocks are. */
+const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['MeasureDecl', 'SiteDecl', 'ReferenceDecl', 'LinkDecl']);
+
+/**
+ * Where each statement starts (relative to `base`), ascending, and which of those start a
+ * top-level block (set apart by a blank line): a token found at a statement start mid-line is
+ * moved to a line of its own.
+ */
+function statementStarts(items: readonly A.TopItem[], base: number): { starts: number[]; blocks: number[] } {
+  const starts: number[] = [];
+  const blocks: number[] = [];
   for (const item of items) {
-    starts.add(item.range.start.offset - base);
+    const start = item.range.start.offset - base;
+    starts.push(start);
+    if (!ONE_LINE_ITEMS.has(item.kind)) blocks.push(start);
     if ('statements' in item) {
       for (const stmt of item.statements as { range: A.Range; kind: string; doses?: A.DoseStmt[] }[]) {
-        starts.add(stmt.range.start.offset - base);
-        for (const dose of stmt.doses ?? []) starts.add(dose.range.start.offset - base);
+        starts.push(stmt.range.start.offset - base);
+        if (stmt.doses) for (const dose of stmt.doses) starts.push(dose.range.start.offset - base);
       }
     }
   }
-  return starts;
+  // In document order as the AST is; sorted should a construct ever list a part out of order.
+  for (let k = 1; k < starts.length; k++) {
+    if (starts[k]! < starts[k - 1]!) return { starts: starts.sort((a, b) => a - b), blocks };
+  }
+  return { starts, blocks };
 }
 
 /** Builds lines; knows about indentation and blank lines, nothing about the language. */
@@ -181,7 +201,7 @@ class Printer {
   state(): LayoutState {
     const last = this.lastLine;
     const lastLine = last === undefined ? undefined : last === '' ? '' : last.endsWith('{') ? '{' : 'x';
-    return layoutState(this.depth, lastLine, this.current, this.currentHasContent, this.previousTokenName, this.afterTopLevelClose, this.lastLineWasComment, Math.min(this.newlines, 2));
+    return new State(this.depth, lastLine, this.current, this.currentHasContent, this.previousTokenName, this.afterTopLevelClose, this.lastLineWasComment, Math.min(this.newlines, 2));
   }
 
   comment(text: string): void {
@@ -191,7 +211,8 @@ class Printer {
     this.newlines = 0;
   }
 
-  token(token: IToken, statementStarts: ReadonlySet<number>, topLevelBlockStarts: ReadonlySet<number>): void {
+  /** A token; `statementStart`: a statement starts with it, `topLevelBlock`: a top-level block does. */
+  token(token: IToken, statementStart: boolean, topLevelBlock: boolean): void {
     const name = token.tokenType.name;
     if (name === 'Newline') {
       this.endLine();
@@ -205,9 +226,9 @@ class Printer {
       this.newlines = 0;
       return;
     }
-    if (this.current !== null && statementStarts.has(token.startOffset)) this.endLine();
+    if (this.current !== null && statementStart) this.endLine();
     if (this.current === null) {
-      const topBlock = this.depth === 0 && topLevelBlockStarts.has(token.startOffset);
+      const topBlock = this.depth === 0 && topLevelBlock;
       this.startLine('', { blankBefore: this.newlines >= 2, topLevelBlock: topBlock });
     }
     this.newlines = 0;

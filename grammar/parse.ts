@@ -82,7 +82,17 @@ export function parse(source: string, previous?: ParseResult, change?: TextChang
     return result(source, text, re.segments, re.window && { previous, ...re.window });
   }
   const text = withLineFeeds(source);
-  return result(source, text, splitSegments(text).map(parseSegment));
+  return result(source, text, splitSegments(text).map((segment) => parseSegment(segment)));
+}
+
+/**
+ * A fresh parse whose segments keep the tokens their parse lexed, for a caller that reads them
+ * all at once (formatText): the editor's parses do not hold them (they are lexed again on first
+ * use), which would lex the whole text twice.
+ */
+export function parseKeepingTokens(source: string): ParseResult {
+  const text = withLineFeeds(source);
+  return result(source, text, splitSegments(text).map((segment) => parseSegment(segment, true)));
 }
 
 /** Whether `text[from, to)` has a CR not followed by LF. */
@@ -272,7 +282,7 @@ function reparse(text: string, before: string, previous: ParseResult, prefix: nu
   const from = old[first]!.start;
   const to = next < old.length ? old[next]!.start + delta : text.length;
   const split = splitRange(text, from, to, old[first]!.line);
-  if (split.insideTripleText && next < old.length) return { segments: splitSegments(text).map(parseSegment) };
+  if (split.insideTripleText && next < old.length) return { segments: splitSegments(text).map((segment) => parseSegment(segment)) };
 
   const segments: SegmentParse[] = old.slice(0, first);
   // Old segments of the window whose text is unchanged are reused (moved to their new place).
@@ -351,13 +361,13 @@ function documentRange(text: string, segments: readonly SegmentParse[]): A.Range
   return { start: { line: 0, character: 0, offset: 0 }, end: { line, character: text.length - lastLineStart, offset: text.length } };
 }
 
-function parseSegment(segment: Segment): SegmentParse {
+function parseSegment(segment: Segment, keepTokens = false): SegmentParse {
   const lexed = lexer.tokenize(segment.text);
   const diagnostics: Diagnostic[] = [];
   // Positions relative to the segment (`parsed` is their base). While the segment is built they
   // read as offsets in the segment's text (base 0), as the AST builder computes with them; the
   // segment is put in its place at the end.
-  const parsed = new ParsedSegment(segment.text, diagnostics);
+  const parsed = new ParsedSegment(segment.text, diagnostics, keepTokens ? lexed.tokens : undefined);
   const segmentLines = new LineIndex(segment.text, parsed);
   parsed.lines = segmentLines;
 
@@ -412,7 +422,7 @@ function parseSegment(segment: Segment): SegmentParse {
   return parsed;
 }
 
-/** A SegmentParse whose tokens are lexed again on first use (a class: an object literal with a getter is slow to make). */
+/** A SegmentParse whose tokens are lexed again on first use unless kept (a class: an object literal with a getter is slow to make). */
 class ParsedSegment implements SegmentParse {
   start = 0;
   line = 0;
@@ -423,7 +433,10 @@ class ParsedSegment implements SegmentParse {
   constructor(
     readonly text: string,
     public diagnostics: Diagnostic[],
-  ) {}
+    tokens: IToken[] | undefined,
+  ) {
+    this.#tokens = tokens;
+  }
   get relativeTokens(): IToken[] {
     return (this.#tokens ??= lexer.tokenize(this.text).tokens);
   }
