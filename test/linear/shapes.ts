@@ -19,6 +19,8 @@ export const SHAPES: Shape[] = [
   { name: 'one long line', make: (n) => trialHead + `intervention x {\n  name "${'a'.repeat(n * 20)}"\n}\n` },
   { name: 'deep braces', make: (n) => trialHead + 'arm a {\n' + '{'.repeat(n) + '\n' + '}'.repeat(n) + '\n}\n' },
   { name: 'many arms', make: (n) => trialHead + Array.from({ length: n }, (_, i) => `arm a${i} {\n  type experimental\n  receives x\n}\n`).join('') },
+  // Every placebo arm against every experimental arm would be quadratic (placebo-schedule-mismatch).
+  { name: 'many placebo and experimental arms', make: (n) => trialHead + 'design {\n  masking double participant, investigator\n}\nintervention x {\n  name "X"\n  dose 1 mg iv every 4 weeks from day 1 for 6 months\n}\nintervention p {\n  name "Placebo"\n  dose 1 mL iv every 2 weeks from day 1 for 6 months\n}\n' + Array.from({ length: n }, (_, i) => `arm e${i} {\n  type experimental\n  receives x\n}\narm p${i} {\n  type placebo comparator\n  receives p\n}\n`).join('') },
   { name: 'many measures and criteria', make: (n) => trialHead + Array.from({ length: n }, (_, i) => `measure m${i} "M ${i}" unit mg/dL\n`).join('') + 'eligibility {\n' + Array.from({ length: n }, (_, i) => `  include m${i} >= 1 mg/dL\n`).join('') + '}\n' },
   { name: 'many unclosed quotes', make: (n) => trialHead + 'trial {\n' + '  brief title "x\n'.repeat(n) + '}\n' },
   { name: 'CR line ends', make: (n) => (trialHead + 'intervention x {\n  type drug\n' + '  dose 1 mg oral once\n'.repeat(n) + '}\n').replace(/\n/g, '\r') },

@@ -50,6 +50,7 @@ import { ageNotWhole } from './format/age-not-whole';
 import { dateInvalid } from './format/date-invalid';
 import { enrollmentCount } from './format/enrollment-count';
 import { phaseCombination } from './registry/phase-combination';
+import { placeboScheduleMismatch } from './design/placebo-schedule-mismatch';
 import { amountRangeReversed } from './format/amount-range-reversed';
 import { quantityNotPositive } from './format/quantity-not-positive';
 import { nctIdFormat } from './format/nct-id-format';
@@ -143,6 +144,7 @@ export const ALL_RULES: readonly Rule[] = [
   modelArmsMismatch,
   allocationArmsMismatch,
   comparatorArmReceives,
+  placeboScheduleMismatch,
   enrollmentStatusMismatch,
   datesStatusToday,
   // eligibility logic

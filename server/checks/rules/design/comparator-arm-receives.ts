@@ -22,6 +22,11 @@ function words(iv: A.InterventionBlock): string {
   return texts.join(' ').replace(/_/g, ' ');
 }
 
+/** An intervention that its names, description or dose words call a placebo, vehicle, dummy or sham. */
+export function looksLikePlacebo(iv: A.InterventionBlock): boolean {
+  return PLACEBO.test(words(iv));
+}
+
 /** An intervention whose registry name is a placebo and nothing else ("Placebo", "Matching placebo tablets"). */
 function isOnlyPlacebo(iv: A.InterventionBlock): boolean {
   const name = textStatements(iv, 'name')[0]?.text.value ?? iv.id.value.replace(/_/g, ' ');
@@ -60,7 +65,7 @@ export const comparatorArmReceives = itemRule({
     if (ivs.length === 0 || ivs.length < statementsOf(arm, 'Receives').length) return;
     const texts = ivs.map(words);
     const label = arm.id.value;
-    if (type === 'PLACEBO_COMPARATOR' && !texts.some((t) => PLACEBO.test(t))) {
+    if (type === 'PLACEBO_COMPARATOR' && !ivs.some(looksLikePlacebo)) {
       report(typeStmt.words.range, `arm '${label}' is a placebo comparator, but nothing it receives is a placebo (${ivs.map((i) => i.id.value).join(', ')}): give it the placebo, or use the arm type that says what it is (active comparator, other)`, { arm: label });
     } else if (type === 'SHAM_COMPARATOR' && !texts.some((t) => SHAM.test(t))) {
       report(typeStmt.words.range, `arm '${label}' is a sham comparator, but nothing it receives is a sham (${ivs.map((i) => i.id.value).join(', ')}): give it the sham procedure or device, or use the arm type that says what it is`, { arm: label });
