@@ -334,6 +334,27 @@ describe('incremental checking', () => {
     }
   });
 
+  it('outcome-in-no-period follows the periods the arms go through when one arm at a time is edited', () => {
+    const start = 'schedule {\n  period treatment for 12 weeks\n  period followup follow up for 4 weeks\n  visit week14 at week 14\n}\n\nintervention x {\n  type drug\n  dose 10 mg oral daily for 12 weeks\n}\n\narm a {\n  type experimental\n  label "A"\n  receives x\n}\n\narm b {\n  type experimental\n  label "B"\n  receives x\n}\n\nprimary outcome "Response" {\n  at week 14\n}\n';
+    const steps: [boolean, (t: string) => string][] = [
+      [false, (t) => t.replace('label "A"\n', 'label "A"\n  periods treatment\n')],
+      [true, (t) => t.replace('label "B"\n', 'label "B"\n  periods treatment\n')],
+      [true, (t) => t.replace('label "A"', 'label "A1"')],
+      [false, (t) => t.replace('label "B"\n  periods treatment\n', 'label "B"\n  periods treatment, followup\n')],
+      [false, (t) => t.replace('label "A1"', 'label "A2"')],
+      [true, (t) => t.replace('periods treatment, followup\n', 'periods treatment\n')],
+    ];
+    let text = start;
+    let previous = checkText(text);
+    for (const [expected, edit] of steps) {
+      text = edit(text);
+      const next = checkText(text, {}, previous.parse);
+      assert.deepEqual(plain(next), plain(checkText(text)));
+      assert.equal(next.diagnostics.some((d) => d.code === 'outcome-in-no-period'), expected, text);
+      previous = next;
+    }
+  });
+
   it('an edit inside an item checks that item again, and an edit to what it depends on too', () => {
     let calls = 0;
     const probe = itemRule({

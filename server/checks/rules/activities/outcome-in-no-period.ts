@@ -1,4 +1,5 @@
-import { armPeriods, statementsOf, studyCalendar, timePointStudyDay, type PeriodSpan } from '../../../model';
+import type * as A from '../../../../grammar/ast';
+import { armPeriods, modelEditOf, statementsOf, studyCalendar, timePointStudyDay, type PeriodSpan } from '../../../model';
 import type { TrialModel } from '../../../model';
 import { itemRule } from '../../types';
 
@@ -13,10 +14,29 @@ const followedKeys = new WeakMap<ReadonlyMap<string, unknown>, { periods: Readon
 function followedKey(model: TrialModel): string {
   const hit = followedKeys.get(model.arms);
   if (hit && hit.periods === model.periods) return hit.key;
-  const days = [...followedPeriods(model)].map((p) => `${p.startDay}..${p.endDay}`).sort();
-  const key = days.join(' ');
+  const key = keptKey(model) ?? [...followedPeriods(model)].map((p) => `${p.startDay}..${p.endDay}`).sort().join(' ');
   followedKeys.set(model.arms, { periods: model.periods, key });
   return key;
+}
+
+/**
+ * The key of the model before, when the edit that derived `model` kept the schedule's periods and
+ * visits and replaced arms only by arms that go through the same periods (most arm edits): an
+ * edit of one arm then does not go over every arm.
+ */
+function keptKey(model: TrialModel): string | undefined {
+  const edit = modelEditOf(model);
+  if (!edit || edit.previous.periods !== model.periods || edit.previous.visits !== model.visits) return undefined;
+  const before = followedKeys.get(edit.previous.arms);
+  if (!before || before.periods !== model.periods) return undefined;
+  for (let i = 0; i < edit.paired; i++) {
+    const now = edit.added[i]!;
+    if (now.kind !== 'ArmBlock') continue;
+    const was = armPeriods(edit.previous, edit.removed[i] as A.ArmBlock);
+    const is = armPeriods(model, now);
+    if (was.length !== is.length || was.some((p, k) => p !== is[k])) return undefined;
+  }
+  return before.key;
 }
 
 function followedPeriods(model: TrialModel): Set<PeriodSpan> {
