@@ -28,10 +28,12 @@ export function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   const max = n + m;
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
+  // Before step d only diagonals -d-1 … d+1 are read back: each step keeps that band of v (memory
+  // O(D²), not O(D × lines): a whole-document diff of a large messy file stays small).
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= Math.min(max, MAX_D) && !found; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
@@ -52,10 +54,11 @@ export function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d > 0; d--) {
+    // trace[d][j] is diagonal j - d - 1 before step d.
     const vd = trace[d];
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
+    const prevK = k === -d || (k !== d && vd[k + d] < vd[k + d + 2]) ? k + 1 : k - 1;
+    const prevX = vd[prevK + d + 1];
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       x--;

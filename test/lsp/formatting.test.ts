@@ -1,8 +1,20 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import type { TextEdit } from 'vscode-languageserver-protocol/node';
 import { formatText } from '../../grammar/format';
 import { diffLines } from '../../server/lsp/line-diff';
 import { applyEdits, TestServer } from './harness';
+
+/** Length of the longest common subsequence of two line lists (quadratic; for small test inputs). */
+function lcsLength(a: readonly string[], b: readonly string[]): number {
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const next = [0];
+    for (let j = 0; j < b.length; j++) next.push(x === b[j] ? row[j]! + 1 : Math.max(row[j + 1]!, next[j]!));
+    row = next;
+  }
+  return row[b.length]!;
+}
 
 const MESSY = [
   'trial {',
@@ -69,5 +81,28 @@ describe('lsp: formatting', function () {
       out.push(...a.slice(i));
       assert.deepStrictEqual(out, b, JSON.stringify([a, b]));
     }
+  });
+
+  it('line diff: hunks reproduce the new text for any two texts, and keep the lines they share in order', () => {
+    const lines = fc.array(fc.constantFrom('a', 'b', 'c', '', '}', 'x {'), { maxLength: 40 });
+    fc.assert(
+      fc.property(lines, lines, (a, b) => {
+        const out: string[] = [];
+        let i = 0;
+        let kept = 0;
+        for (const h of diffLines(a, b)) {
+          assert.ok(h.aStart >= i && h.aEnd >= h.aStart && h.bEnd >= h.bStart, 'hunks in order');
+          kept += h.aStart - i;
+          out.push(...a.slice(i, h.aStart), ...b.slice(h.bStart, h.bEnd));
+          i = h.aEnd;
+        }
+        kept += a.length - i;
+        out.push(...a.slice(i));
+        assert.deepStrictEqual(out, b);
+        // Minimal: as many lines kept as the longest common subsequence has.
+        assert.equal(kept, lcsLength(a, b));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
