@@ -1,6 +1,7 @@
 // Bundles the entry points with esbuild (cjs, node20, `vscode` external, sourcemaps), one file each:
-//   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server.js, server/cli/main.ts → dist/cli.js
-//   (its commands: server/cli/entries/<name>.ts → dist/cli-<name>.js), server/cli/check-worker.ts → dist/check-worker.js
+//   client/extension.ts → dist/client.js, server/lsp/main.ts → dist/server-main.js (started by dist/server.js),
+//   server/cli/main.ts → dist/cli.js (its commands: server/cli/entries/<name>.ts → dist/cli-<name>.js),
+//   server/cli/check-worker.ts → dist/check-worker-main.js (started by dist/check-worker.js)
 // A missing entry fails the build: a bundle silently left out would let the tests that need it skip.
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
@@ -14,7 +15,9 @@ const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'client/extension.ts', out: 'dist/client.js' },
-  { in: 'server/lsp/main.ts', out: 'dist/server.js' },
+  // The language server: server.js runs server-main.js with V8's code cache (server/lsp/start.ts).
+  { in: 'server/lsp/start.ts', out: 'dist/server.js' },
+  { in: 'server/lsp/main.ts', out: 'dist/server-main.js' },
   // The `trial` entry: commander and the command lines only; each command is a bundle of its own,
   // cli-<name>.js (loaded when it runs), so `trial --version` and `trial --help` do not compile the
   // core, and `trial check` compiles neither zod nor the language server.
@@ -22,8 +25,10 @@ const entries = [
   ...readdirSync(join(root, 'server', 'cli', 'entries'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => ({ in: `server/cli/entries/${f}`, out: `dist/cli-${f.slice(0, -3)}.js` })),
-  // The worker threads of `trial check` (server/cli/check-files.ts loads it beside cli.js).
-  { in: 'server/cli/check-worker.ts', out: 'dist/check-worker.js' },
+  // The worker threads of `trial check` (server/cli/check-files.ts loads check-worker.js beside its
+  // command's bundle), which runs check-worker-main.js with V8's code cache.
+  { in: 'server/cli/check-worker-cached.ts', out: 'dist/check-worker.js' },
+  { in: 'server/cli/check-worker.ts', out: 'dist/check-worker-main.js' },
 ];
 
 /** Print errors as file:line:col so editors' problem matchers pick them up. */

@@ -1,5 +1,6 @@
 /**
- * The code cache of the commands bundle (server/cli/code-cache.ts): where it lives, that a module
+ * The code cache of the bundles (server/io/code-cache.ts): the commands', the language server's and
+ * trial check's workers': where it lives, that a module
  * run through it behaves as when required, that the compiled code is saved and then used, and
  * that every failure (a damaged file, an unwritable folder, a changed bundle) falls back to
  * compiling. The built dist/cli.js is run with a cache folder of its own.
@@ -9,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeCacheDir, loadWithCodeCache } from '../../server/cli/code-cache';
+import { codeCacheDir, loadWithCodeCache, runCached } from '../../server/io/code-cache';
 import { REPO } from '../export/shared';
 
 describe('cli: code cache of the commands bundle', () => {
@@ -123,5 +124,58 @@ describe('cli: code cache of the commands bundle', () => {
     assert.ok(JSON.parse(cold).length > 0);
     assert.equal(warm, cold);
     assert.equal(fs.statSync(path.join(cache, cacheFiles(cache)[0]!)).mtimeMs, written, 'the second run used the cache, not rewrote it');
+  });
+
+  it('runCached asks to save only when there was no usable cache', () => {
+    const cache = path.join(dir, 'cache');
+    const previous = process.env.TRIAL_CODE_CACHE;
+    process.env.TRIAL_CODE_CACHE = cache;
+    try {
+      const saves: (() => void)[] = [];
+      assert.equal((runCached(moduleFile, 'server', (save) => saves.push(save)) as { answer: number }).answer, 42);
+      assert.equal(saves.length, 1, 'no cache yet: a save is offered');
+      saves[0]!();
+      assert.equal(cacheFiles(cache).length, 1);
+      runCached(moduleFile, 'server', (save) => saves.push(save));
+      assert.equal(saves.length, 1, 'the cache was used: nothing to save');
+    } finally {
+      if (previous === undefined) delete process.env.TRIAL_CODE_CACHE;
+      else process.env.TRIAL_CODE_CACHE = previous;
+    }
+  });
+
+  it("the built language server and trial check's workers save their caches and give the same diagnostics from them", function () {
+    this.timeout(120000);
+    const cache = path.join(dir, 'cache');
+    const env = { ...process.env, TRIAL_CODE_CACHE: cache };
+    const folder = path.join(dir, 'protocols');
+    fs.mkdirSync(folder);
+    // Enough files for two workers (check-files.ts: a worker below 16 files costs more than it saves).
+    for (let i = 0; i < 40; i++) fs.copyFileSync(path.join(REPO, 'examples', 'NCT04743739.trial'), path.join(folder, `p${i}.trial`));
+    const check = (): string => {
+      try {
+        return execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', folder, '--format', 'json', '--jobs', '2'], { cwd: dir, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+      } catch (e) {
+        return String((e as { stdout?: string }).stdout);
+      }
+    };
+    const cold = check();
+    assert.equal(cacheFiles(cache).filter((f) => f.startsWith('check-worker-')).length, 1, 'a worker saved its compiled code');
+    assert.equal(check(), cold);
+    assert.ok(JSON.parse(cold).length > 0);
+
+    // The server exits on the LSP exit notification, and saves its cache then.
+    const exitOnly = (id: number): string => {
+      const message = (body: object): string => {
+        const text = JSON.stringify({ jsonrpc: '2.0', ...body });
+        return `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+      };
+      return message({ id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }) + message({ id: id + 1, method: 'shutdown' }) + message({ method: 'exit' });
+    };
+    const serve = (): string => execFileSync(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { input: exitOnly(1), encoding: 'utf8', env, timeout: 60000 });
+    const first = serve();
+    assert.match(first, /"capabilities"/);
+    assert.equal(cacheFiles(cache).filter((f) => f.startsWith('server-')).length, 1, 'the server saved its compiled code at exit');
+    assert.equal(serve(), first);
   });
 });

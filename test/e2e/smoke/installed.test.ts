@@ -12,7 +12,7 @@ suite('packaged .vsix', () => {
     console.log(`    installed at ${ext.extensionPath}`);
     assert.match(ext.extensionPath, /[/\\]vsix-ext[/\\]trial-protocols\.trial-protocols-/);
     const has = (p: string) => fs.existsSync(path.join(ext.extensionPath, p));
-    for (const p of ['dist/client.js', 'dist/server.js', 'syntaxes/language-configuration.json', 'snippets/trial.json', 'package.json', 'package.nls.json',
+    for (const p of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'syntaxes/language-configuration.json', 'snippets/trial.json', 'package.json', 'package.nls.json',
       'LICENSE.txt', 'images/icon.png', 'docs/diagnostics.md', 'docs/registry-record.schema.json', 'examples/NCT04743739.trial', 'media/walkthrough/quick-fix.md']) {
       assert.ok(has(p), `${p} missing from the .vsix`);
     }

@@ -1,6 +1,8 @@
 /**
  * Loading a large CommonJS bundle with V8's code cache, so a `trial` command does not compile its
- * 1–2 MB bundle (dist/cli-<command>.js) again on every run: the first run of a command
+ * 1–2 MB bundle (dist/cli-<command>.js) again on every run, nor the language server
+ * (dist/server-main.js) or a worker of `trial check` (dist/check-worker-main.js) at every start:
+ * the first run of a command
  * compiles it as Node would and, at exit, saves what V8 compiled (the functions that command ran)
  * to the user's cache folder; the next runs of that command read the compiled code instead.
  *
@@ -75,6 +77,18 @@ export function loadWithCodeCache(file: string, name: string, cacheDir: string |
   };
 }
 
+/**
+ * Runs the bundle `file` with the code cache `name` in the user's cache folder (codeCacheDir) and
+ * returns its exports. When there was no usable cache, `saveWhen` is given the function that saves
+ * one, to call once the bundle has run what later starts will run (the functions compiled by then
+ * are what the cache holds): at exit for a command or the server, after the first file for a worker.
+ */
+export function runCached(file: string, name: string, saveWhen: (save: () => void) => void): unknown {
+  const loaded = loadWithCodeCache(file, name, codeCacheDir());
+  if (loaded.state === 'missing' || loaded.state === 'rejected') saveWhen(() => loaded.save());
+  return loaded.exports;
+}
+
 function cacheKey(bytes: Buffer, name: string): string {
   return crypto
     .createHash('sha256')
@@ -126,11 +140,18 @@ function writeCache(target: string, data: Buffer): boolean {
   return true;
 }
 
+/** A temporary file this old was left by a run stopped while writing (a worker thread is terminated, not ended). */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
 /** Keeps the KEEP most recently written cache files of the folder (each bundle build makes new ones). */
 function removeOldest(dir: string): void {
   try {
-    const files = fs
-      .readdirSync(dir)
+    const names = fs.readdirSync(dir);
+    for (const f of names.filter((n) => n.endsWith('.tmp'))) {
+      const file = path.join(dir, f);
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_TEMPORARY_MS) fs.unlinkSync(file);
+    }
+    const files = names
       .filter((f) => f.endsWith('.bin'))
       .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
