@@ -51,6 +51,7 @@ import { dateInvalid } from './format/date-invalid';
 import { enrollmentCount } from './format/enrollment-count';
 import { phaseCombination } from './registry/phase-combination';
 import { placeboScheduleMismatch } from './design/placebo-schedule-mismatch';
+import { leadSponsorRepeated } from './registry/lead-sponsor-repeated';
 import { amountRangeReversed } from './format/amount-range-reversed';
 import { quantityNotPositive } from './format/quantity-not-positive';
 import { nctIdFormat } from './format/nct-id-format';
@@ -128,6 +129,7 @@ export const ALL_RULES: readonly Rule[] = [
   dateOrder,
   phaseMismatch,
   phaseCombination,
+  leadSponsorRepeated,
   maskingNoneWithRoles,
   ageMinAboveMax,
   siteUsWithoutState,

@@ -40,6 +40,9 @@ function studyTypeOf(model: TrialModel): string | undefined {
   return w ? registryValue(w, 'StudyType') : undefined;
 }
 
+/** Responsible-party types that name an investigator (a `TODO` or unknown type is not one). */
+const INVESTIGATOR_PARTY = new Set(['PRINCIPAL_INVESTIGATOR', 'SPONSOR_INVESTIGATOR']);
+
 function fix(element: string, edit: TextEdit, title?: string, isPreferred = true): QuickFix {
   return { title: title ?? `Add ${element}`, edits: [edit], isPreferred };
 }
@@ -188,6 +191,23 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
         range: party.range,
         fixes: head ? [fix("the responsible party's type", { range: ctx.lines.range(at, at), newText: ' TODO' }, "Add the type: 'responsible party TODO …'")] : [],
       });
+    } else if (INVESTIGATOR_PARTY.has(registryValue(party.partyType.value, 'ResponsiblePartyType') ?? '')) {
+      // An investigator responsible for the record is named with their title and affiliation
+      // (PRSXSD: investigator_username, _title, _affiliation "used when type ≠ sponsor"; every one
+      // of the 94 saved investigator-type records gives all three). No source read makes them
+      // required: a warning.
+      const missing = [!party.investigator && 'name', !party.title && 'title', !party.affiliation && 'affiliation'].filter((x): x is string => !!x);
+      if (missing.length > 0) {
+        const insert = (party.investigator ? '' : ' "TODO"') + (party.title ? '' : ' title "TODO"') + (party.affiliation ? '' : ' affiliation "TODO"');
+        // Appended after the statement's last part, which keeps the language's order only when the
+        // missing parts come last; otherwise no fix.
+        const inOrder = (!party.investigator ? !party.title && !party.affiliation : true) && (!party.title ? !party.affiliation : true);
+        expected({
+          element: `the responsible investigator's ${missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}`,
+          range: party.partyType.range,
+          fixes: inOrder ? [fix("the responsible investigator's details", { range: ctx.lines.range(party.range.end.offset, party.range.end.offset), newText: insert }, `Add ${missing.join(', ')} placeholders`)] : [],
+        });
+      }
     }
     // PRSXSD: id_info/org_name is required (the registry account's organization).
     const organization = statementsOf(sponsors, 'Organization')[0];
