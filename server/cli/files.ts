@@ -41,6 +41,8 @@ function globToRegExp(glob: string): RegExp {
 /** Expands arguments relative to `cwd`; returns paths as given (relative stays relative), without duplicates. */
 export function expandTrialFiles(args: string[], cwd: string, extension = '.trial'): string[] {
   const out: string[] = [];
+  // What `out` holds, for the duplicates (out.includes was quadratic in the number of files).
+  const seen = new Set<string>();
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     const found: string[] = [];
@@ -62,7 +64,11 @@ export function expandTrialFiles(args: string[], cwd: string, extension = '.tria
       throw new CliError(`${arg}: no such file or folder`);
     }
     if (found.length === 0) throw new CliError(`${arg}: no ${extension} files found`);
-    for (const f of found) if (!out.includes(f)) out.push(f);
+    for (const f of found) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      out.push(f);
+    }
   }
   return out;
 }
