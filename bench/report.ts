@@ -103,7 +103,14 @@ export function writeReport(results: Results, dir: string): void {
   const s = results.startup;
   if (s) lines.push('## Start-up (CPU per run, user + system)', '', `\`node -e 0\` ${f(s.nodeCpu * 1000, 0)} ms · \`trial --version\` ${f(s.versionCpu * 1000, 0)} ms (×${f(s.versionOverNode)}) · \`trial check examples/NCT04743739.trial\` ${f(s.checkCpu * 1000, 0)} ms (×${f(s.checkOverNode)})`, '');
   const p = results.parallel;
-  if (p) lines.push('## `trial check` of a folder', '', `${p.files} files on ${p.cores} cores: wall ${f(p.wallSeconds)} s, user ${f(p.userSeconds)} s (user ÷ wall ${f(p.userOverWall)}); one worker: wall ${f(p.sequentialWallSeconds)} s; output identical to one worker: ${p.sameOutput ? 'yes' : 'NO'}.`, '');
+  if (p) {
+    lines.push('## `trial check` of a folder', '', `${p.files} files on ${p.cores} cores, one thread per core against \`--jobs 1\`; output identical: ${p.sameOutput ? 'yes' : 'NO'}.`, '',
+      '| format | wall | user | user + sys | user ÷ wall | (user + sys) ÷ wall | wall, --jobs 1 | CPU, --jobs 1 | speed-up |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [format, x] of Object.entries(p.formats ?? {})) {
+      lines.push(`| ${format} | ${f(x.wallSeconds)} s | ${f(x.userSeconds)} s | ${f(x.cpuSeconds)} s | ${f(x.userOverWall)} | ${f(x.cpuOverWall)} | ${f(x.sequentialWallSeconds)} s | ${f(x.sequentialCpuSeconds)} s | ×${f(x.speedup)} |`);
+    }
+    lines.push('');
+  }
   const m = results.memory;
   if (m) lines.push('## Memory', '', `Heap held by one analysis, per line: 20,000 lines ${f((m.heapPerLine20kBytes ?? NaN) / 1024, 1)} KB, example ${f((m.heapPerLineExampleBytes ?? NaN) / 1024, 1)} KB. Server RSS with ${m.serverDocuments} documents of ${m.serverDocumentLines} lines open: ${f(m.serverRssMb, 0)} MB.`, '');
   if (results.bundles) lines.push('## Bundles', '', Object.entries(results.bundles).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(' · '), '');
