@@ -9,37 +9,8 @@ import * as path from 'path';
 import { formatText } from '../../grammar/format';
 import { parse } from '../../grammar/parse';
 import { withoutRanges } from '../helpers/ast';
+import { MESSY } from '../helpers/messy';
 import { examplesDir, fixturesDir, trialFilesUnder } from '../helpers/paths';
-
-const MESSY = [
-  '// head',
-  '',
-  '',
-  'trial {   nct id   NCT01234567 // trailing',
-  '',
-  '',
-  '  phase 2 / 3 status   recruiting',
-  '  summary """   one line  """',
-  '  details """',
-  '        deep',
-  '      less',
-  '  """',
-  '',
-  '}',
-  'measure a "A" unit mg',
-  '// lead comment',
-  'intervention x {',
-  '  dose 1000mg IV on days 1,8 and 15',
-  '  // inner',
-  '}',
-  'arm y { receives x {',
-  'dose 5 mg iv',
-  '}',
-  '}',
-  'eligibility {',
-  ' include a ≥ 5 mg',
-  '}',
-].join('\n');
 
 function formatted(text: string): string {
   const result = formatText(text);

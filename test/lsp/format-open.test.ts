@@ -14,6 +14,7 @@ import { applyEdits, formatOpenDocument } from '../../server/lsp/formatting';
 import { DEFAULT_SETTINGS } from '../../server/lsp/protocol';
 import { computeAnalysis, type Analysis } from '../../server/lsp/workspace';
 import { generateProtocol, seededRandom } from '../../bench/generate';
+import { MESSY } from '../helpers/messy';
 import { readExample } from '../helpers/paths';
 
 /** A formatted text made to need formatting here and there (seeded): what a writer leaves before a format. */
@@ -35,36 +36,6 @@ function messUp(text: string, seed: number): string {
 
 const zephyr = readExample('ZEPHYR-1.trial');
 const seedExample = readExample('NCT04743739.trial');
-const MESSY = [
-  '// head',
-  '',
-  '',
-  'trial {   nct id   NCT01234567 // trailing',
-  '  phase 2 / 3 status   recruiting',
-  '  summary """   one line  """',
-  '  details """',
-  '        deep',
-  '      less',
-  '  """',
-  '',
-  '}',
-  'measure a "A" unit mg',
-  '// lead comment',
-  'intervention x {',
-  '  dose 1000mg IV on days 1,8 and 15',
-  '}',
-  'arm y { receives x {',
-  'dose 5 mg iv',
-  '}',
-  '}',
-  '',
-  '',
-  '',
-  'eligibility {',
-  ' include a ≥ 5 mg',
-  '}',
-].join('\n');
-
 const STARTS = [
   MESSY,
   MESSY.replace(/\n/g, '\r\n'),
