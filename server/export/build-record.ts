@@ -16,9 +16,8 @@ import {
 } from '../model';
 import { armInterventionName, type EnumName, type EnumValue } from '../registry/enums';
 import { registryAge } from '../registry/age';
-import { joinParagraphs, measureLabels, placeDoses, renderDose, renderDosing, renderEligibilityCriteria, type MeasureLabels } from '../wording';
+import { joinParagraphs, measureLabels, placeDoses, renderArmSequence, renderDose, renderDosing, renderEligibilityCriteria, type MeasureLabels } from '../wording';
 import { interventionNames } from '../import/extract/agree';
-import { renderArmSequence } from './render-periods';
 
 type Json = Record<string, unknown>;
 

@@ -11,6 +11,7 @@ import type { MeasureLabels } from './render-dosing';
 export * from './render-dosing';
 export * from './render-criteria';
 export { placeDoses } from './kept-wording';
+export { renderArmSequence } from './arm-sequence';
 
 /** Measure id → its label, as the registry texts name a measure. */
 export function measureLabels(model: TrialModel): MeasureLabels & Map<string, string> {

@@ -11,7 +11,7 @@
  * test/checks/text-length.test.ts keeps the composed texts equal to the export's record.
  */
 import type * as A from '../../../../grammar/ast';
-import { joinParagraphs, measureLabels, placeDoses, renderDose, renderDosing, renderEligibilityCriteria } from '../../../wording';
+import { joinParagraphs, measureLabels, placeDoses, renderArmSequence, renderDose, renderDosing, renderEligibilityCriteria } from '../../../wording';
 import { interventionNames } from '../../../import/extract/agree';
 import { criteriaOf, statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
@@ -49,7 +49,7 @@ function armLabel(arm: A.ArmBlock): string {
   return textField(arm, 'label')?.text.value ?? arm.id.value;
 }
 
-/** The composed description of an arm, as buildRecord writes it. */
+/** The composed description of an arm, as buildRecord writes it: its text, its own doses, its sequence of periods. */
 export function armDescription(model: TrialModel, arm: A.ArmBlock): string {
   const overrideTexts: string[] = [];
   let description = textField(arm, 'description')?.text.value;
@@ -63,7 +63,7 @@ export function armDescription(model: TrialModel, arm: A.ArmBlock): string {
     const name = textField(iv, 'name')?.text.value ?? iv.id.value;
     overrideTexts.push(`${name} in this arm: ${renderDosing(iv, labels(model), placed.rest)}`);
   }
-  return joinParagraphs(description, ...overrideTexts);
+  return joinParagraphs(description, ...overrideTexts, renderArmSequence(model, arm));
 }
 
 /** The composed description of an intervention, as buildRecord writes it. */
@@ -102,6 +102,8 @@ function deps(item: A.TopItem, model: TrialModel): unknown[] {
       out.push(iv);
       if (r.overrideBlock !== undefined && r.doses.length > 0) dosingMeasures(model, iv, r.doses, out);
     }
+    // The sequence of periods the export appends reads the schedule's periods.
+    if (item.statements.some((s) => s.kind === 'ArmPeriods' || (s.kind === 'Receives' && s.period))) out.push(model.schedule);
   } else if (item.kind === 'InterventionBlock') {
     dosingMeasures(model, item, item.statements.filter((s): s is A.DoseStmt => s.kind === 'Dose'), out);
     // Of an arm that gives the intervention's own doses, the composed text reads only that there
