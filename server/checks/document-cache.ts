@@ -17,7 +17,9 @@
  * added or removed. A position
  * at the document's very end (where a quick fix appends a missing block) belongs to the end, not to
  * the segment before it: such findings are reused only while the document still ends with the same
- * segment (text typed after the last item moves the end away from that segment).
+ * segment (text typed after the last item moves the end away from that segment). Likewise a plain
+ * position at the document's very start (where a finding about a missing trial block is placed)
+ * belongs to the start: such findings are reused only while the same segment opens the document.
  */
 import type { Diagnostic } from '../../grammar/diagnostic';
 import { RelativePosition } from '../../grammar/line-index';
@@ -31,6 +33,8 @@ interface Stored {
   segments: ReadonlySet<SegmentParse>;
   /** The document's last segment, when a position lies at the document's end. */
   endSegment: SegmentParse | undefined;
+  /** The document's first segment, when a plain position lies at the document's start. */
+  startSegment: SegmentParse | undefined;
   today: string;
 }
 
@@ -50,6 +54,7 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
   if (rule.namesLines && edit.parse.lineDelta !== 0 && stored.diagnostics.length > 0) return undefined;
   for (const s of edit.parse.removedSegments) if (stored.segments.has(s)) return undefined;
   if (stored.endSegment && lastSegment(model.parse) !== stored.endSegment) return undefined;
+  if (stored.startSegment && model.parse.segments[0] !== stored.startSegment) return undefined;
   remember(rule, model, stored);
   return stored.diagnostics;
 }
@@ -61,9 +66,9 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
 export function store(rule: DocumentRule, model: TrialModel, reported: Diagnostic[], today: string): readonly Diagnostic[] {
   if (!rule.reads) return reported;
   const segments = new Set<SegmentParse>();
-  const end = { length: documentLength(model.parse), reached: false };
+  const end = { length: documentLength(model.parse), reached: false, start: false };
   const diagnostics = reported.map((d) => anchored(d, model.parse, segments, end) as Diagnostic);
-  remember(rule, model, { diagnostics, segments, endSegment: end.reached ? lastSegment(model.parse) : undefined, today });
+  remember(rule, model, { diagnostics, segments, endSegment: end.reached ? lastSegment(model.parse) : undefined, startSegment: end.start ? model.parse.segments[0] : undefined, today });
   return diagnostics;
 }
 
@@ -110,7 +115,7 @@ function isPlainPosition(v: object): v is { line: number; character: number; off
 }
 
 /** A copy of a diagnostic's value with every position tied to its segment; the segments are collected. */
-function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse>, end: { length: number; reached: boolean }): unknown {
+function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse>, end: { length: number; reached: boolean; start: boolean }): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof RelativePosition) {
     // Already relative to its segment; a position at a segment's start may belong to the one before.
@@ -124,6 +129,7 @@ function anchored(value: unknown, parse: ParseResult, segments: Set<SegmentParse
   if (Array.isArray(value)) return value.map((v) => anchored(v, parse, segments, end));
   if (isPlainPosition(value)) {
     if (value.offset >= end.length) end.reached = true;
+    if (value.offset === 0) end.start = true;
     const segment = parse.segments[segmentAt(parse, value.offset)];
     if (!segment) return value;
     segments.add(segment);
