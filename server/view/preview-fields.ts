@@ -195,8 +195,7 @@ export function previewFields(ps: J, model: TrialModel): Record<PreviewSectionId
 
   const contacts = statementsOf(model.sponsors, 'Contact');
   const officials = statementsOf(model.sponsors, 'Official');
-  type Contact = NonNullable<typeof cl.centralContacts>[number];
-  const contactField = (label: string, c: Contact, path: string, source: A.ContactStmt | undefined) =>
+  const contactField = (label: string, c: J, path: string, source: A.ContactStmt | undefined) =>
     field(`${label} (${enumWords(c.role) ?? 'role not given'})`, at(path, Object.keys(c)),
       joined([c.name, c.phone ? `${c.phone}${c.phoneExt ? ` ext. ${c.phoneExt}` : ''}` : undefined, c.email], ', '), src(source));
   const locations = [

@@ -16,7 +16,6 @@
 import type * as A from '../../../../grammar/ast';
 import { armInterventions, statementsOf, type TrialModel } from '../../../model';
 import { intervalDays } from '../../../model/dose-days';
-import { administrationsPerDay } from '../../../../grammar/vocabulary';
 import { doseSpan, receivedInterventions } from '../../facts';
 import { itemRule } from '../../types';
 import { armType } from './arms-of';
@@ -54,7 +53,8 @@ function given(doses: readonly A.DoseStmt[], iv: A.InterventionBlock): Given | u
     if (interval === null || !Number.isFinite(span.start)) return undefined; // not structured enough to compare
     const end = Math.min(span.end, HORIZON);
     if (interval < 1) {
-      const times = named ? (administrationsPerDay(named) ?? Math.round(1 / interval)) : Math.round(1 / interval);
+      // intervalDays is 1 / administrations a day for bid, q8h …
+      const times = Math.round(1 / interval);
       for (let d = span.start; d <= end; d++) add(d, times);
     } else {
       for (let d = span.start; d <= end; d += interval) add(Math.round(d), 1);

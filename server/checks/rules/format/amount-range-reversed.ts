@@ -4,7 +4,8 @@
  * registry would show a range no one can read; the checks that compare doses take the high end.
  */
 import { itemRule } from '../../types';
-import { amountsOf, QUANTITY_ITEMS, written } from './quantities';
+import { amountsOf, QUANTITY_ITEMS } from './quantities';
+import { writtenNumber as written } from '../../../units';
 
 export const amountRangeReversed = itemRule({
   code: 'amount-range-reversed',

@@ -72,8 +72,3 @@ export function boundedNumbersOf(item: QuantityItem): Bounded[] {
   }
   return out;
 }
-
-/** The number as the writer wrote it. */
-export function written(n: A.NumberValue): string {
-  return n.written ?? String(n.value);
-}

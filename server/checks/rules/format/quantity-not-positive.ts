@@ -5,7 +5,8 @@
  * for `window -3 to 3 days`). The schedule checks cannot place such a dose, so they say nothing.
  */
 import { itemRule } from '../../types';
-import { boundedNumbersOf, QUANTITY_ITEMS, written } from './quantities';
+import { boundedNumbersOf, QUANTITY_ITEMS } from './quantities';
+import { writtenNumber as written } from '../../../units';
 
 export const quantityNotPositive = itemRule({
   code: 'quantity-not-positive',

@@ -199,9 +199,10 @@ export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text'
       const missing = [!party.investigator && 'name', !party.title && 'title', !party.affiliation && 'affiliation'].filter((x): x is string => !!x);
       if (missing.length > 0) {
         const insert = (party.investigator ? '' : ' "TODO"') + (party.title ? '' : ' title "TODO"') + (party.affiliation ? '' : ' affiliation "TODO"');
-        // Appended after the statement's last part, which keeps the language's order only when the
-        // missing parts come last; otherwise no fix.
-        const inOrder = (!party.investigator ? !party.title && !party.affiliation : true) && (!party.title ? !party.affiliation : true);
+        // Appended after the statement's last part, which keeps the language's order (name, title,
+        // affiliation) only when the missing parts come last; otherwise no fix.
+        const present = [!!party.investigator, !!party.title, !!party.affiliation];
+        const inOrder = present.lastIndexOf(true) < present.indexOf(false);
         expected({
           element: `the responsible investigator's ${missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}`,
           range: party.partyType.range,
