@@ -8,7 +8,8 @@
  *
  * The table is used only when it was made from this very grammar: it carries a fingerprint of the
  * grammar as Chevrotain records it (every rule, production, occurrence index, token and token
- * category), compared at construction with the grammar just recorded. When they differ (the
+ * category), compared at construction with the grammar just recorded (or, when the parser reads
+ * the stored grammar, grammar/recorded-grammar.ts, with the fingerprint stored with it). When they differ (the
  * grammar was edited and the table not regenerated) the paths are computed as Chevrotain would
  * (`getLookaheadPaths`), so a stale table costs start-up time, never a wrong parse.
  * test/grammar/lookahead.test.ts fails when the table is stale or differs from what Chevrotain
@@ -62,8 +63,19 @@ export class TableLookahead extends LLkLookaheadStrategy {
     for (const t of tokens) this.types.set(t.name, t);
   }
 
+  private assumed: string | undefined;
+
+  /**
+   * The fingerprint of the grammar about to be analysed, when it is already known: the parser's
+   * stored grammar (grammar/recorded-grammar.ts) was stored with the fingerprint of the grammar it
+   * is, so it is not computed again from the rules.
+   */
+  assumeFingerprint(fingerprint: string): void {
+    this.assumed = fingerprint;
+  }
+
   override initialize(options: { rules: Rule[] }): void {
-    this.fingerprint = grammarFingerprint(options.rules, this.tokens);
+    this.fingerprint = this.assumed ?? grammarFingerprint(options.rules, this.tokens);
     this.usedTable = this.table !== undefined && this.table.fingerprint === this.fingerprint;
     this.use = this.usedTable ? this.table!.paths : undefined;
   }

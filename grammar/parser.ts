@@ -11,13 +11,15 @@
  * attached to its block when its rule starts, so what a broken statement read before the error
  * reaches the AST builder, as a partial CST node did.
  *
- * The rules run once more at construction, in Chevrotain's recording phase (tokens are then
+ * Chevrotain learns the grammar by running the rules once in a recording phase (tokens are then
  * placeholders without offsets, subrules return a placeholder object): they only store what they
- * read, never look into it; the drafts of that run are dropped (`reset`).
+ * read, never look into it, and the next parse starts afresh (`parseDrafts`). That recording is
+ * stored (grammar/recorded-grammar.ts) and read instead at construction; `recordedGrammar: null`
+ * records as Chevrotain does (the generator of the stored grammar and tests).
  *
  * One parser instance is reused (Chevrotain's advice: construction runs the grammar analysis).
  */
-import { EmbeddedActionsParser, EOF, LLkLookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, LLkLookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
 import {
   allTokens, Comma, comparatorTokens, DateLiteral, Identifier, kw, LCurly, Newline, NormalLimit, NumberLiteral, RCurly, Slash,
   Text, TripleText, Unit, UnterminatedText, Word, TIME_WORD_KEYWORDS,
@@ -25,6 +27,8 @@ import {
 import { errorMessages } from './parse-messages';
 import { TableLookahead, type LookaheadTable } from './lookahead';
 import { LOOKAHEAD_TABLE } from './lookahead-table';
+import { loadGrammar, type RecordedGrammar } from './recorded-grammar';
+import { RECORDED_GRAMMAR } from './recorded-grammar-table';
 import { isPlaceholderWord } from './placeholder';
 import {
   clause, draft, doseDraft, type AmountDraft, type ClauseDraft, type DoseDraft, type Draft, type NormalLimitDraft, type QuantityDraft,
@@ -38,6 +42,17 @@ function startOf(token: IToken): number {
 
 /** Tokens of lookahead at most (Chevrotain's default). */
 const MAX_LOOKAHEAD = 3;
+
+/** Chevrotain's recording phase and self-analysis state (not in its published types). */
+interface Recorder {
+  enableRecording(): void;
+  disableRecording(): void;
+  topLevelRuleRecord(name: string, impl: () => void): Rule;
+  definedRulesNames: string[];
+  recoveryEnabled: boolean;
+  resyncFollows: Record<string, TokenType[]>;
+}
+const chevrotainRecorder = EmbeddedActionsParser.prototype as unknown as Recorder;
 
 export class TrialParser extends EmbeddedActionsParser {
   /** The top-level drafts of the last parse, in order (also what recovery left of a broken item). */
@@ -64,20 +79,72 @@ export class TrialParser extends EmbeddedActionsParser {
   /**
    * @param options.lookaheadTable the stored lookahead paths (default: grammar/lookahead-table.ts;
    *   null: compute them as Chevrotain does, which the table's generator and tests use).
-   * @param options.chevrotainLookahead Chevrotain's own lookahead strategy instead (tests compare the two).
+   * @param options.chevrotainLookahead Chevrotain's own lookahead strategy instead (tests compare the
+   *   two); the grammar is then recorded, not read from the store.
+   * @param options.recordedGrammar the stored grammar (default: grammar/recorded-grammar-table.ts;
+   *   null: record it as Chevrotain does).
    * @param options.validate run Chevrotain's grammar validations (ambiguities, left recursion …).
    *   They cost a large part of the construction, which every `trial` command and server start
    *   pays, and the grammar does not change at run time: test/grammar/grammar-valid.test.ts runs
    *   them on every `npm test` instead.
    */
-  constructor(options: { validate?: boolean; lookaheadTable?: LookaheadTable | null; chevrotainLookahead?: boolean } = {}) {
+  constructor(options: { validate?: boolean; lookaheadTable?: LookaheadTable | null; chevrotainLookahead?: boolean; recordedGrammar?: RecordedGrammar | null } = {}) {
     // The lookahead paths come from the stored table when it was made from this grammar (lookahead.ts).
     const lookahead = options.chevrotainLookahead
       ? new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD })
       : new TableLookahead([...allTokens, EOF], options.lookaheadTable === undefined ? LOOKAHEAD_TABLE : (options.lookaheadTable ?? undefined), MAX_LOOKAHEAD);
     super(allTokens, { recoveryEnabled: true, maxLookahead: MAX_LOOKAHEAD, lookaheadStrategy: lookahead, errorMessageProvider: errorMessages, skipValidations: !options.validate });
     this.lookahead = lookahead instanceof TableLookahead ? lookahead : undefined;
+    const stored = options.validate || options.chevrotainLookahead || options.recordedGrammar === null ? undefined : (options.recordedGrammar ?? RECORDED_GRAMMAR);
+    const names = (this as unknown as Recorder).definedRulesNames;
+    // Used only when its rules are this parser's; a grammar with other rules is recorded.
+    if (stored && stored.rules.length === names.length && stored.rules.every(([name], i) => name === names[i])) {
+      const tokens = new Map([...allTokens, EOF].map((t) => [t.name, t]));
+      this.stored = loadGrammar(stored, tokens);
+      // The lookahead table was computed from this grammar when it was stored: its fingerprint is known.
+      this.lookahead?.assumeFingerprint(stored.fingerprint);
+    }
     this.performSelfAnalysis();
+    this.stored = undefined;
+  }
+
+  /** The stored grammar being read during construction (undefined: Chevrotain records it). */
+  private stored: { rules: Rule[]; follows: Record<string, TokenType[]> } | undefined;
+  /** Whether the grammar came from the store (grammar/recorded-grammar.ts) rather than a recording. */
+  readonly usedStoredGrammar: boolean = false;
+
+  // Chevrotain's self-analysis, with the stored grammar: no recording phase (the rules' GAST is
+  // the stored one), and no follows computation (Chevrotain computes them only with recovery on).
+  protected override performSelfAnalysis(): void {
+    const stored = this.stored;
+    if (stored === undefined) return super.performSelfAnalysis();
+    const self = this as unknown as Recorder;
+    const recovery = self.recoveryEnabled;
+    self.recoveryEnabled = false;
+    try {
+      super.performSelfAnalysis();
+    } finally {
+      self.recoveryEnabled = recovery;
+    }
+    self.resyncFollows = stored.follows;
+    (this as { usedStoredGrammar: boolean }).usedStoredGrammar = true;
+  }
+
+  /** @internal Chevrotain's hook: switches the DSL methods to recording ones (not needed with a stored grammar). */
+  enableRecording(): void {
+    if (this.stored === undefined) chevrotainRecorder.enableRecording.call(this);
+  }
+
+  /** @internal Chevrotain's hook: switches the DSL methods back. */
+  disableRecording(): void {
+    if (this.stored === undefined) chevrotainRecorder.disableRecording.call(this);
+  }
+
+  /** @internal Chevrotain's hook: records one rule; with a stored grammar, that rule's stored GAST. */
+  topLevelRuleRecord(name: string, impl: () => void): Rule {
+    const stored = this.stored;
+    if (stored === undefined) return chevrotainRecorder.topLevelRuleRecord.call(this, name, impl);
+    return stored.rules[(this as unknown as Recorder).definedRulesNames.indexOf(name)]!;
   }
 
   /** The table lookahead (undefined with Chevrotain's own): whether the stored table was used, the paths computed otherwise. */
