@@ -55,14 +55,20 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
 export function loadWithCodeCache(file: string, name: string, cacheDir: string | undefined): CachedLoad {
   const bytes = fs.readFileSync(file);
   const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${safeName(name)}-${cacheKey(bytes, name)}.bin`);
-  const read = cacheFile === undefined ? undefined : readIfAny(cacheFile);
+  const read = cacheFile === undefined ? undefined : readCacheFile(cacheFile);
   const cachedData = read === 'damaged' ? undefined : read;
   const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const state: CodeCacheState = cacheFile === undefined ? 'off' : read === 'damaged' ? 'rejected' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
 
   const mod = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  const global = globalThis as { [BUILD_CACHE]?: string };
+  global[BUILD_CACHE] = cacheFile;
+  try {
+    run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  } finally {
+    delete global[BUILD_CACHE];
+  }
   mod.loaded = true;
 
   let saved = false;
@@ -72,7 +78,7 @@ export function loadWithCodeCache(file: string, name: string, cacheDir: string |
     save() {
       if (saved || cacheFile === undefined || state === 'accepted') return false;
       saved = true;
-      return writeCache(cacheFile, script.createCachedData());
+      return writeCacheFile(cacheFile, script.createCachedData());
     },
   };
 }
@@ -87,6 +93,25 @@ export function runCached(file: string, name: string, saveWhen: (save: () => voi
   const loaded = loadWithCodeCache(file, name, codeCacheDir());
   if (loaded.state === 'missing' || loaded.state === 'rejected') saveWhen(() => loaded.save());
   return loaded.exports;
+}
+
+/**
+ * The cache file of the bundle being run, while its top level runs, for the bundle's own code
+ * (another module instance than this loader's): it may keep data of its build beside it (buildCacheFile).
+ */
+const BUILD_CACHE = Symbol.for('trial-protocols.code-cache.file');
+
+/**
+ * A file of the code cache folder for data of this very build of the running bundle (`kind`
+ * names it, e.g. `ucum`): named as the bundle's code cache (a hash of the bundle's bytes, the
+ * command, Node's version and flags), so another build never reads it. Asked by the bundle's top
+ * level (its entry module); undefined elsewhere, and outside a bundle run with the code cache
+ * (tests, `TRIAL_CODE_CACHE=off`). Read and write it with readCacheFile
+ * and writeCacheFile; the folder keeps the KEEP newest files of each kind.
+ */
+export function buildCacheFile(kind: string): string | undefined {
+  const file = (globalThis as { [BUILD_CACHE]?: string })[BUILD_CACHE];
+  return file === undefined ? undefined : `${file.slice(0, -'.bin'.length)}.${safeName(kind)}`;
 }
 
 function cacheKey(bytes: Buffer, name: string): string {
@@ -109,7 +134,7 @@ function safeName(name: string): string {
  */
 const DIGEST = 32;
 
-function readIfAny(file: string): Buffer | 'damaged' | undefined {
+export function readCacheFile(file: string): Buffer | 'damaged' | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -121,7 +146,8 @@ function readIfAny(file: string): Buffer | 'damaged' | undefined {
   return data;
 }
 
-function writeCache(target: string, data: Buffer): boolean {
+/** Writes a cache file (digest, then data) through a temporary file renamed into place; false when it could not. */
+export function writeCacheFile(target: string, data: Buffer): boolean {
   const dir = path.dirname(target);
   const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -143,7 +169,7 @@ function writeCache(target: string, data: Buffer): boolean {
 /** A temporary file this old was left by a run stopped while writing (a worker thread is terminated, not ended). */
 const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 
-/** Keeps the KEEP most recently written cache files of the folder (each bundle build makes new ones). */
+/** Keeps the KEEP most recently written cache files of each kind (`.bin`, `.ucum` …) of the folder (each bundle build makes new ones). */
 function removeOldest(dir: string): void {
   try {
     const names = fs.readdirSync(dir);
@@ -151,11 +177,15 @@ function removeOldest(dir: string): void {
       const file = path.join(dir, f);
       if (Date.now() - fs.statSync(file).mtimeMs > STALE_TEMPORARY_MS) fs.unlinkSync(file);
     }
-    const files = names
-      .filter((f) => f.endsWith('.bin'))
-      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const { f } of files.slice(KEEP)) fs.unlinkSync(path.join(dir, f));
+    const byKind = new Map<string, { f: string; t: number }[]>();
+    for (const f of names) {
+      const kind = path.extname(f);
+      if (kind === '.tmp' || kind === '') continue;
+      const files = byKind.get(kind) ?? [];
+      files.push({ f, t: fs.statSync(path.join(dir, f)).mtimeMs });
+      byKind.set(kind, files);
+    }
+    for (const files of byKind.values()) for (const { f } of files.sort((a, b) => b.t - a.t).slice(KEEP)) fs.unlinkSync(path.join(dir, f));
   } catch {
     // another run is tidying the same folder
   }

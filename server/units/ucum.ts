@@ -20,6 +20,7 @@
  *   ucumUnitInfo(code)            → UcumUnitInfo | null (dimension vector, mole/equivalent exponents, arbitrary…)
  *   ucumConvert(value, from, to, {molecularWeight?, charge?}) → UcumConversion
  *   ucumBaseUnitName(index)       → UCUM code of the base unit for a dimension-vector index
+ *   setUcumAnswerStore(store)     → keep the answers of the functions above beyond one run
  */
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -109,6 +110,39 @@ interface RawTables {
   getInstance(): { dimVecIndexToBaseUnit_: Record<number, string> };
 }
 
+/**
+ * Where the library's answers may be kept beyond one run (server/io/ucum-answers.ts keeps them in
+ * the code cache folder, for one build of a bundle): the library is deterministic, and loading it
+ * (building its unit tables) is a large part of a `trial check`'s start. None by default: every
+ * question goes to the library. An answer is what the functions below return, as plain data.
+ */
+export interface UcumAnswerStore {
+  get(key: string): unknown;
+  set(key: string, answer: unknown): void;
+}
+
+let answers: UcumAnswerStore | undefined;
+
+/** Keep the answers in `store` (undefined: ask the library every time). */
+export function setUcumAnswerStore(store: UcumAnswerStore | undefined): void {
+  answers = store;
+}
+
+/** The answer to the question `key` from the store, else computed (and stored unless it threw). */
+function remembered<T>(key: string, compute: () => T): T {
+  if (answers === undefined) return compute();
+  const kept = answers.get(key);
+  if (kept !== undefined) return kept as T;
+  const answer = compute();
+  answers.set(key, answer);
+  return answer;
+}
+
+/** A number in a key: exact (String gives the shortest text that reads back as the same number), -0 apart from 0. */
+function numberKey(n: number | undefined): string {
+  return n === undefined ? '' : Object.is(n, -0) ? '-0' : String(n);
+}
+
 let utils: RawUtils | null = null;
 let tables: RawTables | null = null;
 
@@ -163,6 +197,10 @@ function rawSpecified(text: string, suggest: boolean): RawSpecified {
 
 /** Validate unit text exactly as given (the library trims surrounding blanks itself). */
 export function ucumValidate(text: string, suggest = false): UcumValidation {
+  return remembered(`${suggest ? 'S' : 'V'}${text}`, () => validate(text, suggest));
+}
+
+function validate(text: string, suggest: boolean): UcumValidation {
   const r = rawSpecified(text, suggest);
   const suggestions: UcumSuggestedUnit[] = [];
   for (const group of r.suggestions ?? []) {
@@ -179,6 +217,10 @@ export function ucumValidate(text: string, suggest = false): UcumValidation {
 
 /** Library facts for a unit code (null when the library cannot parse it). */
 export function ucumUnitInfo(code: string): UcumUnitInfo | null {
+  return remembered(`I${code}`, () => unitInfo(code));
+}
+
+function unitInfo(code: string): UcumUnitInfo | null {
   const r = rawSpecified(code, false);
   const u = r.unit;
   if (!u) return null;
@@ -203,6 +245,11 @@ export function ucumConvert(
   to: string,
   options: { molecularWeight?: number; charge?: number } = {},
 ): UcumConversion {
+  const key = `C${numberKey(value)}\u0000${from}\u0000${to}\u0000${numberKey(options.molecularWeight)}\u0000${numberKey(options.charge)}`;
+  return remembered(key, () => convert(value, from, to, options));
+}
+
+function convert(value: number, from: string, to: string, options: { molecularWeight?: number; charge?: number }): UcumConversion {
   let r: RawConvert;
   if (from.length > MAX_UNIT_LENGTH || to.length > MAX_UNIT_LENGTH) return { status: 'error', value: null, messages: [tooLong(from.length > to.length ? from : to)], needsMolecularWeight: false, needsCharge: false };
   const u = lib();
@@ -224,6 +271,8 @@ export function ucumConvert(
 
 /** UCUM code of the base unit behind a dimension-vector index (from the library's tables). */
 export function ucumBaseUnitName(index: number): string | null {
-  lib();
-  return tables?.getInstance().dimVecIndexToBaseUnit_[index] ?? null;
+  return remembered(`B${numberKey(index)}`, () => {
+    lib();
+    return tables?.getInstance().dimVecIndexToBaseUnit_[index] ?? null;
+  });
 }

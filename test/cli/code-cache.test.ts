@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeCacheDir, loadWithCodeCache, runCached } from '../../server/io/code-cache';
+import { buildCacheFile, codeCacheDir, loadWithCodeCache, runCached } from '../../server/io/code-cache';
 import { REPO } from '../export/shared';
 
 describe('cli: code cache of the commands bundle', () => {
@@ -56,6 +56,18 @@ describe('cli: code cache of the commands bundle', () => {
     assert.equal(second.save(), false, 'an accepted cache is not written again');
     // Another command has a cache of its own (it compiles other functions).
     assert.equal(loadWithCodeCache(moduleFile, 'fmt', cache).state, 'missing');
+  });
+
+  it('tells the bundle, while its top level runs, the file for data of its build beside its cache', () => {
+    const cache = path.join(dir, 'cache');
+    fs.appendFileSync(moduleFile, `\nexports.buildFile = require(${JSON.stringify(require.resolve('../../server/io/code-cache'))}).buildCacheFile('ucum');\n`);
+    const loaded = loadWithCodeCache(moduleFile, 'check', cache);
+    const buildFile = (loaded.exports as { buildFile: string }).buildFile;
+    loaded.save();
+    assert.equal(path.dirname(buildFile), cache);
+    assert.equal(path.basename(buildFile), cacheFiles(cache)[0]!.replace(/\.bin$/, '.ucum'));
+    assert.equal(buildCacheFile('ucum'), undefined, 'only while the bundle loads');
+    assert.equal((loadWithCodeCache(moduleFile, 'check', undefined).exports as { buildFile?: string }).buildFile, undefined, 'no cache folder: no file');
   });
 
   it('a damaged cache file is rejected, the module still runs, and the cache is written anew', () => {
@@ -120,10 +132,13 @@ describe('cli: code cache of the commands bundle', () => {
     const cold = run();
     assert.equal(cacheFiles(cache).length, 1, 'the first run saved the compiled code');
     const written = fs.statSync(path.join(cache, cacheFiles(cache)[0]!)).mtimeMs;
+    const answers = path.join(cache, cacheFiles(cache)[0]!.replace(/\.bin$/, '.ucum'));
+    assert.ok(fs.existsSync(answers), "and the units library's answers");
     const warm = run();
     assert.ok(JSON.parse(cold).length > 0);
     assert.equal(warm, cold);
     assert.equal(fs.statSync(path.join(cache, cacheFiles(cache)[0]!)).mtimeMs, written, 'the second run used the cache, not rewrote it');
+    assert.ok(fs.statSync(answers).mtimeMs <= written, 'nor the answers: the file had them all');
   });
 
   it('runCached asks to save only when there was no usable cache', () => {
