@@ -53,6 +53,7 @@ interface Entry {
 }
 
 const NONE: readonly unknown[] = Object.freeze([]);
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 
 /** Item kinds, to tell dependency items (anchors) from other dependencies. */
 const ITEM_KINDS = new Set<string>(['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'LinkDecl', 'OversightBlock', 'IpdSharingBlock']);
@@ -214,6 +215,13 @@ function isBuiltIn(rule: ItemRule): boolean {
 /** A per-item rule being run, with its slot in the items' entry lists and its facts of this run. */
 export interface RunningRule {
   rule: ItemRule;
+  /**
+   * The rule's functions and flag, read once: every rule object has its own shape, so reading them
+   * from the rule at each item is a megamorphic load (a running rule has one shape).
+   */
+  checkItem: ItemRule['checkItem'];
+  deps: ItemRule['deps'];
+  namesLines: boolean;
   slot: number;
   facts: readonly unknown[];
   context: RuleContext;
@@ -261,7 +269,7 @@ function cacheOf(item: A.TopItem): ItemCache {
 }
 
 export function prepare(rule: ItemRule, model: TrialModel, context: RuleContext, internalError: (e: unknown) => void): RunningRule {
-  const running: RunningRule = { rule, slot: slotOf(rule), facts: NONE, context, internalError };
+  const running: RunningRule = { rule, checkItem: rule.checkItem, deps: rule.deps, namesLines: rule.namesLines === true, slot: slotOf(rule), facts: NONE, context, internalError };
   try {
     if (rule.facts) running.facts = rule.facts(model);
   } catch (e) {
@@ -318,7 +326,9 @@ export function runItemRules(running: readonly RunningRule[], model: TrialModel,
       if (visitItem(item, rules, model, key, state, found)) noisy.add(item);
     }
   } else {
-    for (const item of model.document.items) {
+    const items = model.document.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const rules = byKind.get(item.kind);
       if (!rules || !isModelItem(model, item)) continue;
       if (visitItem(item, rules, model, key, state, found)) noisy.add(item);
@@ -348,7 +358,8 @@ const NONE_SET: ReadonlySet<unknown> = new Set();
 const dependents = new WeakMap<object, Set<A.TopItem>>();
 
 function link(item: A.TopItem, deps: readonly unknown[]): void {
-  for (const d of deps) {
+  for (let i = 0; i < deps.length; i++) {
+    const d = deps[i];
     if (d === null || typeof d !== 'object' || d === item) continue;
     let set = dependents.get(d);
     if (!set) dependents.set(d, (set = new Set()));
@@ -359,7 +370,11 @@ function link(item: A.TopItem, deps: readonly unknown[]): void {
 function unlink(item: A.TopItem): void {
   const summary = (item as unknown as { [CACHE]?: ItemCache })[CACHE]?.summary;
   if (!summary) return;
-  for (const d of summary.deps) if (d !== null && typeof d === 'object') dependents.get(d)?.delete(item);
+  const deps = summary.deps;
+  for (let i = 0; i < deps.length; i++) {
+    const d = deps[i];
+    if (d !== null && typeof d === 'object') dependents.get(d)?.delete(item);
+  }
 }
 
 function isTopItem(v: unknown): v is A.TopItem {
@@ -381,9 +396,12 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
   const affected = state?.affected?.has(item) === true;
   if (summary && summary.key === key && !anyFailed && !affected && stillValid(summary.deps, summary.state, state) && !linesMoved(summary.noisy, item)) {
     summary.state = state;
-    for (const e of summary.noisy) emit(e, found);
+    const noisy = summary.noisy;
+    for (let i = 0; i < noisy.length; i++) emit(noisy[i]!, found);
   } else {
-    for (const r of rules.builtIn) {
+    const builtIn = rules.builtIn;
+    for (let i = 0; i < builtIn.length; i++) {
+      const r = builtIn[i]!;
       if (r.failed) continue;
       checkOne(r, item, model, list, found);
     }
@@ -395,7 +413,9 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
     }
     cache.summary = next;
   }
-  for (const r of rules.other) {
+  const other = rules.other;
+  for (let i = 0; i < other.length; i++) {
+    const r = other[i]!;
     if (r.failed) continue;
     checkOne(r, item, model, list, found);
   }
@@ -404,7 +424,10 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
 
 /** Whether an entry of a rule whose messages name lines was made with the item on another line. */
 function linesMoved(entries: readonly Entry[], item: A.TopItem): boolean {
-  for (const e of entries) if (e.line !== undefined && e.line !== item.range.start.line) return true;
+  for (let i = 0; i < entries.length; i++) {
+    const line = entries[i]!.line;
+    if (line !== undefined && line !== item.range.start.line) return true;
+  }
   return false;
 }
 
@@ -418,7 +441,7 @@ interface ItemSummary {
   key: RunKey;
   state: DeclarationState | undefined;
   deps: readonly unknown[];
-  noisy: Entry[];
+  noisy: readonly Entry[];
 }
 
 
@@ -426,19 +449,25 @@ interface ItemSummary {
 let anyFailed = false;
 
 function summarize(rules: readonly RunningRule[], list: (Entry | undefined)[], key: RunKey, state: DeclarationState | undefined): ItemSummary | undefined {
-  const deps: unknown[] = [];
-  const noisy: Entry[] = [];
-  for (const r of rules) {
+  // Most rules have no deps and most items no diagnostics: the shared empty lists stand for those.
+  let deps: unknown[] | undefined;
+  let noisy: Entry[] | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     const entry = list[r.slot];
     // A rule that threw, or a result that could not be cached: no summary, check again next time.
     if (r.failed || !entry) {
       anyFailed ||= r.failed === true;
       return undefined;
     }
-    for (const d of entry.deps) deps.push(d);
-    if (entry.stored.length > 0) noisy.push(entry);
+    const entryDeps = entry.deps;
+    if (entryDeps.length > 0) {
+      deps ??= [];
+      for (let j = 0; j < entryDeps.length; j++) deps.push(entryDeps[j]);
+    }
+    if (entry.stored.length > 0) (noisy ??= []).push(entry);
   }
-  return { key, state, deps, noisy };
+  return { key, state, deps: deps ?? NONE, noisy: noisy ?? NO_ENTRIES };
 }
 
 /**
@@ -476,7 +505,7 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
   }
   let deps: readonly unknown[];
   try {
-    deps = rule.deps ? rule.deps(item, model) : NONE;
+    deps = r.deps ? r.deps.call(rule, item, model) : NONE;
   } catch (e) {
     context.at(item.range);
     r.failed = true;
@@ -501,10 +530,11 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
   // check rechecks every item for every rule, and nearly every check reports nothing.
   const sink = (r.sink ??= reportSink(rule));
   const reported = sink.buffer;
-  reported.length = 0;
+  // Setting an array's length is a runtime call even when it is 0 already (nearly always).
+  if (reported.length !== 0) reported.length = 0;
   context.at(item.range);
   try {
-    rule.checkItem(item, model, sink.report, context);
+    r.checkItem.call(rule, item, model, sink.report, context);
   } catch (e) {
     list[r.slot] = undefined;
     for (const d of reported) found.push(d);
@@ -515,7 +545,7 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
   }
   const taken = reported.length === 0 ? NO_REPORTS : reported.splice(0);
   const fresh = store(taken, item, r.facts, deps, r.state);
-  if (fresh && rule.namesLines) fresh.line = item.range.start.line;
+  if (fresh && r.namesLines) fresh.line = item.range.start.line;
   list[r.slot] = fresh;
   if (fresh) emit(fresh, found);
   else for (const d of taken) found.push(d);
@@ -619,5 +649,6 @@ function anchorBase(item: A.TopItem): PositionBase {
 
 /** Push an entry's diagnostics (their positions read their anchors' current places). */
 function emit(entry: Entry, found: Diagnostic[]): void {
-  for (const d of entry.stored) found.push(d);
+  const stored = entry.stored;
+  for (let i = 0; i < stored.length; i++) found.push(stored[i]!);
 }

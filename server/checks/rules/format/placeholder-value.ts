@@ -12,7 +12,7 @@
 import type * as A from '../../../../grammar/ast';
 import { isPlaceholderText, isPlaceholderWord } from '../../../../grammar/placeholder';
 import { itemRule } from '../../types';
-import { itemWordUses } from '../names/word-unknown';
+import { forEachWordUse } from '../names/word-unknown';
 
 type Loc = A.Located<string>;
 
@@ -41,7 +41,8 @@ function locatedStrings(root: unknown): Loc[] {
 
 /** The placeholder positions that are not texts: registry words, dates, the enrollment, the ages. */
 function wordPlaces(item: A.TopItem): Loc[] {
-  const out: Loc[] = itemWordUses(item).map((u) => u.words);
+  const out: Loc[] = [];
+  forEachWordUse(item, (words) => out.push(words));
   if (item.kind === 'TrialBlock') {
     for (const s of item.statements) {
       if (s.kind === 'Date' || s.kind === 'Verified') out.push(s.date);

@@ -17,18 +17,15 @@ interface WordKind {
   ok: (w: string) => boolean;
 }
 
-interface WordUse extends WordKind {
-  words: A.Located<string>;
-}
-
-/** One WordKind per enumeration, built on first use (the valid words, the test). */
-const enumKinds = new Map<string, WordKind>();
+/** One WordKind per enumeration and wording, built on first use (the valid words, the test); by enumeration, then by wording (no key to build per word). */
+const enumKinds = new Map<string, Map<string, WordKind>>();
 function enumKind(name: EnumName, what: string): WordKind {
-  const key = `${name}\u0000${what}`;
-  let k = enumKinds.get(key);
+  let byWhat = enumKinds.get(name);
+  if (!byWhat) enumKinds.set(name, (byWhat = new Map()));
+  let k = byWhat.get(what);
   if (!k) {
     k = { what, valid: (ENUMS[name] as readonly string[]).map(wordsFor), ok: (w) => registryValue(w, name) !== undefined };
-    enumKinds.set(key, k);
+    byWhat.set(what, k);
   }
   return k;
 }
@@ -82,11 +79,15 @@ const EXPANDED_ACCESS_TYPE: WordKind = {
   ok: (x) => (EXPANDED_ACCESS_TYPES as readonly string[]).includes(x.trim().toLowerCase()),
 };
 
-/** The registry words written in one item. */
-export function itemWordUses(item: A.TopItem): WordUse[] {
-  const out: WordUse[] = [];
+const EXPANDED_ACCESS_ANSWER: WordKind = { ...HEALTHY, what: 'an expanded-access answer' };
+
+/**
+ * Each registry word written in one item, with its kind (in source order of the statements). The
+ * checks call this on every item of every check: no list and no object per word.
+ */
+export function forEachWordUse(item: A.TopItem, visit: (words: A.Located<string>, kind: WordKind) => void): void {
   const enumUse = (words: A.Located<string> | undefined, name: EnumName, what: string): void => {
-    if (words) out.push({ words, ...enumKind(name, what) });
+    if (words) visit(words, enumKind(name, what));
   };
   switch (item.kind) {
     case 'TrialBlock':
@@ -101,17 +102,17 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
         const w = s as A.WordsStmt;
         const e = WORDS_ENUM[w.field];
         if (e) enumUse(w.words, e[0], e[1]);
-        else if (YES_NO_FIELDS[w.field]) out.push({ words: w.words, ...YES_NO_FIELDS[w.field]! });
+        else if (YES_NO_FIELDS[w.field]) visit(w.words, YES_NO_FIELDS[w.field]!);
       }
       break;
   }
   switch (item.kind) {
     case 'TrialBlock':
-      for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) out.push({ words: ph, ...PHASE });
+      for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) visit(ph, PHASE);
       for (const s of item.statements) if (s.kind === 'SecondaryId') enumUse(s.idType, 'SecondaryIdType', 'a secondary id type');
       for (const s of item.statements) {
         if (s.kind !== 'ExpandedAccess') continue;
-        out.push({ words: s.answer, ...HEALTHY, what: 'an expanded-access answer' });
+        visit(s.answer, EXPANDED_ACCESS_ANSWER);
         enumUse(s.status, 'ExpandedAccessStatus', 'an expanded-access status');
       }
       break;
@@ -123,7 +124,7 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
         for (const r of s.roles) enumUse(r, 'WhoMasked', 'a masked role');
       }
       for (const s of item.statements) if (s.kind === 'Biospecimen') enumUse(s.retention, 'BioSpecRetention', 'a biospecimen retention');
-      for (const s of item.statements) if (s.kind === 'ExpandedAccessTypes') for (const t of s.types) out.push({ words: t, ...EXPANDED_ACCESS_TYPE });
+      for (const s of item.statements) if (s.kind === 'ExpandedAccessTypes') for (const t of s.types) visit(t, EXPANDED_ACCESS_TYPE);
       break;
     case 'SponsorsBlock':
       for (const s of item.statements) if (s.kind === 'Sponsor') enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class');
@@ -143,7 +144,6 @@ export function itemWordUses(item: A.TopItem): WordUse[] {
       enumUse(item.refType, 'ReferenceType', 'a reference type');
       break;
   }
-  return out;
 }
 
 export const wordUnknown = itemRule({
@@ -154,16 +154,16 @@ export const wordUnknown = itemRule({
   doc: { summary: 'A word that should name a registry value (arm type, status, masking …) is not one of its values.' },
   kinds: ['TrialBlock', 'DesignBlock', 'EligibilityBlock', 'InterventionBlock', 'ArmBlock', 'SponsorsBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock'],
   checkItem(item, _model, report, ctx) {
-    for (const use of itemWordUses(item)) {
-      ctx.at(use.words.range);
+    forEachWordUse(item, (words, use) => {
+      ctx.at(words.range);
       // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: placeholder-value reports it.
-      if (use.ok(use.words.value) || isPlaceholderWord(use.words.value)) continue;
-      const suggestion = closest(use.words.value, use.valid, 0.6);
+      if (use.ok(words.value) || isPlaceholderWord(words.value)) return;
+      const suggestion = closest(words.value, use.valid, 0.6);
       report(
-        use.words.range,
-        `'${use.words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,
-        { word: use.words.value, valid: use.valid, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, use.words.range, suggestion)] } : {}) },
+        words.range,
+        `'${words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,
+        { word: words.value, valid: use.valid, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, words.range, suggestion)] } : {}) },
       );
-    }
+    });
   },
 });
