@@ -46,7 +46,7 @@ export function splitRange(text: string, from: number, to: number, line: number)
   // The next `"""` at or after `offset`, searched for once and reused line after line. Searched
   // in [from, to) only (a slice of the text, not a copy): a `"""` holds no line break, so every
   // one that counts lies there, and a keystroke's window never scans the rest of the document.
-  const part = text.slice(from, to);
+  const part = from === 0 && to === text.length ? text : detached(text.slice(from, to));
   const tripleAt = (at: number): number => {
     const i = part.indexOf('"""', at - from);
     return i === -1 ? -1 : i + from;
@@ -78,7 +78,18 @@ export function splitRange(text: string, from: number, to: number, line: number)
   }
   const segments: Segment[] = new Array(starts.length);
   for (let i = 0; i < starts.length; i++) {
-    segments[i] = { start: starts[i]!, line: lines[i]!, text: text.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : to) };
+    segments[i] = { start: starts[i]!, line: lines[i]!, text: part.slice(starts[i]! - from, (i + 1 < starts.length ? starts[i + 1]! : to) - from) };
   }
   return { segments, insideTripleText };
+}
+
+/**
+ * A copy of `slice` that does not hold the string it was sliced from. V8 makes a slice of a long
+ * string a view on it, and the segment's text, its tokens' images and the AST's names and texts
+ * would keep the whole document of that version alive as long as the segment lives: a session of
+ * keystrokes each re-parsing a segment would hold one document text per segment. Prefixed and cut
+ * again, the slice is copied once into a string of its own (the cut is a view on that copy only).
+ */
+function detached(slice: string): string {
+  return (' ' + slice).slice(1);
 }

@@ -347,24 +347,33 @@ function updateModel(previous: TrialModel, parse: ParseResult, edit: ParseEdit):
     }
   }
   model.unresolvedReferences = unresolvedChanged ? flatten(unresolvedByItem) : previous.unresolvedReferences;
-  // Every reference in order, only when asked for (semantic tokens, references): not per keystroke.
+  const result = model as unknown as TrialModel;
+  lazySymbolReferences(result, state.firstDeclarations);
+  states.set(result, { firstDeclarations: state.firstDeclarations, unresolvedByItem });
+  modelEdits.set(result, { previous, parse: edit, removed: [...replaced.map((r) => r[0]), ...removedEntries], added: [...replaced.map((r) => r[1]), ...addedEntries], paired: replaced.length });
+  return result;
+}
+
+/**
+ * Every reference in order, only when asked for (semantic tokens, references): not per keystroke.
+ * Defined outside updateModel on purpose: a getter made there would share its scope, which holds
+ * the previous model, so every model would keep the one before it (and its parse, its text) alive,
+ * a chain as long as the editing session.
+ */
+function lazySymbolReferences(model: TrialModel, firstDeclarations: FirstDeclarations): void {
   let all: SymbolReference[] | undefined;
   Object.defineProperty(model, 'symbolReferences', {
     get() {
       if (!all) {
         all = [];
         const into = all;
-        eachReferringItem(model as unknown as TrialModel, (item) => itemReferences(item, state.firstDeclarations, into));
+        eachReferringItem(model, (item) => itemReferences(item, firstDeclarations, into));
       }
       return all;
     },
     enumerable: true,
     configurable: true,
   });
-  const result = model as unknown as TrialModel;
-  states.set(result, { firstDeclarations: state.firstDeclarations, unresolvedByItem });
-  modelEdits.set(result, { previous, parse: edit, removed: [...replaced.map((r) => r[0]), ...removedEntries], added: [...replaced.map((r) => r[1]), ...addedEntries], paired: replaced.length });
-  return result;
 }
 
 /** Put `item` into `list`, whose items are in document order (by their current offsets), at its place. */

@@ -12,6 +12,7 @@ import { generateProtocol } from '../../bench/generate';
 import { buildModel, modelEditOf, type TrialModel } from '../../server/model';
 import { facts } from '../../server/checks/facts';
 import { readExample } from '../helpers/paths';
+import { collectGarbage } from '../helpers/gc';
 
 /** The model as plain data (positions by value), with the unresolved references in document order. */
 function plain(m: TrialModel): unknown {
@@ -134,5 +135,22 @@ describe('incremental model', () => {
       assert.ok(modelEditOf(back), `${what}, undone: the model was derived`);
       assert.deepEqual(plain(back), plain(buildModel(parse(text))), `${what}, undone`);
     }
+  });
+  it('a derived model does not keep the models before it alive (nor their parses and texts)', async () => {
+    const text = generateProtocol(300, 3);
+    let previous = parse(text);
+    const first = new WeakRef(buildModel(previous));
+    const at = text.indexOf('\nintervention ') + 1;
+    const eol = text.indexOf('\n', at);
+    for (let k = 0; k < 4; k++) {
+      // Typing in an intervention's line and taking it back: each model is derived from the one before.
+      const edited = k % 2 === 0 ? text.slice(0, eol) + ' ' + text.slice(eol) : text;
+      previous = parse(edited, previous);
+      assert.ok(modelEditOf(buildModel(previous)), 'the model was derived');
+    }
+    // A WeakRef's target is held until the current job ends: collected after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    assert.equal(first.deref(), undefined, 'the first model was collected');
   });
 });
