@@ -65,12 +65,19 @@ export function reusable(rule: DocumentRule, model: TrialModel, today: string): 
  */
 export function store(rule: DocumentRule, model: TrialModel, reported: Diagnostic[], today: string): readonly Diagnostic[] {
   if (!rule.reads) return reported;
+  // Nothing found (most rules, most runs): nothing to anchor, so no set and no copy per rule and run.
+  if (reported.length === 0) {
+    remember(rule, model, { diagnostics: reported, segments: NO_SEGMENTS, endSegment: undefined, startSegment: undefined, today });
+    return reported;
+  }
   const segments = new Set<SegmentParse>();
   const end = { length: documentLength(model.parse), reached: false, start: false };
   const diagnostics = reported.map((d) => anchored(d, model.parse, segments, end) as Diagnostic);
   remember(rule, model, { diagnostics, segments, endSegment: end.reached ? lastSegment(model.parse) : undefined, startSegment: end.start ? model.parse.segments[0] : undefined, today });
   return diagnostics;
 }
+
+const NO_SEGMENTS: ReadonlySet<SegmentParse> = new Set();
 
 function readsAny(rule: DocumentRule, items: readonly { kind: string }[]): boolean {
   for (const item of items) if (rule.reads!.includes(item.kind as never)) return true;

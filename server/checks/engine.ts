@@ -64,6 +64,18 @@ export function ruleEnabled(rule: Pick<Rule, 'code' | 'group'>, options: CheckOp
   return options.severity?.[rule.code] !== 'off';
 }
 
+/** Today's UTC date `yyyy-mm-dd`, formatted again only when the day changes (not at every check). */
+let dayStart = NaN;
+let dayText = '';
+function utcToday(): string {
+  const now = Date.now();
+  if (!(now >= dayStart && now < dayStart + 86_400_000)) {
+    dayStart = now - (now % 86_400_000);
+    dayText = new Date(now).toISOString().slice(0, 10);
+  }
+  return dayText;
+}
+
 function compare(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.offset - b.range.start.offset ||
@@ -75,9 +87,8 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 
 export function runRules(model: TrialModel, rules: readonly Rule[], options: CheckOptions, text: string): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const ran = new Set<string>();
   const itemRules: RunningRule[] = [];
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? utcToday();
 
   // One context for every rule of the run (not one per rule per keystroke): each rule starts at the
   // document's first item, and every item check starts with `at` (item-cache.ts).
@@ -95,7 +106,6 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   };
   for (const rule of rules) {
     if (!ruleEnabled(rule, options)) continue;
-    ran.add(rule.code);
     current = model.document.items[0]?.range;
     const internalError = (e: unknown): void => {
       const reason = e instanceof Error ? e.message : String(e);
@@ -140,6 +150,9 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   const suppressions = findSuppressions(model.parse, text);
   if (suppressions.length === 0) return finish(found, options);
   const known = new Set(rules.map((r) => r.code));
+  // The codes of the rules that ran (only needed here: most documents have no trial-ignore comment).
+  const ran = new Set<string>();
+  for (const rule of rules) if (ruleEnabled(rule, options)) ran.add(rule.code);
   const { kept, used } = applySuppressions(found, suppressions);
   const knownList = [...known];
   for (const s of suppressions) {

@@ -352,10 +352,9 @@ export function doseSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined):
 
 function computeSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined): DoseSpan {
   const s = dose.schedule;
-  const base = { dose, ...(iv ? { intervention: iv } : {}) };
   if (s && s.days.length > 0) {
     const days = cycleDays(dose) ?? s.days.map((d) => d.value);
-    return { ...base, start: Math.min(...days), end: Math.max(...days), days };
+    return span(dose, iv, Math.min(...days), Math.max(...days), days);
   }
   const start = s?.from?.value ?? 1;
   let end = Infinity;
@@ -369,7 +368,13 @@ function computeSpan(dose: A.DoseStmt, iv: A.InterventionBlock | undefined): Dos
     const t = interventionFacts(iv).tapers;
     if (t.length) end = Math.max(...t.map((x) => x.end));
   }
-  return { ...base, start, end };
+  return span(dose, iv, start, end, undefined);
+}
+
+/** A span with the keys in the order they always had (`intervention` and `days` only when there is one), built without spreads. */
+function span(dose: A.DoseStmt, iv: A.InterventionBlock | undefined, start: number, end: number, days: number[] | undefined): DoseSpan {
+  if (days) return iv ? { dose, intervention: iv, start, end, days } : { dose, start, end, days };
+  return iv ? { dose, intervention: iv, start, end } : { dose, start, end };
 }
 
 /**

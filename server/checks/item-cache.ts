@@ -232,6 +232,8 @@ export interface RunningRule {
   state?: DeclarationState;
   /** Where recheck collects what the rule reports on one item. */
   sink?: ReportSink;
+  /** The entry of every item this rule found nothing on, when the rule has no deps and names no lines (see `recheck`). */
+  clean?: Entry;
 }
 
 /** Every item rule gets a slot in the per-item entry list (one WeakMap lookup per item, not per rule and item). */
@@ -262,7 +264,9 @@ function cacheOf(item: A.TopItem): ItemCache {
   const holder = item as unknown as { [CACHE]?: ItemCache };
   let cache = holder[CACHE];
   if (!cache) {
-    cache = { list: [], summary: undefined };
+    // Sized for every slot at once: filled slot by slot, an empty list grew its backing store
+    // several times per item (the slots of one kind's rules are spread over all the rules').
+    cache = { list: new Array(nextSlot), summary: undefined };
     Object.defineProperty(item, CACHE, { value: cache, enumerable: false, writable: false, configurable: false });
   }
   return cache;
@@ -541,6 +545,12 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
     reported.length = 0;
     r.failed = true;
     r.internalError(e);
+    return;
+  }
+  if (reported.length === 0 && r.deps === undefined && !r.namesLines) {
+    // One entry for all of them: for a rule without deps an entry's state is never read to decide
+    // (checkOne's two paths agree: the deps are NONE either way), so its items can share it.
+    list[r.slot] = r.clean ??= { facts: r.facts, deps: NONE, state: r.state, stored: NO_DIAGNOSTICS };
     return;
   }
   const taken = reported.length === 0 ? NO_REPORTS : reported.splice(0);

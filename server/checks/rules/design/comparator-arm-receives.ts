@@ -16,7 +16,19 @@ import { armType } from './arms-of';
 const PLACEBO = /\b(placebos?|vehicle|dummy|inactive|inert|sugar pills?|saline|matching|simulated|sham)\b|\b(no|non|without)[ -]active\b/i;
 const SHAM = /\b(sham|placebos?|simulated|dummy|inactive|mock|vehicle)\b/i;
 
+/** The words of each intervention, kept per intervention object (a function of it only): arms share interventions. */
+const wordsCache = new WeakMap<A.InterventionBlock, string>();
+
 function words(iv: A.InterventionBlock): string {
+  let w = wordsCache.get(iv);
+  if (w === undefined) {
+    w = computeWords(iv);
+    wordsCache.set(iv, w);
+  }
+  return w;
+}
+
+function computeWords(iv: A.InterventionBlock): string {
   const texts = [iv.id.value, ...textStatements(iv, 'name').map((t) => t.text.value), ...textStatements(iv, 'otherName').map((t) => t.text.value), ...textStatements(iv, 'description').map((t) => t.text.value)];
   for (const d of statementsOf(iv, 'Dose')) if (d.amountText) texts.push(d.amountText.value);
   return texts.join(' ').replace(/_/g, ' ');
@@ -63,11 +75,10 @@ export const comparatorArmReceives = itemRule({
     const ivs = received(model, arm);
     // An arm that receives nothing is arm-without-intervention's; an unknown name is name-undefined's.
     if (ivs.length === 0 || ivs.length < statementsOf(arm, 'Receives').length) return;
-    const texts = ivs.map(words);
     const label = arm.id.value;
     if (type === 'PLACEBO_COMPARATOR' && !ivs.some(looksLikePlacebo)) {
       report(typeStmt.words.range, `arm '${label}' is a placebo comparator, but nothing it receives is a placebo (${ivs.map((i) => i.id.value).join(', ')}): give it the placebo, or use the arm type that says what it is (active comparator, other)`, { arm: label });
-    } else if (type === 'SHAM_COMPARATOR' && !texts.some((t) => SHAM.test(t))) {
+    } else if (type === 'SHAM_COMPARATOR' && !ivs.some((iv) => SHAM.test(words(iv)))) {
       report(typeStmt.words.range, `arm '${label}' is a sham comparator, but nothing it receives is a sham (${ivs.map((i) => i.id.value).join(', ')}): give it the sham procedure or device, or use the arm type that says what it is`, { arm: label });
     } else if (type === 'ACTIVE_COMPARATOR' && ivs.every(isOnlyPlacebo)) {
       report(typeStmt.words.range, `arm '${label}' is an active comparator, but it receives only placebo: use placebo comparator`, { arm: label });

@@ -10,7 +10,8 @@ export const siteUsWithoutState = itemRule({
   kinds: ['SiteDecl'],
   checkItem(s, _model, report, ctx) {
     ctx.at(s.range);
-    if (!s.country || !US.test(s.country.value.trim()) || (s.state && s.state.value.trim() !== '')) return;
+    // The state first: most sites give one, and then the country needs no test.
+    if ((s.state && s.state.value.trim() !== '') || !s.country || !US.test(s.country.value.trim())) return;
     report(s.country.range, 'the registry needs the state of a site in the United States: write `in "City", "State", "United States"`', {});
   },
 });
