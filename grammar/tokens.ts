@@ -138,12 +138,13 @@ const UNIT_BODY = /[A-Za-z0-9%\[\]{}()µμ²³_.*/^']/;
  * A unit: only right after a number or after `unit`, and never a keyword (`1 and`, `12 actual`),
  * except that time words are lexed as keywords and accepted as units by the parser.
  */
-function matchUnit(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+export function matchUnit(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
   const previous = tokens[tokens.length - 1];
   if (!previous) return null;
   const afterNumber = previous.tokenType === NumberLiteral;
-  // Keywords get their type after lexing (keywordOf), so `unit` is still an Identifier here.
-  const afterUnitKeyword = previous.tokenType === Identifier && keywordOf(previous.image) === kw.unit;
+  // lexer.ts gives keywords their type as it reads them; Chevrotain's Lexer over these patterns
+  // (the reference lexer.ts is tested against) after lexing, so there `unit` is still an Identifier.
+  const afterUnitKeyword = previous.tokenType === kw.unit || (previous.tokenType === Identifier && keywordOf(previous.image) === kw.unit);
   if (!afterNumber && !afterUnitKeyword) return null;
   const first = text[offset];
   if (first === undefined) return null;
@@ -196,7 +197,7 @@ export const NumberLiteral = createToken({
  * limit of normal, as eligibility criteria state liver and kidney tests (`ALT ≤ 2.5 × ULN`). Lexed before
  * `Unit`, so the `x` is never read as a unit.
  */
-function matchNormalLimit(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+export function matchNormalLimit(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
   const previous = tokens[tokens.length - 1];
   if (!previous || previous.tokenType !== NumberLiteral) return null;
   const m = /^[x×][ \t]*(?:ULN|LLN)(?![A-Za-z0-9_])/i.exec(text.slice(offset, offset + 12));
