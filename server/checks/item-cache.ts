@@ -212,7 +212,7 @@ function isBuiltIn(rule: ItemRule): boolean {
   return builtIn.has(rule);
 }
 
-/** A per-item rule being run, with its slot in the items' entry lists and its facts of this run. */
+/** A per-item rule being run, with its slot (identity in a run's key) and its facts of this run. */
 export interface RunningRule {
   rule: ItemRule;
   /**
@@ -236,7 +236,7 @@ export interface RunningRule {
   clean?: Entry;
 }
 
-/** Every item rule gets a slot in the per-item entry list (one WeakMap lookup per item, not per rule and item). */
+/** Every item rule gets a slot: its identity in a run's key (`runKey`). */
 const slots = new WeakMap<ItemRule, number>();
 let nextSlot = 0;
 function slotOf(rule: ItemRule): number {
@@ -249,7 +249,31 @@ function slotOf(rule: ItemRule): number {
 }
 
 /**
- * The cache of one item: its entry per rule slot and the summary of the built-in rules. Kept on
+ * The place of each rule in the entry lists of one item kind: the rules of that kind only, so an
+ * item's list holds a handful of entries, not one per item rule (a list per item lives as long
+ * as the item). A kind's places are never reused, so an entry always belongs to the same rule.
+ */
+interface KindPlaces {
+  places: WeakMap<ItemRule, number>;
+  size: number;
+}
+const kindPlaces = new Map<string, KindPlaces>();
+function placesOf(kind: string): KindPlaces {
+  let k = kindPlaces.get(kind);
+  if (!k) kindPlaces.set(kind, (k = { places: new WeakMap(), size: 0 }));
+  return k;
+}
+function placeOf(k: KindPlaces, rule: ItemRule): number {
+  let place = k.places.get(rule);
+  if (place === undefined) {
+    place = k.size++;
+    k.places.set(rule, place);
+  }
+  return place;
+}
+
+/**
+ * The cache of one item: its entry per rule (at the rule's place for the item's kind) and the summary of the built-in rules. Kept on
  * the item object itself under a symbol (non-enumerable: JSON and comparisons never see it), as
  * reading it is the one thing every item costs on a keystroke (a WeakMap lookup costs far more).
  */
@@ -260,13 +284,12 @@ interface ItemCache {
 
 const CACHE = Symbol('item-cache');
 
-function cacheOf(item: A.TopItem): ItemCache {
+function cacheOf(item: A.TopItem, size: number): ItemCache {
   const holder = item as unknown as { [CACHE]?: ItemCache };
   let cache = holder[CACHE];
   if (!cache) {
-    // Sized for every slot at once: filled slot by slot, an empty list grew its backing store
-    // several times per item (the slots of one kind's rules are spread over all the rules').
-    cache = { list: new Array(nextSlot), summary: undefined };
+    // Sized for the kind's rules at once (filled place by place, an empty list grew its backing store).
+    cache = { list: new Array(size), summary: undefined };
     Object.defineProperty(item, CACHE, { value: cache, enumerable: false, writable: false, configurable: false });
   }
   return cache;
@@ -303,8 +326,17 @@ export function runItemRules(running: readonly RunningRule[], model: TrialModel,
   for (const r of running) {
     for (const kind of r.rule.kinds as readonly string[]) {
       let lists = byKind.get(kind);
-      if (!lists) byKind.set(kind, (lists = { builtIn: [], other: [] }));
-      (r.state ? lists.builtIn : lists.other).push(r);
+      if (!lists) byKind.set(kind, (lists = { builtIn: [], builtInPlaces: [], other: [], otherPlaces: [], size: 0 }));
+      const places = placesOf(kind);
+      const place = placeOf(places, r.rule);
+      if (r.state) {
+        lists.builtIn.push(r);
+        lists.builtInPlaces.push(place);
+      } else {
+        lists.other.push(r);
+        lists.otherPlaces.push(place);
+      }
+      lists.size = places.size;
       if (!r.state) allBuiltIn = false;
     }
   }
@@ -344,7 +376,12 @@ export function runItemRules(running: readonly RunningRule[], model: TrialModel,
 
 interface KindRules {
   builtIn: RunningRule[];
+  /** Each rule's place in the kind's entry lists (`placeOf`), parallel to `builtIn`. */
+  builtInPlaces: number[];
   other: RunningRule[];
+  otherPlaces: number[];
+  /** How many places the kind has (the length of a new item's list). */
+  size: number;
 }
 
 /** What a run left for the next run of the same document (keyed by its parse). */
@@ -392,7 +429,7 @@ function isTopItem(v: unknown): v is A.TopItem {
  */
 function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: RunKey, state: DeclarationState | undefined, found: Diagnostic[]): boolean {
   const before = found.length;
-  const cache = cacheOf(item);
+  const cache = cacheOf(item, rules.size);
   const list = cache.list;
   // The built-in rules all at once: the item, the rules and their facts are those of the
   // item's summary, and its deps name no replaced declaration, so every entry still holds.
@@ -407,9 +444,9 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
     for (let i = 0; i < builtIn.length; i++) {
       const r = builtIn[i]!;
       if (r.failed) continue;
-      checkOne(r, item, model, list, found);
+      checkOne(r, rules.builtInPlaces[i]!, item, model, list, found);
     }
-    const next = summarize(rules.builtIn, list, key, state);
+    const next = summarize(rules.builtIn, rules.builtInPlaces, list, key, state);
     // The reverse index changes only when the deps do (most re-summaries find the same deps).
     if (!summary || !next || !sameList(summary.deps, next.deps)) {
       if (summary) unlink(item);
@@ -421,7 +458,7 @@ function visitItem(item: A.TopItem, rules: KindRules, model: TrialModel, key: Ru
   for (let i = 0; i < other.length; i++) {
     const r = other[i]!;
     if (r.failed) continue;
-    checkOne(r, item, model, list, found);
+    checkOne(r, rules.otherPlaces[i]!, item, model, list, found);
   }
   return found.length > before || cache.summary === undefined;
 }
@@ -452,13 +489,13 @@ interface ItemSummary {
 /** Set when a rule throws during a run: its remaining items then take the per-rule path, which skips it. */
 let anyFailed = false;
 
-function summarize(rules: readonly RunningRule[], list: (Entry | undefined)[], key: RunKey, state: DeclarationState | undefined): ItemSummary | undefined {
+function summarize(rules: readonly RunningRule[], places: readonly number[], list: (Entry | undefined)[], key: RunKey, state: DeclarationState | undefined): ItemSummary | undefined {
   // Most rules have no deps and most items no diagnostics: the shared empty lists stand for those.
   let deps: unknown[] | undefined;
   let noisy: Entry[] | undefined;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
-    const entry = list[r.slot];
+    const entry = list[places[i]!];
     // A rule that threw, or a result that could not be cached: no summary, check again next time.
     if (r.failed || !entry) {
       anyFailed ||= r.failed === true;
@@ -497,9 +534,9 @@ function runKey(running: readonly RunningRule[]): RunKey {
   return lastKey;
 }
 
-function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[]): void {
+function checkOne(r: RunningRule, place: number, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[]): void {
   const { rule, context } = r;
-  const entry = list[r.slot];
+  const entry = list[place];
   // Same declarations as when the entry's deps were computed: the deps are the same (built-in rules).
   const moved = entry?.line !== undefined && entry.line !== item.range.start.line;
   if (entry && !moved && !r.state?.affected?.has(item) && stillValid(entry.deps, entry.state, r.state) && sameList(entry.facts, r.facts)) {
@@ -521,14 +558,14 @@ function checkOne(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Ent
     emit(entry, found);
     return;
   }
-  recheck(r, item, model, list, found, deps);
+  recheck(r, place, item, model, list, found, deps);
 }
 
 /**
  * Check an item again and cache the result. Kept out of checkOne: its closure would make every
  * call of checkOne, the cached path included, allocate a context (per item and rule, per keystroke).
  */
-function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[], deps: readonly unknown[]): void {
+function recheck(r: RunningRule, place: number, item: A.TopItem, model: TrialModel, list: (Entry | undefined)[], found: Diagnostic[], deps: readonly unknown[]): void {
   const { rule, context } = r;
   // One report function and buffer per running rule, not a closure and an array per item: a full
   // check rechecks every item for every rule, and nearly every check reports nothing.
@@ -540,7 +577,7 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
   try {
     r.checkItem.call(rule, item, model, sink.report, context);
   } catch (e) {
-    list[r.slot] = undefined;
+    list[place] = undefined;
     for (const d of reported) found.push(d);
     reported.length = 0;
     r.failed = true;
@@ -550,13 +587,13 @@ function recheck(r: RunningRule, item: A.TopItem, model: TrialModel, list: (Entr
   if (reported.length === 0 && r.deps === undefined && !r.namesLines) {
     // One entry for all of them: for a rule without deps an entry's state is never read to decide
     // (checkOne's two paths agree: the deps are NONE either way), so its items can share it.
-    list[r.slot] = r.clean ??= { facts: r.facts, deps: NONE, state: r.state, stored: NO_DIAGNOSTICS };
+    list[place] = r.clean ??= { facts: r.facts, deps: NONE, state: r.state, stored: NO_DIAGNOSTICS };
     return;
   }
   const taken = reported.length === 0 ? NO_REPORTS : reported.splice(0);
   const fresh = store(taken, item, r.facts, deps, r.state);
   if (fresh && r.namesLines) fresh.line = item.range.start.line;
-  list[r.slot] = fresh;
+  list[place] = fresh;
   if (fresh) emit(fresh, found);
   else for (const d of taken) found.push(d);
 }
