@@ -47,7 +47,7 @@ export class RelativePosition implements Position {
 
 export class LineIndex {
   /** Offset at which each line starts (relative to the part's start when the index has a base). */
-  readonly starts: number[] = [0];
+  readonly starts: number[];
 
   /**
    * @param base when given, the text is a part of a document starting at `base` (a segment of
@@ -61,9 +61,17 @@ export class LineIndex {
     // CR, LF and CRLF each end a line, as in LSP and every editor (a CRLF is one break). Without
     // a CR (parse.ts turns lone CRs into LFs) the line feeds are found by indexOf, not char by char.
     if (text.indexOf('\r') === -1) {
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      // Counted first and stored in a list of that size: a segment's index is kept with its parse,
+      // and a list grown by pushes from one element holds room for 17 (most segments have a few lines).
+      let count = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+      const starts: number[] = new Array(count);
+      starts[0] = 0;
+      for (let i = text.indexOf('\n'), k = 1; i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+      this.starts = starts;
       return;
     }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);

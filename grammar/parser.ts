@@ -40,6 +40,19 @@ function startOf(token: IToken): number {
   return token.isInsertedInRecovery ? NaN : token.startOffset;
 }
 
+/** The parts of Chevrotain's parser state that `this.input = …` resets (its `reset` and `set input`). */
+interface ChevrotainState {
+  RULE_STACK: unknown[];
+  RULE_OCCURRENCE_STACK: unknown[];
+  CST_STACK: unknown[];
+  isBackTrackingStack: unknown[];
+  _errors: unknown[];
+  currIdx: number;
+  subruleIdx: number;
+  tokVector: IToken[];
+  tokVectorLength: number;
+}
+
 /** Tokens of lookahead at most (Chevrotain's default). */
 const MAX_LOOKAHEAD = 3;
 
@@ -154,9 +167,28 @@ export class TrialParser extends EmbeddedActionsParser {
   parseDrafts(tokens: IToken[]): Draft[] {
     this.items = [];
     this.sink = this.items;
-    this.input = tokens;
+    this.setInput(tokens);
     this.document();
     return this.items;
+  }
+
+  /**
+   * `this.input = tokens`, without Chevrotain's reset making five new stacks for every segment
+   * (a document has thousands: ~1 MB of garbage a 5,000-line parse) when the last parse left them
+   * empty, as a parse that ran to its end does. After one that did not (a stack overflow in
+   * recovery, parse.ts), Chevrotain's own reset.
+   */
+  private setInput(tokens: IToken[]): void {
+    const state = this as unknown as ChevrotainState;
+    if (state.RULE_STACK.length !== 0 || state.RULE_OCCURRENCE_STACK.length !== 0 || state.CST_STACK.length !== 0 || state.isBackTrackingStack.length !== 0) {
+      this.input = tokens;
+      return;
+    }
+    state.currIdx = -1;
+    state.subruleIdx = 0;
+    if (state._errors.length !== 0) state._errors = [];
+    state.tokVector = tokens;
+    state.tokVectorLength = tokens.length;
   }
 
   // --- drafts ------------------------------------------------------------------------------------
