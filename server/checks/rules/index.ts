@@ -55,6 +55,7 @@ import { leadSponsorRepeated } from './registry/lead-sponsor-repeated';
 import { amountRangeReversed } from './format/amount-range-reversed';
 import { quantityNotPositive } from './format/quantity-not-positive';
 import { nctIdFormat } from './format/nct-id-format';
+import { contactEmailInvalid } from './format/contact-email-invalid';
 import { placeholderValue } from './format/placeholder-value';
 // Design consistency (issue 9).
 import { allocationArmsMismatch } from './design/allocation-arms';
@@ -137,6 +138,7 @@ export const ALL_RULES: readonly Rule[] = [
   // format: what the export schema refuses
   dateInvalid,
   nctIdFormat,
+  contactEmailInvalid,
   ageNotWhole,
   enrollmentCount,
   amountRangeReversed,
