@@ -519,6 +519,18 @@ export function isInterventional(model: TrialModel): boolean {
 }
 
 export function overallStatus(model: TrialModel): string | undefined {
-  const w = wordsField(model.trial, 'status')?.words.value;
-  return w ? registryValue(w, 'Status') : undefined;
+  return trialStatus(model.trial).status;
 }
+
+/**
+ * The words of the trial block's `status` and the registry value they name: a function of the
+ * trial block object, asked for every site of every check, so the last answer is kept (one
+ * comparison instead of a scan of the trial's statements per site).
+ */
+export function trialStatus(trial: A.TrialBlock | undefined): { words: string | undefined; status: string | undefined } {
+  if (lastStatus && lastStatus.trial === trial) return lastStatus;
+  const words = wordsField(trial, 'status')?.words.value;
+  lastStatus = { trial, words, status: words ? registryValue(words, 'Status') : undefined };
+  return lastStatus;
+}
+let lastStatus: { trial: A.TrialBlock | undefined; words: string | undefined; status: string | undefined } | undefined;

@@ -39,10 +39,14 @@ function locatedStrings(root: unknown): Loc[] {
   return out;
 }
 
+function pushWords(words: Loc, _kind: unknown, out: Loc[]): void {
+  out.push(words);
+}
+
 /** The placeholder positions that are not texts: registry words, dates, the enrollment, the ages. */
 function wordPlaces(item: A.TopItem): Loc[] {
   const out: Loc[] = [];
-  forEachWordUse(item, (words) => out.push(words));
+  forEachWordUse(item, pushWords, out, undefined);
   if (item.kind === 'TrialBlock') {
     for (const s of item.statements) {
       if (s.kind === 'Date' || s.kind === 'Verified') out.push(s.date);

@@ -8,7 +8,7 @@ import { isPlaceholderWord } from '../../../../grammar/placeholder';
 import { phaseValue, registryValue, wordsFor } from '../../../model';
 import { ENUMS, type EnumName } from '../../../registry/enums';
 import { REVIEW_BOARD_STATUS, reviewBoardStatus } from '../../../registry/review-board';
-import { itemRule } from '../../types';
+import { itemRule, type Report, type RuleContext } from '../../types';
 import { closest, replaceFix } from '../../util';
 
 interface WordKind {
@@ -85,10 +85,14 @@ const EXPANDED_ACCESS_ANSWER: WordKind = { ...HEALTHY, what: 'an expanded-access
  * Each registry word written in one item, with its kind (in source order of the statements). The
  * checks call this on every item of every check: no list and no object per word.
  */
-export function forEachWordUse(item: A.TopItem, visit: (words: A.Located<string>, kind: WordKind) => void): void {
-  const enumUse = (words: A.Located<string> | undefined, name: EnumName, what: string): void => {
-    if (words) visit(words, enumKind(name, what));
-  };
+/** What forEachWordUse calls for each word; `p` and `q` are passed through (no closure per item). */
+export type WordVisit<P, Q> = (words: A.Located<string>, kind: WordKind, p: P, q: Q) => void;
+
+function enumUse<P, Q>(words: A.Located<string> | undefined, name: EnumName, what: string, visit: WordVisit<P, Q>, p: P, q: Q): void {
+  if (words) visit(words, enumKind(name, what), p, q);
+}
+
+export function forEachWordUse<P, Q>(item: A.TopItem, visit: WordVisit<P, Q>, p: P, q: Q): void {
   switch (item.kind) {
     case 'TrialBlock':
     case 'DesignBlock':
@@ -101,49 +105,61 @@ export function forEachWordUse(item: A.TopItem, visit: (words: A.Located<string>
         if (s.kind !== 'Words') continue;
         const w = s as A.WordsStmt;
         const e = WORDS_ENUM[w.field];
-        if (e) enumUse(w.words, e[0], e[1]);
-        else if (YES_NO_FIELDS[w.field]) visit(w.words, YES_NO_FIELDS[w.field]!);
+        if (e) enumUse(w.words, e[0], e[1], visit, p, q);
+        else if (YES_NO_FIELDS[w.field]) visit(w.words, YES_NO_FIELDS[w.field]!, p, q);
       }
       break;
   }
   switch (item.kind) {
     case 'TrialBlock':
-      for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) visit(ph, PHASE);
-      for (const s of item.statements) if (s.kind === 'SecondaryId') enumUse(s.idType, 'SecondaryIdType', 'a secondary id type');
+      for (const s of item.statements) if (s.kind === 'Phase') for (const ph of s.phases) visit(ph, PHASE, p, q);
+      for (const s of item.statements) if (s.kind === 'SecondaryId') enumUse(s.idType, 'SecondaryIdType', 'a secondary id type', visit, p, q);
       for (const s of item.statements) {
         if (s.kind !== 'ExpandedAccess') continue;
-        visit(s.answer, EXPANDED_ACCESS_ANSWER);
-        enumUse(s.status, 'ExpandedAccessStatus', 'an expanded-access status');
+        visit(s.answer, EXPANDED_ACCESS_ANSWER, p, q);
+        enumUse(s.status, 'ExpandedAccessStatus', 'an expanded-access status', visit, p, q);
       }
       break;
     case 'DesignBlock':
-      for (const s of item.statements) if (s.kind === 'Model') enumUse(s.model, 'InterventionalAssignment', 'an intervention model');
+      for (const s of item.statements) if (s.kind === 'Model') enumUse(s.model, 'InterventionalAssignment', 'an intervention model', visit, p, q);
       for (const s of item.statements) {
         if (s.kind !== 'Masking') continue;
-        enumUse(s.level, 'DesignMasking', 'a masking level');
-        for (const r of s.roles) enumUse(r, 'WhoMasked', 'a masked role');
+        enumUse(s.level, 'DesignMasking', 'a masking level', visit, p, q);
+        for (const r of s.roles) enumUse(r, 'WhoMasked', 'a masked role', visit, p, q);
       }
-      for (const s of item.statements) if (s.kind === 'Biospecimen') enumUse(s.retention, 'BioSpecRetention', 'a biospecimen retention');
-      for (const s of item.statements) if (s.kind === 'ExpandedAccessTypes') for (const t of s.types) visit(t, EXPANDED_ACCESS_TYPE);
+      for (const s of item.statements) if (s.kind === 'Biospecimen') enumUse(s.retention, 'BioSpecRetention', 'a biospecimen retention', visit, p, q);
+      for (const s of item.statements) if (s.kind === 'ExpandedAccessTypes') for (const t of s.types) visit(t, EXPANDED_ACCESS_TYPE, p, q);
       break;
     case 'SponsorsBlock':
-      for (const s of item.statements) if (s.kind === 'Sponsor') enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class');
-      for (const s of item.statements) if (s.kind === 'ResponsibleParty') enumUse(s.partyType, 'ResponsiblePartyType', 'a responsible party type');
-      for (const s of item.statements) if (s.kind === 'Official') enumUse(s.role, 'OfficialRole', 'an official role');
-      for (const s of item.statements) if (s.kind === 'Contact') enumUse(s.role, 'ContactRole', 'a contact role');
-      for (const s of item.statements) if (s.kind === 'Organization') enumUse(s.agencyClass, 'AgencyClass', 'an organization class');
+      for (const s of item.statements) if (s.kind === 'Sponsor') enumUse(s.agencyClass, 'AgencyClass', 'a sponsor class', visit, p, q);
+      for (const s of item.statements) if (s.kind === 'ResponsibleParty') enumUse(s.partyType, 'ResponsiblePartyType', 'a responsible party type', visit, p, q);
+      for (const s of item.statements) if (s.kind === 'Official') enumUse(s.role, 'OfficialRole', 'an official role', visit, p, q);
+      for (const s of item.statements) if (s.kind === 'Contact') enumUse(s.role, 'ContactRole', 'a contact role', visit, p, q);
+      for (const s of item.statements) if (s.kind === 'Organization') enumUse(s.agencyClass, 'AgencyClass', 'an organization class', visit, p, q);
       break;
     case 'IpdSharingBlock':
-      for (const s of item.statements) if (s.kind === 'InfoTypes') for (const t of s.types) enumUse(t, 'IpdSharingInfoType', 'an IPD information type');
+      for (const s of item.statements) if (s.kind === 'InfoTypes') for (const t of s.types) enumUse(t, 'IpdSharingInfoType', 'an IPD information type', visit, p, q);
       break;
     case 'SiteDecl':
-      enumUse(item.status, 'RecruitmentStatus', 'a site status');
-      for (const c of item.contacts) enumUse(c.role, 'ContactRole', 'a contact role');
+      enumUse(item.status, 'RecruitmentStatus', 'a site status', visit, p, q);
+      for (const c of item.contacts) enumUse(c.role, 'ContactRole', 'a contact role', visit, p, q);
       break;
     case 'ReferenceDecl':
-      enumUse(item.refType, 'ReferenceType', 'a reference type');
+      enumUse(item.refType, 'ReferenceType', 'a reference type', visit, p, q);
       break;
   }
+}
+
+function checkWord(words: A.Located<string>, use: WordKind, report: Report, ctx: RuleContext): void {
+  ctx.at(words.range);
+  // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: placeholder-value reports it.
+  if (use.ok(words.value) || isPlaceholderWord(words.value)) return;
+  const suggestion = closest(words.value, use.valid, 0.6);
+  report(
+    words.range,
+    `'${words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,
+    { word: words.value, valid: use.valid, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, words.range, suggestion)] } : {}) },
+  );
 }
 
 export const wordUnknown = itemRule({
@@ -154,16 +170,6 @@ export const wordUnknown = itemRule({
   doc: { summary: 'A word that should name a registry value (arm type, status, masking …) is not one of its values.' },
   kinds: ['TrialBlock', 'DesignBlock', 'EligibilityBlock', 'InterventionBlock', 'ArmBlock', 'SponsorsBlock', 'SiteDecl', 'ReferenceDecl', 'OversightBlock', 'IpdSharingBlock'],
   checkItem(item, _model, report, ctx) {
-    forEachWordUse(item, (words, use) => {
-      ctx.at(words.range);
-      // A placeholder (`TODO`, inserted by a quick fix) is for the writer to answer: placeholder-value reports it.
-      if (use.ok(words.value) || isPlaceholderWord(words.value)) return;
-      const suggestion = closest(words.value, use.valid, 0.6);
-      report(
-        words.range,
-        `'${words.value}' is not ${use.what}. Use one of: ${use.valid.join(', ')}.`,
-        { word: words.value, valid: use.valid, ...(suggestion ? { fixes: [replaceFix(`Change to '${suggestion}'`, words.range, suggestion)] } : {}) },
-      );
-    });
+    forEachWordUse(item, checkWord, report, ctx);
   },
 });

@@ -1,5 +1,5 @@
 import { registryValue, wordsField } from '../../../model';
-import { overallStatus } from '../../facts';
+import { overallStatus, trialStatus } from '../../facts';
 import { itemRule } from '../../types';
 
 export const siteRecruitingMismatch = itemRule({
@@ -10,12 +10,11 @@ export const siteRecruitingMismatch = itemRule({
   kinds: ['SiteDecl'],
   facts: (model) => [overallStatus(model), wordsField(model.trial, 'status')?.words.value],
   checkItem(s, model, report, ctx) {
-    const overall = overallStatus(model);
+    const { status: overall, words } = trialStatus(model.trial);
     // UNKNOWN is set by the registry, not the writer, when a study's status has not been verified
     // for two years: its sites keep their last known status (often recruiting), which the study's
     // own last known status matched; there is nothing to correct in the protocol.
     if (!overall || overall === 'RECRUITING' || overall === 'UNKNOWN') return;
-    const words = wordsField(model.trial, 'status')!.words.value;
     if (!s.status) return;
     ctx.at(s.status.range);
     if (registryValue(s.status.value, 'RecruitmentStatus') !== 'RECRUITING') return;

@@ -16,13 +16,20 @@ import { interventionNames } from '../../../import/extract/agree';
 import { criteriaOf, statementsOf, textField, type TrialModel } from '../../../model';
 import { textLimitFor } from '../../../registry/limits';
 import { facts } from '../../facts';
-import { itemRule } from '../../types';
+import { itemRule, type Report, type RuleContext } from '../../types';
 
-interface Measured {
-  path: string;
-  length: number;
-  range: A.Range;
-  rendered?: string;
+/** One text against its limit (`rendered`: a text the export composes). */
+function judge(path: string, length: number, range: A.Range, rendered: boolean, report: Report, ctx: RuleContext): void {
+  ctx.at(range);
+  const limit = textLimitFor(path);
+  if (!limit || length <= limit.limit) return;
+  const composed = rendered && path !== 'eligibilityModule.eligibilityCriteria' ? ' (the description plus the dosing text the export adds)' : rendered ? ' (as the export writes the criteria)' : '';
+  const data = { element: limit.element, length, limit: limit.limit };
+  if (limit.severity === 'warning') {
+    report(range, `the ${limit.element.toLowerCase()} is ${length} characters; the registry's definitions suggest at most ${limit.limit} (the registry stores longer ones: a warning)`, data, 'warning');
+  } else {
+    report(range, `the ${limit.element.toLowerCase()}${composed} is ${length} characters; the registry allows ${limit.limit}`, data);
+  }
 }
 
 /** Measure labels of a model, built on first use (only when a composed text is re-measured). */
@@ -126,11 +133,43 @@ function deps(item: A.TopItem, model: TrialModel): unknown[] {
   return out;
 }
 
-function measured(model: TrialModel, item: A.TopItem): Measured[] {
-  const out: Measured[] = [];
-  const add = (path: string, t: A.Located<string> | undefined): void => {
-    if (t) out.push({ path, length: t.value.length, range: t.range });
-  };
+/**
+ * The texts of the item being measured, in order: the rule measures all of an item's texts, then
+ * judges them (a throw while composing one reports none). Kept in these lists, emptied after each
+ * item, rather than an object per text and a list and a closure per item: every item of every
+ * check is measured, and nearly every text fits. Nothing else runs while an item is measured.
+ */
+const paths: string[] = [];
+const lengths: number[] = [];
+const ranges: (A.Range | undefined)[] = [];
+const composedTexts: boolean[] = [];
+let count = 0;
+
+function add(path: string, t: A.Located<string> | undefined): void {
+  if (t) measure(path, t.value.length, t.range, false);
+}
+
+function measure(path: string, length: number, range: A.Range, composed: boolean): void {
+  paths[count] = path;
+  lengths[count] = length;
+  ranges[count] = range;
+  composedTexts[count] = composed;
+  count++;
+}
+
+function measureItem(model: TrialModel, item: A.TopItem, report: Report, ctx: RuleContext): void {
+  count = 0;
+  measured(model, item);
+  const n = count;
+  try {
+    for (let i = 0; i < n; i++) judge(paths[i]!, lengths[i]!, ranges[i]!, composedTexts[i]!, report, ctx);
+  } finally {
+    // No range of this item kept alive by the lists.
+    for (let i = 0; i < n; i++) ranges[i] = undefined;
+  }
+}
+
+function measured(model: TrialModel, item: A.TopItem): void {
   switch (item.kind) {
     case 'TrialBlock':
       for (const s of statementsOf(item, 'OrgStudyId')) add('identificationModule.orgStudyIdInfo.id', s.id);
@@ -164,7 +203,7 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
       add('armsInterventionsModule.armGroups[].label', textField(item, 'label')?.text);
       const description = armDescription(model, item);
       if (description.length > 0) {
-        out.push({ path: 'armsInterventionsModule.armGroups[].description', length: description.length, range: textField(item, 'description')?.text.range ?? item.id.range, rendered: description });
+        measure('armsInterventionsModule.armGroups[].description', description.length, textField(item, 'description')?.text.range ?? item.id.range, true);
       }
       break;
     }
@@ -172,7 +211,7 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
       add('armsInterventionsModule.interventions[].name', textField(item, 'name')?.text);
       const description = interventionDescription(model, item);
       if (description.length > 0) {
-        out.push({ path: 'armsInterventionsModule.interventions[].description', length: description.length, range: textField(item, 'description')?.text.range ?? item.id.range, rendered: description });
+        measure('armsInterventionsModule.interventions[].description', description.length, textField(item, 'description')?.text.range ?? item.id.range, true);
       }
       break;
     }
@@ -193,11 +232,10 @@ function measured(model: TrialModel, item: A.TopItem): Measured[] {
       add('eligibilityModule.studyPopulation', textField(item, 'studyPopulation')?.text);
       add('eligibilityModule.genderDescription', textField(item, 'genderDescription')?.text);
       const criteria = renderEligibilityCriteria(item, labels(model));
-      if (criteria) out.push({ path: 'eligibilityModule.eligibilityCriteria', length: criteria.length, range: item.keyword, rendered: criteria });
+      if (criteria) measure('eligibilityModule.eligibilityCriteria', criteria.length, item.keyword, true);
       break;
     }
   }
-  return out;
 }
 
 export const registryTextTooLong = itemRule({
@@ -208,18 +246,7 @@ export const registryTextTooLong = itemRule({
   kinds: ['TrialBlock', 'SponsorsBlock', 'DesignBlock', 'ArmBlock', 'InterventionBlock', 'OutcomeBlock', 'SiteDecl', 'LinkDecl', 'EligibilityBlock', 'IpdSharingBlock'],
   deps,
   checkItem(item, model, report, ctx) {
-    for (const m of measured(model, item)) {
-      ctx.at(m.range);
-      const limit = textLimitFor(m.path);
-      if (!limit || m.length <= limit.limit) continue;
-      const composed = m.rendered !== undefined && m.path !== 'eligibilityModule.eligibilityCriteria' ? ' (the description plus the dosing text the export adds)' : m.rendered !== undefined ? ' (as the export writes the criteria)' : '';
-      const data = { element: limit.element, length: m.length, limit: limit.limit };
-      if (limit.severity === 'warning') {
-        report(m.range, `the ${limit.element.toLowerCase()} is ${m.length} characters; the registry's definitions suggest at most ${limit.limit} (the registry stores longer ones: a warning)`, data, 'warning');
-      } else {
-        report(m.range, `the ${limit.element.toLowerCase()}${composed} is ${m.length} characters; the registry allows ${limit.limit}`, data);
-      }
-    }
+    measureItem(model, item, report, ctx);
   },
 });
 
