@@ -75,6 +75,15 @@ describe('units: answers of the library kept between runs', () => {
     assert.equal(second.save(), false);
   });
 
+  it('a file keeps the numbers JSON has no text for (NaN, ±Infinity, -0)', () => {
+    const file = path.join(dir, 'numbers.ucum');
+    const answers = { magnitude: NaN, up: Infinity, down: -Infinity, zero: -0, plain: 0, list: [NaN, -0, 1.5], text: 'NaN', one: { number: 3 } };
+    const first = answerFile(file);
+    first.store.set('Ix', answers);
+    assert.equal(first.save(), true);
+    assert.deepStrictEqual(answerFile(file).store.get('Ix'), answers);
+  });
+
   it('a damaged or missing file is an empty store, and a full store keeps no more', () => {
     const file = path.join(dir, 'check-abc.ucum');
     const first = answerFile(file);
