@@ -6,15 +6,17 @@
  * before every word and number, then the regular expression), and keywords got their type in a
  * second pass over the tokens; lexing was about a quarter of a parse. This scanner makes exactly
  * the tokens (and errors) Chevrotain's Lexer makes over `allTokens` with `LEXER_OPTIONS` followed
- * by that keyword pass: first match in the list's order, the same patterns (the regular
- * expressions are tokens.ts's, made sticky; the unit and `x ULN` matchers are the same functions),
+ * by that keyword pass: first match in the list's order, the same patterns (dates, numbers and
+ * triple-quoted texts test tokens.ts's expressions, made sticky; words, quoted texts, whitespace and
+ * comments are scanned by hand as their expressions match; the unit and `x ULN` matchers are the
+ * same functions),
  * the same error runs (characters are dropped until some token can start). test/grammar/lexer.test.ts
  * compares the two on the fixtures and on random texts; the Chevrotain Lexer stays the reference
  * and the definition tokens.ts is validated as (test/grammar/grammar-valid.test.ts).
  */
 import { defaultLexerErrorProvider, type ILexingError, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 import {
-  Comma, DateLiteral, Equals, Greater, GreaterEqual, Identifier, keywordOf, kw, LCurly, Less, LessEqual, LineComment, matchNormalLimit,
+  Comma, DateLiteral, Equals, Greater, GreaterEqual, Identifier, KEYWORDS, kw, LCurly, Less, LessEqual, LineComment, matchNormalLimit,
   matchUnit, Newline, NormalLimit, NumberLiteral, RCurly, Slash, Text, TripleText, Unit, UnterminatedText,
 } from './tokens';
 
@@ -33,10 +35,69 @@ function sticky(token: TokenType): RegExp {
 }
 
 const TRIPLE_TEXT = sticky(TripleText);
-const TEXT = sticky(Text);
-const UNTERMINATED_TEXT = sticky(UnterminatedText);
 const DATE = sticky(DateLiteral);
 const NUMBER = sticky(NumberLiteral);
+
+/**
+ * The keywords by a hash of their letters, lower case (open addressing): a word's keyword is found
+ * from the hash computed while the word is scanned, and its letters compared in place, so neither
+ * a lookup by string (hashing a new string) nor a lower-cased copy is made, and a keyword written
+ * in lower case, as nearly all are, takes the keyword's own string as its image instead of a copy.
+ * Equal to tokens.ts `keywordOf` (keywords are ASCII letters, case-insensitive, whole words).
+ */
+const KEYWORD_SLOTS = 1024;
+const keywordWords: (string | undefined)[] = new Array(KEYWORD_SLOTS).fill(undefined);
+const keywordTypes: (TokenType | undefined)[] = new Array(KEYWORD_SLOTS).fill(undefined);
+
+function hashStep(hash: number, c: number): number {
+  return (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+}
+
+for (const word of KEYWORDS) {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  let slot = hash & (KEYWORD_SLOTS - 1);
+  while (keywordWords[slot] !== undefined) slot = (slot + 1) & (KEYWORD_SLOTS - 1);
+  keywordWords[slot] = word;
+  keywordTypes[slot] = kw[word];
+}
+
+/** Set by `match` for a word: the slot of its keyword (-1: a name), and whether it is written in lower case. */
+let keywordSlot = -1;
+let keywordExact = false;
+
+/** The keyword slot of the word text[offset, end) with letters hash `hash`, -1 for a name. */
+function keywordAt(text: string, offset: number, end: number, hash: number): number {
+  const length = end - offset;
+  for (let slot = hash & (KEYWORD_SLOTS - 1); ; slot = (slot + 1) & (KEYWORD_SLOTS - 1)) {
+    const word = keywordWords[slot];
+    if (word === undefined) return -1;
+    if (word.length !== length) continue;
+    let exact = true;
+    let i = 0;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(offset + i);
+      const w = word.charCodeAt(i);
+      if (c === w) continue;
+      if (c >= 65 && c <= 90 && c + 32 === w) exact = false;
+      else break;
+    }
+    if (i === length) {
+      keywordExact = exact;
+      return slot;
+    }
+  }
+}
+
+/** A word from `offset` (its first character already known to start one): its end; its keyword in `keywordSlot`. */
+function scanWord(text: string, offset: number): number {
+  let hash = hashStep(0, text.charCodeAt(offset));
+  let end = offset + 1;
+  for (let c = text.charCodeAt(end); isWordChar(c); c = text.charCodeAt(++end)) hash = hashStep(hash, c);
+  keywordSlot = keywordAt(text, offset, end, hash);
+  matchedType = Identifier;
+  return end - offset;
+}
 
 /** Set by `match`: the type of the token it matched (undefined: whitespace, skipped). */
 let matchedType: TokenType | undefined;
@@ -68,6 +129,31 @@ function isWordChar(c: number): boolean {
 }
 
 /**
+ * A quoted text from the `"` at `offset`: Text `"(?:[^"\\\r\n]|\\.)*"` when it closes on its line,
+ * else UnterminatedText, the same without the closing quote. Scanned by hand: the two alternatives
+ * start with different characters, so the expressions never backtrack and their match is this
+ * scan's (`.` is any character but a line terminator, so a backslash before one ends the text).
+ */
+function scanText(text: string, offset: number): number {
+  let i = offset + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      matchedType = Text;
+      return i + 1 - offset;
+    }
+    if (c !== c || c === 10 || c === 13) break; // NaN: the end of the text
+    if (c === 92) {
+      const d = text.charCodeAt(i + 1);
+      if (d !== d || d === 10 || d === 13 || d === 0x2028 || d === 0x2029) break;
+      i += 2;
+    } else i++;
+  }
+  matchedType = UnterminatedText;
+  return i - offset;
+}
+
+/**
  * The token that starts at `offset` (its length, its type in `matchedType`), -1 when none does:
  * the first of tokens.ts's list, in its order, that matches. `tokens` are the tokens so far (the
  * unit and `x ULN` matchers read the last one, as Chevrotain's custom patterns do).
@@ -93,10 +179,7 @@ function match(text: string, offset: number, tokens: IToken[]): number {
       if (previous === NumberLiteral && (c === 120 || c === 88) && (n = custom(matchNormalLimit, NormalLimit, text, offset, tokens)) !== -1) return n;
       if ((n = custom(matchUnit, Unit, text, offset, tokens)) !== -1) return n;
     }
-    let end = offset + 1;
-    while (isWordChar(text.charCodeAt(end))) end++;
-    matchedType = Identifier;
-    return end - offset;
+    return scanWord(text, offset);
   }
   if (isDigit(c)) {
     if (unitMayFollow && (n = custom(matchUnit, Unit, text, offset, tokens)) !== -1) return n;
@@ -112,21 +195,13 @@ function match(text: string, offset: number, tokens: IToken[]): number {
       matchedType = Newline;
       return text.charCodeAt(offset + 1) === 10 ? 2 : -1;
     case 34: // "
-      if ((n = test(TRIPLE_TEXT, text, offset)) !== -1) {
+      if (text.charCodeAt(offset + 1) === 34 && text.charCodeAt(offset + 2) === 34 && (n = test(TRIPLE_TEXT, text, offset)) !== -1) {
         matchedType = TripleText;
         return n;
       }
-      if ((n = test(TEXT, text, offset)) !== -1) {
-        matchedType = Text;
-        return n;
-      }
-      matchedType = UnterminatedText;
-      return test(UNTERMINATED_TEXT, text, offset);
+      return scanText(text, offset);
     case 95: // _
-      n = offset + 1;
-      while (isWordChar(text.charCodeAt(n))) n++;
-      matchedType = Identifier;
-      return n - offset;
+      return scanWord(text, offset);
     case 47: // /
       if (text.charCodeAt(offset + 1) === 47) {
         let end = offset + 2;
@@ -189,9 +264,13 @@ function tokenize(text: string): ILexingResult {
     if (n !== -1) {
       const type = matchedType;
       if (type !== undefined) {
-        const image = text.substring(offset, offset + n);
         // A word is an Identifier unless it is a keyword (case-insensitive, whole words only).
-        const final = type === Identifier ? (keywordOf(image) ?? Identifier) : type;
+        let final = type;
+        let image: string;
+        if (type === Identifier && keywordSlot !== -1) {
+          final = keywordTypes[keywordSlot]!;
+          image = keywordExact ? keywordWords[keywordSlot]! : text.substring(offset, offset + n);
+        } else image = text.substring(offset, offset + n);
         // The fields (and their order) of Chevrotain's tokens with `positionTracking: 'onlyOffset'`.
         const token: IToken = { image, startOffset: offset, tokenTypeIdx: final.tokenTypeIdx!, tokenType: final } as IToken;
         if (type === LineComment) comments.push(token);

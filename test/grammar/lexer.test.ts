@@ -44,6 +44,13 @@ describe('grammar: lexer', () => {
     for (const file of files) assertSameAsChevrotain(fs.readFileSync(file, 'utf8'));
   });
 
+  it('… on quoted texts a backslash or a line end breaks off, and on triple quotes', () => {
+    for (const text of ['"a\\\u2028b" c', '"a\\\u2029"', '"a\\\nb"', '"a\\\r\nb"', '"a\\"', '"a\\', '"a\\" "', '"\\\\"x', '"""a""""', '""""""', '"""a\n"""b"""', '"""a', '"" "']) {
+      assertSameAsChevrotain(text);
+      assertSameAsChevrotain(`brief title ${text}\n`);
+    }
+  });
+
   it('… on a generated large protocol', () => {
     assertSameAsChevrotain(generateProtocol(3000));
   });
@@ -52,7 +59,7 @@ describe('grammar: lexer', () => {
     const piece = fc.constantFrom(
       ' ', '\t', '\u00a0', '\ufeff', '\n', '\r', '\r\n', 'a', 'x', 'X', 'ULN', 'lln', 'unit', 'Unit', 'mg', 'g/(24.h)', 'mL/min/1.73',
       ' m2', 'm²', '%', '[iU]', '{cells}', '(', ')', 'µ', 'μ', '×', '/', '//', '/mm3', '1/mm3', '10*9/L', '10^9', '1', '12', '2.5',
-      '-3', '1.', '*', '^', '2024-01', '2024-01-15', '2024-1', '-', '"', '"""', '\\', '\\"', 'text', '>', '>=', '≥', '<', '<=', '≤',
+      '-3', '1.', '*', '^', '2024-01', '2024-01-15', '2024-1', '-', '"', '"""', '\\', '\\"', '\\\n', '\u2028', '\u2029', 'text', '>', '>=', '≥', '<', '<=', '≤',
       '=', '{', '}', ',', '_id', 'days', 'DAY', 'iv', 'and', 'é', '#', '@', '.', 'trial', 'dose', '1000 mg', 'x ULN', '2 x ULN',
     );
     fc.assert(
