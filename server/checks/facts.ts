@@ -404,7 +404,26 @@ export function allDoses(model: TrialModel): { dose: A.DoseStmt; intervention?: 
  * The doses of one item with the intervention each belongs to: an intervention's own doses, or an
  * arm's override doses (with the intervention its `receives` names, from the model).
  */
-export function itemDoses(item: A.InterventionBlock | A.ArmBlock, model: TrialModel): { dose: A.DoseStmt; intervention?: A.InterventionBlock; receives?: A.ReceivesStmt }[] {
+export function itemDoses(item: A.InterventionBlock | A.ArmBlock, model: TrialModel): readonly ItemDose[] {
+  // Seven rules ask for the doses of the same item one after the other (item-cache.ts runs an
+  // item's rules together): built once per item and model.
+  // By model, then item: nothing here keeps a model alive (an item outlives its model).
+  let byItem = itemDosesCache.get(model);
+  if (!byItem) itemDosesCache.set(model, (byItem = new WeakMap()));
+  let doses = byItem.get(item);
+  if (!doses) byItem.set(item, (doses = computeItemDoses(item, model)));
+  return doses;
+}
+
+export interface ItemDose {
+  readonly dose: A.DoseStmt;
+  readonly intervention?: A.InterventionBlock;
+  readonly receives?: A.ReceivesStmt;
+}
+
+const itemDosesCache = new WeakMap<TrialModel, WeakMap<A.InterventionBlock | A.ArmBlock, readonly ItemDose[]>>();
+
+function computeItemDoses(item: A.InterventionBlock | A.ArmBlock, model: TrialModel): readonly ItemDose[] {
   const out: { dose: A.DoseStmt; intervention?: A.InterventionBlock; receives?: A.ReceivesStmt }[] = [];
   if (item.kind === 'InterventionBlock') {
     for (const s of item.statements) if (s.kind === 'Dose') out.push({ dose: s, intervention: item });
