@@ -362,7 +362,9 @@ function documentRange(text: string, segments: readonly SegmentParse[]): A.Range
 }
 
 function parseSegment(segment: Segment, keepTokens = false): SegmentParse {
-  const lexed = lexer.tokenize(segment.text);
+  // Kept tokens are the lexer's own; otherwise lent (reused by the next segment): nothing of this
+  // parse holds a token after it (the AST, diagnostics and comments take images and offsets).
+  const lexed = lexer.tokenize(segment.text, !keepTokens);
   const diagnostics: Diagnostic[] = [];
   // Positions relative to the segment (`parsed` is their base). While the segment is built they
   // read as offsets in the segment's text (base 0), as the AST builder computes with them; the
