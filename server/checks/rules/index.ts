@@ -59,9 +59,11 @@ import { contactEmailInvalid } from './format/contact-email-invalid';
 import { placeholderValue } from './format/placeholder-value';
 // Design consistency (issue 9).
 import { allocationArmsMismatch } from './design/allocation-arms';
+import { allocationTextMismatch } from './design/allocation-text-mismatch';
 import { comparatorArmReceives } from './design/comparator-arm-receives';
 import { datesStatusToday } from './design/dates-status-today';
 import { enrollmentStatusMismatch } from './design/enrollment-status';
+import { enrollmentZero } from './design/enrollment-zero';
 import { maskingLevelRoles } from './design/masking-level-roles';
 import { modelArmsMismatch } from './design/model-arms';
 // Eligibility logic (issue 9).
@@ -147,9 +149,11 @@ export const ALL_RULES: readonly Rule[] = [
   maskingLevelRoles,
   modelArmsMismatch,
   allocationArmsMismatch,
+  allocationTextMismatch,
   comparatorArmReceives,
   placeboScheduleMismatch,
   enrollmentStatusMismatch,
+  enrollmentZero,
   datesStatusToday,
   // eligibility logic
   criteriaNoOneEligible,

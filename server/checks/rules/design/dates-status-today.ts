@@ -11,6 +11,8 @@
  *   completion date contradicts its status (error); an active study that no longer recruits is
  *   still following its participants, so its study completion is not actual either. The 103 saved
  *   records with those statuses all mark both dates estimated;
+ * - the record verification date (`verified`) after today has not happened either: it is the month
+ *   the record was last confirmed (error; all 210 saved records were verified before they were saved);
  * An `estimated` date already passed is not reported: real records keep them for years (200 of the
  * 210 saved records would be flagged, by a date that moves every day).
  * "Today" is `CheckOptions.today` (tests) or the current UTC date. Partial dates compare at their
@@ -42,7 +44,7 @@ export const datesStatusToday: Rule = {
   group: 'registry',
   defaultSeverity: 'error',
   fixable: true,
-  doc: { summary: "A date contradicts the status or today's date: an actual date in the future, a not-yet-recruiting study with an actual start, a study still enrolling with an actual (primary) completion, a started study whose start is in the future." },
+  doc: { summary: "A date contradicts the status or today's date: an actual date in the future, a not-yet-recruiting study with an actual start, a study still enrolling with an actual (primary) completion, a started study whose start is in the future, a verification date after today." },
   check(model, report, ctx) {
     const today = ctx.today;
     const status = overallStatus(model);
@@ -69,6 +71,13 @@ export const datesStatusToday: Rule = {
       } else if (d.field === 'start' && status && STARTED.has(status) && when > 0) {
         report(d.date.range, `the study is ${words}, so it has started, but its start date (${d.date.value}) is after today (${today})`, {});
       }
+    }
+    for (const v of statementsOf(model.trial, 'Verified')) {
+      ctx.at(v.date.range);
+      if (!/^\d{4}(-\d{2}){0,2}$/.test(v.date.value) || compareAt(v.date.value, today) <= 0) continue;
+      report(v.date.range, `the record is verified in ${v.date.value}, after today (${today}): \`verified\` is the month the record was last confirmed, e.g. this month, ${today.slice(0, 7)}`, {
+        fixes: [{ title: `Change to '${today.slice(0, 7)}'`, edits: [{ range: v.date.range, newText: today.slice(0, 7) }], isPreferred: true }],
+      });
     }
   },
 };
