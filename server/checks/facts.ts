@@ -259,7 +259,8 @@ function computeUnits(item: A.TopItem): readonly UnitUse[] {
   const units: UnitUse[] = [];
   const use = (unit: A.Located<string> | undefined, place: UnitPlace, measure?: string): void => {
     if (!unit) return;
-    units.push({ unit, place, analysis: analyzeUnit(unit.value), ...(measure ? { measure } : {}) });
+    // Two literals rather than a spread (`measure` absent, not undefined, when there is none).
+    units.push(measure ? { unit, place, analysis: analyzeUnit(unit.value), measure } : { unit, place, analysis: analyzeUnit(unit.value) });
   };
   const useDose = (dose: A.DoseStmt): void => {
     use(dose.amount?.unit, 'dose');

@@ -476,7 +476,15 @@ export function statementsOf<S extends { kind: string }, K extends S['kind']>(
   block: { statements: S[] } | undefined,
   kind: K,
 ): Extract<S, { kind: K }>[] {
-  return (block?.statements ?? []).filter((s): s is Extract<S, { kind: K }> => s.kind === kind);
+  // A loop rather than filter with a closure: the checks ask for some kind of statement of nearly every item.
+  const out: Extract<S, { kind: K }>[] = [];
+  if (!block) return out;
+  const statements = block.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === kind) out.push(s as Extract<S, { kind: K }>);
+  }
+  return out;
 }
 
 export function textStatements(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt[] {
@@ -485,12 +493,23 @@ export function textStatements(block: { statements: { kind: string }[] } | undef
 
 export function textField(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt | undefined {
   // The first of textStatements, without building the list (called per item on every check).
-  for (const s of block?.statements ?? []) if (s.kind === 'Text' && (s as A.TextStmt).field === field) return s as A.TextStmt;
+  if (!block) return undefined;
+  const statements = block.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === 'Text' && (s as A.TextStmt).field === field) return s as A.TextStmt;
+  }
   return undefined;
 }
 
 export function wordsField(block: { statements: { kind: string }[] } | undefined, field: A.WordsField): A.WordsStmt | undefined {
-  return (block?.statements ?? []).find((s): s is A.WordsStmt => s.kind === 'Words' && (s as A.WordsStmt).field === field);
+  if (!block) return undefined;
+  const statements = block.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === 'Words' && (s as A.WordsStmt).field === field) return s as A.WordsStmt;
+  }
+  return undefined;
 }
 
 /** How a message names a date of the trial block (`the primary completion date …`). */
