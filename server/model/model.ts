@@ -493,21 +493,20 @@ export function textStatements(block: { statements: { kind: string }[] } | undef
 
 export function textField(block: { statements: { kind: string }[] } | undefined, field: A.TextField): A.TextStmt | undefined {
   // The first of textStatements, without building the list (called per item on every check).
-  if (!block) return undefined;
-  const statements = block.statements;
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i]!;
-    if (s.kind === 'Text' && (s as A.TextStmt).field === field) return s as A.TextStmt;
-  }
-  return undefined;
+  return firstField(block, 'Text', field) as A.TextStmt | undefined;
 }
 
 export function wordsField(block: { statements: { kind: string }[] } | undefined, field: A.WordsField): A.WordsStmt | undefined {
+  return firstField(block, 'Words', field) as A.WordsStmt | undefined;
+}
+
+/** The first statement of a kind with a field (`text name`, `words status`): an indexed loop, no closure. */
+function firstField(block: { statements: { kind: string }[] } | undefined, kind: 'Text' | 'Words', field: string): { kind: string } | undefined {
   if (!block) return undefined;
   const statements = block.statements;
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
-    if (s.kind === 'Words' && (s as A.WordsStmt).field === field) return s as A.WordsStmt;
+    if (s.kind === kind && (s as { field?: string }).field === field) return s;
   }
   return undefined;
 }
