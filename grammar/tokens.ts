@@ -151,10 +151,11 @@ export function matchUnit(text: string, offset: number, tokens: IToken[]): RegEx
   // Units may start with a power of ten (`10*9/L`, `10^9/L`), a reciprocal (`/mm3`, `/min`) or a
   // number over a unit (`1/mm3`). A slash or digits followed by anything but a unit symbol are not
   // units (`phase 2/3`, a day list `1, 8`).
-  const head = text.slice(offset, offset + 12);
-  const startsWithPower = /^10[*^]/.test(head);
-  const startsWithPer = /^(?:\d+)?\/[A-Za-z%\[{(µμ]/.test(head);
-  if (!UNIT_START.test(first) && !startsWithPower && !startsWithPer) return null;
+  // (The power and reciprocal forms are tested only when the first character does not start a unit.)
+  if (!UNIT_START.test(first)) {
+    const head = text.slice(offset, offset + 12);
+    if (!/^10[*^]/.test(head) && !/^(?:\d+)?\/[A-Za-z%\[{(µμ]/.test(head)) return null;
+  }
   let end = offset;
   let depth = 0;
   while (end < text.length && UNIT_BODY.test(text[end])) {
@@ -172,8 +173,8 @@ export function matchUnit(text: string, offset: number, tokens: IToken[]): RegEx
   // Keywords (`1 and`, `12 actual`) and dosing words (`1000 iv`: a missing unit) are never units.
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(image) && (KEYWORD_SET.has(image.toLowerCase()) || isDosingWord(image))) return null;
   // `mL/min/1.73 m2`: the body-surface normaliser is often written with a space; keep it one unit.
-  const spaced = /^[ \t]+(m2|m²|m\^2)(?![A-Za-z0-9])/.exec(text.slice(end));
-  if (/\/1\.73$/.test(image) && spaced) {
+  const spaced = /\/1\.73$/.test(image) ? /^[ \t]+(m2|m²|m\^2)(?![A-Za-z0-9])/.exec(text.slice(end)) : null;
+  if (spaced) {
     end += spaced[0].length;
     image = text.slice(offset, end);
   }
