@@ -78,6 +78,7 @@ import { keptWordingDisagrees } from './registry/kept-wording-disagrees';
 import { cumulativeDoseAboveMax } from './dosing/cumulative-dose-above-max';
 import { doseCappedByMax } from './dosing/dose-capped-by-max';
 import { doseDailyAmbiguous } from './dosing/dose-daily-ambiguous';
+import { doseDividedNotDaily } from './dosing/dose-divided-not-daily';
 import { loadingDoseAfterMaintenance } from './dosing/loading-dose-after-maintenance';
 import { doseRateNotAmount } from './dosing/dose-rate-not-amount';
 import { maxDoseIncommensurable } from './dosing/max-dose-incommensurable';
@@ -168,6 +169,7 @@ export const ALL_RULES: readonly Rule[] = [
   maxDoseIncommensurable,
   cumulativeDoseAboveMax,
   doseDailyAmbiguous,
+  doseDividedNotDaily,
   taperAfterDosingEnds,
   doseCappedByMax,
   loadingDoseAfterMaintenance,
