@@ -16,8 +16,10 @@ import { setMessageText } from './parse-messages';
 import { trialParser } from './parser';
 import { splitRange, splitSegments, type Segment } from './segments';
 import { fits, type TextChange } from './text-change';
+import { lastNewlineBefore, textOf, type SourceText } from './text-source';
 
 export type { TextChange } from './text-change';
+export type { SourceText, TextSource } from './text-source';
 
 export interface ParseResult {
   ast: A.Document;
@@ -59,12 +61,26 @@ export interface SegmentParse {
  * With `change`, where the edit from the previous text to this one lies (text-change.ts; the
  * editor's change events say it), the two texts are not compared to find it: a keystroke then
  * reads only the segments around it. A change that does not fit the two texts' lengths is ignored.
+ *
+ * The text may be a `TextSource` (text-source.ts: the editor's document, kept in pieces): with a
+ * known change it is read only around the edit; otherwise it is made into one string.
  */
-export function parse(source: string, previous?: ParseResult, change?: TextChange): ParseResult {
-  const before = previous && texts.get(previous);
+export function parse(input: SourceText, previous?: ParseResult, change?: TextChange): ParseResult {
+  const kept = previous && texts.get(previous);
   // A result is reused once: its segments move to the new result, so its text no longer describes
   // them. Passed again, it is parsed from scratch (correct, only slower).
   if (previous) texts.delete(previous);
+  if (kept !== undefined && previous && typeof input !== 'string') {
+    // Read in parts: only when the edit is known and no lone CR can make the text differ from the
+    // source (a lone CR turned into LF changes what the segments read).
+    const near = change && input.slice(Math.max(change.start - 1, 0), change.newEnd + 2);
+    if (change !== undefined && near !== undefined && fits(change, kept.length, input.length) && !withCarriageReturns.has(previous) && !hasLoneCarriageReturn(near, 0, change.newEnd + 1 - Math.max(change.start - 1, 0))) {
+      const re = reparse(input, kept, previous, change.start, kept.length - change.oldEnd);
+      return result(input, input, re.segments, re.window && { previous, ...re.window });
+    }
+  }
+  const source = textOf(input);
+  const before = kept === undefined ? undefined : textOf(kept);
   if (before !== undefined && previous) {
     // Compared with the previous text as given: when neither it nor the edited part of the new
     // one has a lone CR, the new text is the source itself and the whole text is not scanned.
@@ -127,7 +143,7 @@ export function withLineFeeds(text: string): string {
 }
 
 /** The text each result was parsed from (kept aside so the result's shape stays as documented). */
-const texts = new WeakMap<ParseResult, string>();
+const texts = new WeakMap<ParseResult, SourceText>();
 
 /**
  * What an incremental parse changed in the previous result's items: the top-level items it no
@@ -153,7 +169,7 @@ export function editOf(result: ParseResult): ParseEdit | undefined {
   return edits.get(result);
 }
 
-function result(source: string, text: string, segments: SegmentParse[], window?: Window): ParseResult {
+function result(source: SourceText, text: SourceText, segments: SegmentParse[], window?: Window): ParseResult {
   let lines: LineIndex | undefined;
   let items: A.TopItem[];
   let diagnostics: Diagnostic[];
@@ -254,7 +270,7 @@ function splice<T>(list: readonly T[], before: number, old: readonly SegmentPars
  * moved by the edit's offset and line delta. Falls back to the whole text when the window ends in
  * a different `"""` state (the segmentation after it could change).
  */
-function reparse(text: string, before: string, previous: ParseResult, prefix: number, suffix: number): { segments: SegmentParse[]; window?: Omit<Window, 'previous'> } {
+function reparse(text: SourceText, before: SourceText, previous: ParseResult, prefix: number, suffix: number): { segments: SegmentParse[]; window?: Omit<Window, 'previous'> } {
   const old = previous.segments;
   let low: number;
   let high: number;
@@ -263,7 +279,7 @@ function reparse(text: string, before: string, previous: ParseResult, prefix: nu
 
   // First segment of the window: the one holding the newline before the edited line (an edit
   // anywhere on a line can make or unmake a top-level keyword at its start).
-  const anchor = Math.max(prefix === 0 ? 0 : before.lastIndexOf('\n', prefix - 1), 0);
+  const anchor = Math.max(prefix === 0 ? 0 : lastNewlineBefore(before, prefix), 0);
   let first = 0;
   low = 0;
   high = old.length - 1;
@@ -282,7 +298,7 @@ function reparse(text: string, before: string, previous: ParseResult, prefix: nu
   const from = old[first]!.start;
   const to = next < old.length ? old[next]!.start + delta : text.length;
   const split = splitRange(text, from, to, old[first]!.line);
-  if (split.insideTripleText && next < old.length) return { segments: splitSegments(text).map((segment) => parseSegment(segment)) };
+  if (split.insideTripleText && next < old.length) return { segments: splitSegments(textOf(text)).map((segment) => parseSegment(segment)) };
 
   const segments: SegmentParse[] = old.slice(0, first);
   // Old segments of the window whose text is unchanged are reused (moved to their new place).
@@ -344,7 +360,10 @@ function commonSuffix(a: string, b: string, max: number): number {
   return at;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+function countNewlines(source: SourceText, from: number, to: number): number {
+  // A source in pieces is read in the part only (an edit's part, on the per-keystroke path).
+  const text = typeof source === 'string' ? source : source.slice(from, to);
+  if (typeof source !== 'string') [from, to] = [0, text.length];
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
@@ -354,10 +373,11 @@ function countNewlines(text: string, from: number, to: number): number {
  * The whole text's range without indexing every line (the index is built only when asked for):
  * the last segment's line plus the lines of its text.
  */
-function documentRange(text: string, segments: readonly SegmentParse[]): A.Range {
+function documentRange(text: SourceText, segments: readonly SegmentParse[]): A.Range {
   const last = segments[segments.length - 1];
   const line = last ? last.line + countNewlines(last.text, 0, last.text.length) : countNewlines(text, 0, text.length);
-  const lastLineStart = text.lastIndexOf('\n') + 1;
+  // The last segment starts at a line start: the last line starts in it (or with it).
+  const lastLineStart = last ? last.start + last.text.lastIndexOf('\n') + 1 : textOf(text).lastIndexOf('\n') + 1;
   return { start: { line: 0, character: 0, offset: 0 }, end: { line, character: text.length - lastLineStart, offset: text.length } };
 }
 

@@ -11,6 +11,8 @@
  *   large file has.
  */
 
+import type { SourceText } from './text-source';
+
 /** `measure`, `intervention x {`, `primary outcome "…"` … at the very start of a line. */
 const TOP_LEVEL_LINE = /(?:trial|design|sponsors|eligibility|schedule|measure|intervention|arm|group|oversight|ipd[ \t]+sharing|site|reference|link|(?:primary|secondary|other)[ \t]+outcome)(?![A-Za-z0-9_])/iy;
 
@@ -38,29 +40,32 @@ export function splitSegments(text: string): Segment[] {
  * segment; the last segment ends at `to`. Also returns whether the scan ends inside a `"""` text,
  * so that parse.ts can tell whether the segmentation after `to` is unchanged.
  */
-export function splitRange(text: string, from: number, to: number, line: number): { segments: Segment[]; insideTripleText: boolean } {
+export function splitRange(text: SourceText, from: number, to: number, line: number): { segments: Segment[]; insideTripleText: boolean } {
   const starts: number[] = [from];
   const lines: number[] = [line];
   let insideTripleText = false;
   let offset = from;
-  // The next `"""` at or after `offset`, searched for once and reused line after line. Searched
-  // in [from, to) only (a slice of the text, not a copy): a `"""` holds no line break, so every
-  // one that counts lies there, and a keystroke's window never scans the rest of the document.
-  const part = from === 0 && to === text.length ? text : detached(text.slice(from, to));
+  const atEnd = to >= text.length;
+  // Everything is read in the part [from, to) (a copy of it, see `detached`), with offsets of the
+  // text: a keystroke's window never scans, nor needs, the rest of the document. A `"""` holds no
+  // line break, so every one that counts lies there; the next one is searched for once and
+  // reused line after line.
+  const part = typeof text === 'string' && from === 0 && atEnd ? text : detached(text.slice(from, to));
   const tripleAt = (at: number): number => {
     const i = part.indexOf('"""', at - from);
     return i === -1 ? -1 : i + from;
   };
   let nextTriple = tripleAt(from);
   while (offset <= to) {
-    if (offset === to && (to < text.length || offset > from)) break;
-    let newline = text.indexOf('\n', offset);
-    if (newline >= to) newline = to < text.length ? to - 1 : newline;
-    const end = newline === -1 ? text.length : newline;
+    if (offset === to && (!atEnd || offset > from)) break;
+    const found = part.indexOf('\n', offset - from);
+    // Before the end of the text, `to` is a line start: the part ends with that line's newline.
+    const newline = found !== -1 ? found + from : atEnd ? -1 : to - 1;
+    const end = newline === -1 ? from + part.length : newline;
     if (!insideTripleText && offset > from) {
       // Sticky match at the line start: no per-line string is allocated on this per-keystroke path.
-      TOP_LEVEL_LINE.lastIndex = offset;
-      if (TOP_LEVEL_LINE.test(text)) {
+      TOP_LEVEL_LINE.lastIndex = offset - from;
+      if (TOP_LEVEL_LINE.test(part)) {
         starts.push(offset);
         lines.push(line);
       }

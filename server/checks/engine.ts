@@ -6,6 +6,7 @@
 import type * as A from '../../grammar/ast';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic';
 import type { LineIndex } from '../../grammar/line-index';
+import { textOf, type SourceText } from '../../grammar/text-source';
 import type { TrialModel } from '../model';
 import { applySuppressions, findSuppressions } from './suppression';
 import { isItemRule, type CheckOptions, type Rule, type RuleContext } from './types';
@@ -85,7 +86,13 @@ function compare(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-export function runRules(model: TrialModel, rules: readonly Rule[], options: CheckOptions, text: string): Diagnostic[] {
+/**
+ * `source` may be the editor's document in pieces (grammar/text-source.ts): the whole text is made
+ * only when a rule or a fix reads it (most keystrokes re-check an item that needs none of it).
+ */
+export function runRules(model: TrialModel, rules: readonly Rule[], options: CheckOptions, source: SourceText): Diagnostic[] {
+  let whole: string | undefined;
+  const wholeText = (): string => (whole ??= textOf(source));
   const found: Diagnostic[] = [];
   const itemRules: RunningRule[] = [];
   const today = options.today ?? utcToday();
@@ -101,7 +108,10 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
     get lines() {
       return model.parse.lines;
     },
-    text,
+    get text() {
+      return wholeText();
+    },
+    source,
     today,
   };
   for (const rule of rules) {
@@ -147,7 +157,7 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   runItemRules(itemRules, model, found);
 
   // trial-ignore comments.
-  const suppressions = findSuppressions(model.parse, text);
+  const suppressions = findSuppressions(model.parse, source);
   if (suppressions.length === 0) return finish(found, options);
   const known = new Set(rules.map((r) => r.code));
   // The codes of the rules that ran (only needed here: most documents have no trial-ignore comment).
@@ -187,6 +197,7 @@ export function runRules(model: TrialModel, rules: readonly Rule[], options: Che
   return finish(kept, options);
 
   function removeFix(s: (typeof suppressions)[number], c: A.Located<string>) {
+    const text = wholeText();
     return s.codes.length === 1
       ? { title: 'Remove this trial-ignore comment', edits: [deleteLines(text, model.parse.lines, s.comment)], isPreferred: true }
       : { title: `Remove '${c.value}'`, edits: [removeWord(model.parse.lines, text, c.range)], isPreferred: true };

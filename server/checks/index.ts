@@ -14,7 +14,7 @@
  * `{ rules?: { units, schedule, registry }, severity?: Record<code, level | 'off'> }`.
  */
 import type { Diagnostic, Severity } from '../../grammar/diagnostic';
-import { parse, type ParseResult } from '../../grammar/parse';
+import { parse, type ParseResult, type SourceText } from '../../grammar/parse';
 import { buildModel, type TrialModel } from '../model';
 import { ENGINE_CODES, runRules } from './engine';
 import { ALL_RULES } from './rules';
@@ -63,7 +63,7 @@ export function checkText(text: string, options: CheckOptions = {}, previous?: P
 }
 
 /** The rule and syntax diagnostics of a parsed text (what checkText does after parsing). */
-export function checkParsed(parsed: ParseResult, text: string, options: CheckOptions = {}): CheckResult {
+export function checkParsed(parsed: ParseResult, text: SourceText, options: CheckOptions = {}): CheckResult {
   const model = buildModel(parsed);
   const ruleDiagnostics = runRules(model, rulesFor(options), options, text);
   const diagnostics = [...syntaxDiagnostics(parsed, options), ...ruleDiagnostics].sort(

@@ -45,7 +45,7 @@ function widestByLine(doc: A.Document): Map<number, A.Range> {
  * Linear in the document: the statement ranges are indexed by line once, and a run of comment or
  * blank lines is scanned once for all the `trial-ignore` comments in it (comments come in order).
  */
-export function findSuppressions(parse: ParseResult, text: string): Suppression[] {
+export function findSuppressions(parse: ParseResult, text: Pick<string, 'length' | 'slice'>): Suppression[] {
   const result: Suppression[] = [];
   let byLine: Map<number, A.Range> | undefined;
   // The last scan: from a comment's line it found `target` on `targetLine` (-1: none yet).

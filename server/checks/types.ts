@@ -111,11 +111,21 @@ export function isItemRule(rule: Rule): rule is ItemRule<any> { // eslint-disabl
   return rule.scope === 'item';
 }
 
+/**
+ * What the fixes read of the document: parts of it. The editor's document is kept in pieces
+ * (RuleContext `source`), and a fix computed on a keystroke reads the lines it edits, not a copy
+ * of the whole text.
+ */
+export type TextReader = Pick<string, 'slice' | 'length'>;
+
 export interface RuleContext {
   /** Call before checking a node, so a throw is reported on that node. */
   at(range: Range): void;
   lines: LineIndex;
+  /** The whole text (made on first use when the document is kept in pieces: prefer `source` for parts). */
   text: string;
+  /** The text to read in parts (`slice`, `length`): on the editor's path, without making the whole text. */
+  source: TextReader;
   /** Today's date `yyyy-mm-dd` (UTC), for rules about dates already reached; `CheckOptions.today` in tests. */
   today: string;
 }

@@ -1,7 +1,7 @@
 /** Small helpers shared by the rules: ranges, nearest words, insertion points for quick fixes. */
 import type * as A from '../../grammar/ast';
 import type { LineIndex } from '../../grammar/line-index';
-import type { QuickFix, TextEdit } from './types';
+import type { QuickFix, TextEdit, TextReader } from './types';
 
 export function spanRange(lines: LineIndex, from: A.Range, to: A.Range): A.Range {
   return lines.range(from.start.offset, to.end.offset);
@@ -49,16 +49,19 @@ export function quote(s: string): string {
 }
 
 /** Indentation of the line a range starts on. */
-export function indentAt(text: string, lines: LineIndex, range: A.Range): string {
-  const start = lines.lineStart(range.start.line);
-  return /^[ \t]*/.exec(text.slice(start))![0];
+export function indentAt(text: TextReader, lines: LineIndex, range: A.Range): string {
+  const line = range.start.line;
+  const start = lines.lineStart(line);
+  // The indentation ends on its line: the line is all that is read.
+  const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+  return /^[ \t]*/.exec(text.slice(start, end))![0];
 }
 
 /**
  * An edit inserting `line` as a new statement at the end of a block (before its closing `}`),
  * indented like the block's statements.
  */
-export function insertInBlock(text: string, lines: LineIndex, block: { range: A.Range; statements: { range: A.Range }[] }, line: string): TextEdit {
+export function insertInBlock(text: TextReader, lines: LineIndex, block: { range: A.Range; statements: { range: A.Range }[] }, line: string): TextEdit {
   const closeOffset = block.range.end.offset - 1; // the `}`
   const last = block.statements[block.statements.length - 1];
   const blockIndent = indentAt(text, lines, block.range);
@@ -74,21 +77,22 @@ export function insertInBlock(text: string, lines: LineIndex, block: { range: A.
 }
 
 /** An edit inserting a new line right after the statement `after`, with the same indentation. */
-export function insertAfter(text: string, lines: LineIndex, after: { range: A.Range }, line: string): TextEdit {
+export function insertAfter(text: TextReader, lines: LineIndex, after: { range: A.Range }, line: string): TextEdit {
   const indent = indentAt(text, lines, after.range);
   const at = after.range.end;
   return { range: { start: at, end: at }, newText: `\n${indent}${line}` };
 }
 
 /** An edit appending a top-level item at the end of the document. */
-export function appendToDocument(text: string, lines: LineIndex, item: string): TextEdit {
+export function appendToDocument(text: TextReader, lines: LineIndex, item: string): TextEdit {
   const at = lines.position(text.length);
-  const sep = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  const end = text.slice(Math.max(0, text.length - 2), text.length);
+  const sep = text.length === 0 ? '' : end === '\n\n' ? '' : end.endsWith('\n') ? '\n' : '\n\n';
   return { range: { start: at, end: at }, newText: `${sep}${item}\n` };
 }
 
 /** An edit deleting the whole line(s) of a statement, including its line break. */
-export function deleteLines(text: string, lines: LineIndex, range: A.Range): TextEdit {
+export function deleteLines(text: TextReader, lines: LineIndex, range: A.Range): TextEdit {
   const start = lines.lineStart(range.start.line);
   const nextLine = range.end.line + 1;
   const end = nextLine < lines.lineCount ? lines.lineStart(nextLine) : text.length;

@@ -7,7 +7,8 @@
  */
 import type { Diagnostic as CoreDiagnostic } from '../../grammar/diagnostic';
 import { formatText as coreFormat, type FormatResult } from '../../grammar/format';
-import { parse, type ParseResult, type TextChange } from '../../grammar/parse';
+import { parse, type ParseResult, type SourceText, type TextChange } from '../../grammar/parse';
+import { textOf } from '../../grammar/text-source';
 import { checkParsed, quickFixes as coreQuickFixes, RULES, syntaxDiagnostics, type CheckOptions } from '../checks';
 import { buildModel, type TrialModel } from '../model';
 import type { TrialSettings } from './protocol';
@@ -61,7 +62,7 @@ export function checkOptions(settings: TrialSettings): CheckOptions {
  * from it (grammar/text-change.ts). Never throws: when the checks throw, the syntax diagnostics stay
  * and a `check-internal-error` says the checks failed.
  */
-export function analyzeText(text: string, settings: TrialSettings, previous?: ParseResult, change?: TextChange): CheckOutcome {
+export function analyzeText(text: SourceText, settings: TrialSettings, previous?: ParseResult, change?: TextChange): CheckOutcome {
   return analyzeParsed(parse(text, previous, change), text, settings);
 }
 
@@ -69,10 +70,10 @@ export function analyzeText(text: string, settings: TrialSettings, previous?: Pa
  * `analyzeText` after the parse. A document over the size limit (size-policy.ts) gets its syntax
  * diagnostics and `document-too-large`, not the rule checks.
  */
-export function analyzeParsed(parsed: ParseResult, text: string, settings: TrialSettings): CheckOutcome {
+export function analyzeParsed(parsed: ParseResult, text: SourceText, settings: TrialSettings): CheckOutcome {
   const options = checkOptions(settings);
   if (isLargeDocument(text)) {
-    const diagnostics = sortByPlace([sizeDiagnostic(parsed, text), ...syntaxDiagnostics(parsed, options)]);
+    const diagnostics = sortByPlace([sizeDiagnostic(parsed, textOf(text)), ...syntaxDiagnostics(parsed, options)]);
     return { parse: parsed, model: buildModel(parsed), diagnostics, reduced: true };
   }
   try {

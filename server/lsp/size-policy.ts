@@ -17,7 +17,7 @@ import type { ParseResult } from '../../grammar/parse';
 /** 2,000,000 UTF-16 code units (about 2 MB of ASCII text): twenty times the largest real protocol. */
 export const LARGE_DOCUMENT_CHARS = 2_000_000;
 
-export function isLargeDocument(text: string): boolean {
+export function isLargeDocument(text: { length: number }): boolean {
   return text.length > LARGE_DOCUMENT_CHARS;
 }
 

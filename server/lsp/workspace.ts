@@ -12,18 +12,23 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import type { ParseResult, TextChange } from '../../grammar/parse';
+import type { ParseResult, SourceText, TextChange } from '../../grammar/parse';
+import { textOf } from '../../grammar/text-source';
 import type { TrialModel } from '../model';
 import { alwaysShown, analyzeParsed, analyzeText, rules, type CheckOutcome, type CoreDiagnostic } from './core';
 import { MIN_PART_CHARS, parseInParts } from './parse-in-parts';
 import { toLspDiagnostic } from './convert';
 import { DocumentChanges } from './document-changes';
+import { EditedDocument } from './edited-document';
 import type { TrialSettings } from './protocol';
 
 export interface Analysis {
   uri: string;
   version: number;
-  text: string;
+  /** The whole text (made on first use when the analysis read the document in pieces). */
+  readonly text: string;
+  /** The text as the analysis read it: the editor's document in pieces (edited-document.ts), or a string. */
+  source: SourceText;
   settingsKey: string;
   parse: ParseResult;
   model: TrialModel;
@@ -99,7 +104,9 @@ export class Workspace {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return cached;
     const change = this.changes.take(doc, cached?.version);
-    const analysis = computeAnalysis(doc.uri, doc.version, doc.getText(), settings, cached, change);
+    // The document in pieces: a keystroke's analysis reads only the part around the edit.
+    const text = doc instanceof EditedDocument ? doc.source : doc.getText();
+    const analysis = computeAnalysis(doc.uri, doc.version, text, settings, cached, change);
     this.analyses.set(doc.uri, analysis);
     return analysis;
   }
@@ -162,13 +169,13 @@ export class Workspace {
  * is spent afterwards: only the analysis returned here may be used. `change`, where the text
  * differs from `previous.text` (document-changes.ts), spares the parse comparing the two texts.
  */
-export function computeAnalysis(uri: string, version: number, text: string, settings: TrialSettings, previous?: Analysis, change?: TextChange): Analysis {
+export function computeAnalysis(uri: string, version: number, text: SourceText, settings: TrialSettings, previous?: Analysis, change?: TextChange): Analysis {
   const key = JSON.stringify(settings);
   const started = performance.now();
   // A change that replaced something is known to differ (comparing the texts would read them both).
   const edited = change !== undefined && (change.oldEnd > change.start || change.newEnd > change.start);
   const outcome =
-    previous && !edited && previous.text === text && previous.settingsKey === key
+    previous && !edited && sameText(previous.source, text) && previous.settingsKey === key
       ? { parse: previous.parse, model: previous.model, diagnostics: previous.coreDiagnostics, reduced: previous.reduced }
       : analyzeText(text, settings, previous?.parse, change);
   return fromOutcome(uri, version, text, settings, outcome, started);
@@ -184,15 +191,22 @@ export async function computeAnalysisInParts(uri: string, version: number, text:
 /** Long work: a large text whose previous parse is missing or far from it (a part's worth of change or more). */
 function needsParts(text: string, previous: Analysis | undefined): boolean {
   if (text.length <= MIN_PART_CHARS) return false;
-  return !previous || Math.abs(previous.text.length - text.length) > MIN_PART_CHARS;
+  return !previous || Math.abs(previous.source.length - text.length) > MIN_PART_CHARS;
 }
 
-function fromOutcome(uri: string, version: number, text: string, settings: TrialSettings, outcome: CheckOutcome, started: number): Analysis {
+function sameText(a: SourceText, b: SourceText): boolean {
+  return a === b || (a.length === b.length && textOf(a) === textOf(b));
+}
+
+function fromOutcome(uri: string, version: number, source: SourceText, settings: TrialSettings, outcome: CheckOutcome, started: number): Analysis {
   const diagnostics = editorDiagnostics(outcome.diagnostics, settings, version);
   return {
     uri,
     version,
-    text,
+    get text() {
+      return textOf(source);
+    },
+    source,
     settingsKey: JSON.stringify(settings),
     parse: outcome.parse,
     model: outcome.model,

@@ -1,6 +1,6 @@
 import type * as A from '../../../../grammar/ast';
 import { criteriaOf, hasScheduleOfActivities, studyCalendar, type TrialModel } from '../../../model';
-import type { TextEdit } from '../../types';
+import type { RuleContext, TextEdit } from '../../types';
 import { itemRule } from '../../types';
 import { insertInBlock } from '../../util';
 
@@ -40,10 +40,10 @@ export const eligibilityNotAssessedAtScreening = itemRule({
   },
 });
 
-function fixEdit(ctx: { text: string; lines: import('../../../../grammar/line-index').LineIndex }, schedule: A.ScheduleBlock, line: A.AssessStmt | undefined, measure: string, visit: string): TextEdit {
+function fixEdit(ctx: Pick<RuleContext, 'source' | 'lines'>, schedule: A.ScheduleBlock, line: A.AssessStmt | undefined, measure: string, visit: string): TextEdit {
   if (line) {
     const last = line.visits[line.visits.length - 1]!;
     return { range: { start: last.range.end, end: last.range.end }, newText: ` and ${visit}` };
   }
-  return insertInBlock(ctx.text, ctx.lines, schedule, `assess ${measure} at ${visit}`);
+  return insertInBlock(ctx.source, ctx.lines, schedule, `assess ${measure} at ${visit}`);
 }

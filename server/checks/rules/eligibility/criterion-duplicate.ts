@@ -48,7 +48,7 @@ export const criterionDuplicate = itemRule({
       const line = first.range.start.line + 1;
       if (first.polarity.value === c.polarity.value) {
         report(c.range, `this criterion repeats the ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} criterion on line ${line}`, {
-          fixes: [{ title: 'Delete the repeated criterion', edits: [deleteLines(ctx.text, ctx.lines, c.range)], isPreferred: true }],
+          fixes: [{ title: 'Delete the repeated criterion', edits: [deleteLines(ctx.source, ctx.lines, c.range)], isPreferred: true }],
         });
       } else {
         report(c.range, `the same criterion is an ${first.polarity.value === 'include' ? 'inclusion' : 'exclusion'} on line ${line} and an ${c.polarity.value === 'include' ? 'inclusion' : 'exclusion'} here: no one can meet both`, {}, 'error');

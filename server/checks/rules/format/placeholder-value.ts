@@ -11,7 +11,7 @@
  */
 import type * as A from '../../../../grammar/ast';
 import { isPlaceholderText, isPlaceholderWord } from '../../../../grammar/placeholder';
-import { itemRule } from '../../types';
+import { itemRule, type TextReader } from '../../types';
 import { forEachWordUse } from '../names/word-unknown';
 
 type Loc = A.Located<string>;
@@ -65,7 +65,7 @@ function wordPlaces(item: A.TopItem): Loc[] {
  */
 const TODO = /todo/i;
 
-function mayHavePlaceholder(item: A.TopItem, text: string): boolean {
+function mayHavePlaceholder(item: A.TopItem, text: TextReader): boolean {
   return TODO.test(text.slice(item.range.start.offset, item.range.end.offset));
 }
 
@@ -76,7 +76,8 @@ export const placeholderValue = itemRule({
   doc: { summary: 'A placeholder (`TODO`, a text starting with TODO) is left where the writer has to give the value.' },
   kinds: ['TrialBlock', 'DesignBlock', 'SponsorsBlock', 'MeasureDecl', 'InterventionBlock', 'ArmBlock', 'EligibilityBlock', 'OutcomeBlock', 'ScheduleBlock', 'SiteDecl', 'ReferenceDecl', 'LinkDecl', 'OversightBlock', 'IpdSharingBlock'],
   checkItem(item, _model, report, ctx) {
-    if (!mayHavePlaceholder(item, ctx.text)) return;
+    // The item's part of the text only (the editor's document is kept in pieces: `source`).
+    if (!mayHavePlaceholder(item, ctx.source)) return;
     const reported = new Set<Loc>();
     for (const w of wordPlaces(item)) {
       if (!isPlaceholderWord(w.value)) continue;

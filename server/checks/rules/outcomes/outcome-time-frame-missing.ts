@@ -22,7 +22,7 @@ export const outcomeTimeFrameMissing = itemRule({
     if (statementsOf(o, 'TimeFrame').length > 0 || textField(o, 'timeFrameText')?.text.value.trim()) return;
     const why = o.level.value === 'primary' ? ': the primary analysis needs its time point' : '';
     report(o.title.range, `this ${o.level.value} outcome has no time frame${why}; say when it is measured (\`at month 12\`, or \`time frame "…"\`)`, {
-      fixes: [{ title: "Add 'time frame \"…\"'", edits: [insertInBlock(ctx.text, ctx.lines, o, 'time frame "TODO"')], isPreferred: true }],
+      fixes: [{ title: "Add 'time frame \"…\"'", edits: [insertInBlock(ctx.source, ctx.lines, o, 'time frame "TODO"')], isPreferred: true }],
     });
   },
 });

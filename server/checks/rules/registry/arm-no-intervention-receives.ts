@@ -16,7 +16,7 @@ export const armNoInterventionReceives = itemRule({
       ctx.at(r.intervention.range);
       report(r.intervention.range, `arm '${arm.id.value}' is a no-intervention arm, so it cannot receive ${r.intervention.value}; change its type or remove this line`, {
         arm: arm.id.value,
-        fixes: [{ title: `Remove 'receives ${r.intervention.value}'`, edits: [deleteLines(ctx.text, ctx.lines, r.range)], isPreferred: true }],
+        fixes: [{ title: `Remove 'receives ${r.intervention.value}'`, edits: [deleteLines(ctx.source, ctx.lines, r.range)], isPreferred: true }],
       });
     }
   },

@@ -47,13 +47,14 @@ function fix(element: string, edit: TextEdit, title?: string, isPreferred = true
   return { title: title ?? `Add ${element}`, edits: [edit], isPreferred };
 }
 
-export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'text' | 'lines'>): Missing[] {
+export function missingElements(model: TrialModel, ctx: Pick<RuleContext, 'source' | 'lines'>): Missing[] {
   const out: Missing[] = [];
   const required = { push: (m: Omit<Missing, 'severity'>) => out.push({ ...m, severity: 'error' }) };
   const expected = (m: Omit<Missing, 'severity'>): void => {
     out.push({ ...m, severity: 'warning' });
   };
-  const text = ctx.text;
+  // Read in parts (the fixes read the lines they edit): not the whole text on every keystroke.
+  const text = ctx.source;
   const trial = model.trial;
   const interventional = isInterventional(model);
   // The line index is built only when a fix or the document start needs it.

@@ -19,7 +19,7 @@ export const whyStoppedMissing: Rule = {
     const why = textField(model.trial, 'whyStopped');
     if (why && why.text.value.trim() !== '') return;
     report(status.words.range, `the study is ${status.words.value}, so the registry needs the reason it stopped: add \`why stopped "…"\``, {
-      fixes: [{ title: "Add 'why stopped \"…\"'", edits: [insertAfter(ctx.text, ctx.lines, status, 'why stopped "TODO"')], isPreferred: true }],
+      fixes: [{ title: "Add 'why stopped \"…\"'", edits: [insertAfter(ctx.source, ctx.lines, status, 'why stopped "TODO"')], isPreferred: true }],
     });
   },
 };

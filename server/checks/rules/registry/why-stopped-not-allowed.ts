@@ -17,7 +17,7 @@ export const whyStoppedNotAllowed: Rule = {
     for (const why of textStatements(model.trial, 'whyStopped')) {
       ctx.at(why.keyword);
       report(why.keyword, `the study is ${status.words.value}: a reason for stopping is only for suspended, terminated or withdrawn studies`, {
-        fixes: [{ title: "Remove 'why stopped'", edits: [deleteLines(ctx.text, ctx.lines, why.range)], isPreferred: true }],
+        fixes: [{ title: "Remove 'why stopped'", edits: [deleteLines(ctx.source, ctx.lines, why.range)], isPreferred: true }],
       });
     }
   },

@@ -25,7 +25,7 @@ export const outcomeNotAVisit = itemRule({
         while (names.has(id)) id += '_';
         const line = `visit ${id} at ${p.unit.value} ${p.value.value}`;
         report(p.range, `no visit of the schedule takes place at ${p.unit.value} ${p.value.value}; add a visit at that time (or widen a window to cover it), or measure the outcome at a scheduled visit`, {
-          fixes: [{ title: `Add '${line}' to the schedule`, edits: [insertInBlock(ctx.text, ctx.lines, schedule, line)], isPreferred: true }],
+          fixes: [{ title: `Add '${line}' to the schedule`, edits: [insertInBlock(ctx.source, ctx.lines, schedule, line)], isPreferred: true }],
         });
       }
     }

@@ -30,7 +30,7 @@ export const doseBasisMissing = itemRule({
       report(
         amount.unit.range,
         `this dose is per ${basis === 'weight' ? 'kg' : 'm²'} and ${intervention.id.value} has a maximum dose, but the protocol does not say which ${what} the dose is computed from. Add \`basis ${basis} "…"\`.`,
-        { basis, fixes: [{ title: `Add 'basis ${basis} "…"'`, edits: [insertAfter(ctx.text, ctx.lines, max, line)], isPreferred: true }] },
+        { basis, fixes: [{ title: `Add 'basis ${basis} "…"'`, edits: [insertAfter(ctx.source, ctx.lines, max, line)], isPreferred: true }] },
       );
     }
   },
