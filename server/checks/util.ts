@@ -44,6 +44,11 @@ export function replaceFix(title: string, range: A.Range, newText: string, isPre
   return { title, edits: [{ range, newText }], isPreferred };
 }
 
+/** A name as compared for repeats: without case, surrounding spaces and runs of spaces. */
+export function normalName(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function quote(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
