@@ -24,6 +24,7 @@ import { outcomeNotAVisit } from './schedule/outcome-not-a-visit';
 import { taperBeforeDosing } from './schedule/taper-before-dosing';
 import { taperBeyondStudy } from './schedule/taper-beyond-study';
 import { crossoverWithoutWashout } from './activities/crossover-without-washout';
+import { receivesOutsideArmPeriods } from './activities/receives-outside-arm-periods';
 import { eligibilityNotAssessedAtScreening } from './activities/eligibility-not-assessed-at-screening';
 import { outcomeInNoPeriod } from './activities/outcome-in-no-period';
 import { visitOutsidePeriod } from './activities/visit-outside-period';
@@ -122,6 +123,7 @@ export const ALL_RULES: readonly Rule[] = [
   outcomeInNoPeriod,
   eligibilityNotAssessedAtScreening,
   crossoverWithoutWashout,
+  receivesOutsideArmPeriods,
   registryMissingElement,
   registryTextTooLong,
   armWithoutIntervention,
