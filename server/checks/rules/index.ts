@@ -11,6 +11,7 @@ import { unitNeedsMolecularWeight } from './units/unit-needs-molecular-weight';
 import { unitTrap } from './units/unit-trap';
 import { unitUnknown } from './units/unit-unknown';
 import { unitWrongDimension } from './units/unit-wrong-dimension';
+import { doseBeyondPeriod } from './schedule/dose-beyond-period';
 import { doseBeyondStudy } from './schedule/dose-beyond-study';
 import { doseConditionOutsideTreatment } from './schedule/dose-condition-outside-treatment';
 import { doseDayNegative } from './schedule/dose-day-negative';
@@ -113,6 +114,7 @@ export const ALL_RULES: readonly Rule[] = [
   taperBeforeDosing,
   taperBeyondStudy,
   doseBeyondStudy,
+  doseBeyondPeriod,
   outcomeBeyondStudy,
   outcomeNotAVisit,
   doseOverlap,
