@@ -8,8 +8,18 @@ import type * as A from '../../../../grammar/ast';
 import type { DocumentRule } from '../../types';
 import { deleteLines, normalName } from '../../util';
 
+/**
+ * A site's place as compared, per site object (a function of the site): an edit replaces one site,
+ * and the rule, which runs whenever a site is replaced, must not read every other site again.
+ */
+const places = new WeakMap<A.SiteDecl, string>();
 function place(s: A.SiteDecl): string {
-  return [s.facility, s.city, s.state, s.country, s.zip].map((x) => normalName(x?.value ?? '')).join('\u0000');
+  let key = places.get(s);
+  if (key === undefined) {
+    key = `${normalName(s.facility.value)}\u0000${normalName(s.city?.value ?? '')}\u0000${normalName(s.state?.value ?? '')}\u0000${normalName(s.country?.value ?? '')}\u0000${normalName(s.zip?.value ?? '')}`;
+    places.set(s, key);
+  }
+  return key;
 }
 
 export const siteDuplicate: DocumentRule = {
@@ -19,7 +29,6 @@ export const siteDuplicate: DocumentRule = {
   doc: { summary: 'The same site (facility, city, state, country, postal code) is written twice.' },
   fixable: true,
   reads: ['SiteDecl'],
-  namesLines: true,
   check(model, report, ctx) {
     const first = new Map<string, A.SiteDecl>();
     for (const s of model.sites) {
@@ -28,7 +37,7 @@ export const siteDuplicate: DocumentRule = {
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, s);
       else {
-        report(s.facility.range, `"${s.facility.value}" is already a site on line ${earlier.range.start.line + 1}, in the same place: the registry lists each facility once`, {
+        report(s.facility.range, `"${s.facility.value}" in ${earlier.city?.value ?? 'the same place'} is already a site of this protocol: the registry lists each facility once`, {
           fixes: [{ title: 'Remove this repeated site', edits: [deleteLines(ctx.source, ctx.lines, s.range)], isPreferred: true }],
         });
       }
