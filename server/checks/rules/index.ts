@@ -42,7 +42,6 @@ import { registryMissingElement } from './registry/missing-element';
 import { phaseMismatch } from './registry/phase-mismatch';
 import { siteRecruitingMismatch } from './registry/site-recruiting-mismatch';
 import { siteUsWithoutState } from './registry/site-us-without-state';
-import { siteDuplicate } from './registry/site-duplicate';
 import { collaboratorDuplicate } from './registry/collaborator-duplicate';
 import { statusNeedsActual } from './registry/status-needs-actual';
 import { registryTextTooLong } from './registry/text-too-long';
@@ -143,7 +142,6 @@ export const ALL_RULES: readonly Rule[] = [
   maskingNoneWithRoles,
   ageMinAboveMax,
   siteUsWithoutState,
-  siteDuplicate,
   collaboratorDuplicate,
   siteRecruitingMismatch,
   // format: what the export schema refuses
